@@ -1,0 +1,346 @@
+"""Read articles from text, HTML and JSON Lines files, directories or stdin, one at a time.
+
+Every problem with an input becomes a `Skip` record (path plus a one-line reason) instead of an
+exception, so a run over many files goes on past a bad one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import sys
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Iterable, Iterator, Optional, Union
+
+from communique.options import Options
+from communique.records import Article, Skip
+
+Record = Union[Article, Skip]
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+BINARY = "binary or undecodable file"
+EMPTY = "empty file"
+NO_ARTICLE = "no article text found"
+_MIN_PARAGRAPH_WORDS = 5  # trafilatura falls back to nav/footer text on empty pages
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+class _Unreadable(Exception):
+    """Internal: an input that becomes a Skip with this message."""
+
+
+def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
+    """Yield an Article or a Skip for each article in `paths`, lazily ("-" is stdin)."""
+    for path in paths:
+        if path == "-":
+            yield from _finish_all(_read_stdin(options), options)
+        elif os.path.isdir(path):
+            for file in _walk(path):
+                yield from _read_one(file, options)
+        else:
+            yield from _read_one(path, options)
+
+
+def describe_skip(skip: Skip) -> str:
+    """One-line message for a skipped input: "path: reason"."""
+    return f"{skip.path}: {skip.reason}"
+
+
+def _walk(root: str) -> Iterator[str]:
+    """Article files under `root`, recursively, in sorted order; hidden entries are ignored."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable subdirectory is not an article; its parent was listed fine
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(entry.path)
+        elif Path(entry.name).suffix.lower() in FORMATS:
+            yield entry.path
+
+
+def _read_one(path: str, options: Options) -> Iterator[Record]:
+    """Records from one named file; unknown extensions are read as plain text."""
+    kind = FORMATS.get(Path(path).suffix.lower(), "text")
+    try:
+        if kind == "jsonl":
+            records = _read_jsonl(path, options.max_chars)
+        else:
+            data = _read_bytes(path, kind, options)
+            article = _parse_html(data, path) if kind == "html" else _parse_text(data, path)
+            records = iter([article])
+        yield from _finish_all(records, options)
+    except _Unreadable as err:
+        yield Skip(path, str(err))
+
+
+def _finish_all(records: Iterator[Record], options: Options) -> Iterator[Record]:
+    """Apply the length cap and the --published override to each article."""
+    for record in records:
+        yield record if isinstance(record, Skip) else _finish(record, options)
+
+
+def _finish(article: Article, options: Options) -> Record:
+    """The article with its date overridden, or a Skip when it is over the cap."""
+    length = len(article.text)
+    if length > options.max_chars:
+        where = article.path or article.id
+        return Skip(where, _too_long(length, options.max_chars))
+    if options.published is not None:
+        article = replace(article, published=options.published)
+    return article
+
+
+def _too_long(length: int, cap: int) -> str:
+    """The over-the-cap message."""
+    return f"article is {length:,} characters, over the {cap:,} cap (--max-chars)"
+
+
+def _read_bytes(path: str, kind: str, options: Options) -> bytes:
+    """The file's bytes; refuses plain text so large it must be over the character cap."""
+    try:
+        size = os.path.getsize(path)
+        # A UTF-8 character is at most 4 bytes, so such a file cannot fit; don't load it.
+        if kind == "text" and size > 4 * options.max_chars:
+            raise _Unreadable(
+                f"file is {size:,} bytes, over the {options.max_chars:,}-character cap (--max-chars)"
+            )
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as err:
+        raise _Unreadable(_os_reason(err)) from None
+
+
+def _os_reason(err: OSError) -> str:
+    """Short lower-case reason from an OSError ("no such file or directory")."""
+    if isinstance(err, IsADirectoryError):
+        return "is a directory"
+    return (err.strerror or str(err)).lower()
+
+
+def decode(data: bytes, declared: Optional[str] = None) -> str:
+    """Text from bytes: UTF-8 (BOM or not), then the declared charset, then a detected one."""
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Unreadable(BINARY) from None
+    if b"\x00" in data:
+        raise _Unreadable(BINARY)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall through to detection
+    return _detect(data)
+
+
+def _detect(data: bytes) -> str:
+    """Decode with charset-normalizer's best guess, preferring cp1252 among equal guesses."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise _Unreadable(BINARY)
+    # Short Western European texts score the same in several code pages; cp1252 (a superset
+    # of Latin-1) is by far the likeliest for news copy, while cp1250 mangles ã, è, à.
+    for match in matches:
+        same = match.chaos == best.chaos and match.coherence == best.coherence
+        if same and match.encoding == "cp1252":
+            return str(match)
+    return str(best)
+
+
+def normalise_newlines(text: str) -> str:
+    """\\r\\n and lone \\r become \\n, as Python's text-mode open does."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parse_text(data: bytes, path: str, doc_id: Optional[str] = None) -> Article:
+    """A plain-text article; its id is the file stem."""
+    text = normalise_newlines(decode(data))
+    if not text.strip():
+        raise _Unreadable(EMPTY)
+    return Article(id=doc_id or Path(path).stem, text=text, path=path)
+
+
+def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article:
+    """An HTML page's main text, title and publication date, via trafilatura (no fetching)."""
+    import trafilatura
+
+    match = _CHARSET_RE.search(data[:4096])
+    declared = match.group(1).decode("ascii", "ignore") if match else None
+    html = decode(data, declared)
+    if not html.strip():
+        raise _Unreadable(EMPTY)
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Metadata only: a date found by searching the body text would be a guess.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = _paragraphs(getattr(doc, "text", None) or "")
+    if not text:
+        raise _Unreadable(NO_ARTICLE)
+    return Article(
+        id=doc_id or Path(path).stem,
+        text=text,
+        title=getattr(doc, "title", None) or None,
+        published=_parse_date(getattr(doc, "date", None)),
+        url=getattr(doc, "url", None) or None,
+        path=path,
+    )
+
+
+def _paragraphs(extracted: str) -> str:
+    """Blank-line separated paragraphs, like wire copy in text files; "" if none is prose."""
+    paras = [p.strip() for p in normalise_newlines(extracted).split("\n") if p.strip()]
+    if not any(len(p.split()) >= _MIN_PARAGRAPH_WORDS for p in paras):
+        return ""
+    return "\n\n".join(paras)
+
+
+def _parse_date(value: object) -> Optional[date]:
+    """A date from an ISO date or datetime string (or date object); None if it is not one."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def _read_jsonl(path: str, max_chars: int) -> Iterator[Record]:
+    """Articles from a JSON Lines file, one line at a time; bad lines become Skips."""
+    try:
+        fh = open(path, "rb")
+    except OSError as err:
+        raise _Unreadable(_os_reason(err)) from None
+    with fh:
+        yield from _jsonl_records(fh, path, Path(path).stem, max_chars)
+
+
+def _jsonl_records(
+    lines: Iterable[bytes], path: str, stem: str, max_chars: int
+) -> Iterator[Record]:
+    """Parse each line; an empty file or one with NUL bytes is a single Skip."""
+    seen = False
+    for lineno, raw in enumerate(lines, start=1):
+        if b"\x00" in raw:
+            raise _Unreadable(BINARY)
+        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        if not raw.strip():
+            continue
+        seen = True
+        article = _jsonl_line(raw, f"{path}:{lineno}", f"{stem}-{lineno}", max_chars)
+        if isinstance(article, Article):
+            article.path = path
+        yield article
+    if not seen:
+        raise _Unreadable(EMPTY)
+
+
+def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Record:
+    """One JSON Lines record as an Article, or a Skip naming the line ("path:lineno")."""
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Skip(where, "not valid UTF-8 (JSON Lines must be UTF-8)")
+    except json.JSONDecodeError as err:
+        return Skip(where, f"malformed JSON ({err.msg})")
+    if not isinstance(obj, dict):
+        return Skip(where, f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Skip(where, "missing or empty 'text'")
+    text = normalise_newlines(text)
+    if len(text) > max_chars:
+        return Skip(where, _too_long(len(text), max_chars))
+    published = _parse_date(obj.get("published"))
+    if obj.get("published") not in (None, "") and published is None:
+        return Skip(where, f"'published' is not an ISO date: {obj['published']!r}")
+    doc_id = obj.get("id")
+    return Article(
+        id=str(doc_id) if doc_id not in (None, "") else default_id,
+        text=text,
+        title=_opt_str(obj.get("title")),
+        published=published,
+        source=_opt_str(obj.get("source")),
+        url=_opt_str(obj.get("url")),
+    )
+
+
+def _opt_str(value: object) -> Optional[str]:
+    """A string field, or None when absent or empty."""
+    return str(value) if value not in (None, "") else None
+
+
+def _read_stdin(options: Options) -> Iterator[Record]:
+    """Standard input as one article (id "stdin"), or as HTML / JSON Lines when it looks so."""
+    try:
+        data = _stdin_bytes(sys.stdin)
+        kind = _sniff(data)
+        if kind == "jsonl":
+            lines = data.splitlines(keepends=True)
+            yield from _jsonl_records(lines, "stdin", "stdin", options.max_chars)
+        elif kind == "html":
+            yield _parse_html(data, "stdin", doc_id="stdin")
+        else:
+            yield _parse_text(data, "stdin", doc_id="stdin")
+    except _Unreadable as err:
+        yield Skip("stdin", str(err))
+    except OSError as err:
+        yield Skip("stdin", _os_reason(err))
+
+
+def _stdin_bytes(stream: IO) -> bytes:
+    """All of stdin as bytes (a replaced text stream without .buffer is encoded as UTF-8)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        return buffer.read()
+    return stream.read().encode("utf-8", "surrogateescape")
+
+
+def _sniff(data: bytes) -> str:
+    """Guess "html", "jsonl" or "text" from the start of piped input."""
+    head = data[:2048].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{"):
+        first = data.lstrip(codecs.BOM_UTF8 + b" \t\r\n").split(b"\n", 1)[0]
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else "text"
+        except (ValueError, UnicodeDecodeError):
+            return "text"
+    return "text"
