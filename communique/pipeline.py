@@ -1,0 +1,178 @@
+"""Run the extraction pipeline over a stream of articles, in this process or in worker processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.options import Options
+from communique.records import Article, Result, Skip
+
+Item = Union[Article, Skip]
+Output = Union[Result, Skip]
+
+_NLP: dict[Optional[str], Language] = {}  # one model per process, keyed by model name
+
+
+def get_nlp(options: Options) -> Language:
+    """The full pipeline for `options.model`, loaded once per process."""
+    nlp = _NLP.get(options.model)
+    if nlp is None:
+        from communique import nlp as nlp_module
+
+        nlp = nlp_module.load(options.model)
+        _NLP[options.model] = nlp
+    # Long articles are capped by ingest (with a clear message); spaCy must not reject what ingest let through.
+    nlp.max_length = max(nlp.max_length, options.max_chars + 1)
+    return nlp
+
+
+def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None) -> Iterator[Output]:
+    """Extract statements and events from each article; Skips pass through; output keeps input order."""
+    if options.workers > 1 and nlp is None:
+        yield from _run_parallel(items, options)
+        return
+    nlp = nlp or get_nlp(options)
+    for chunk in _chunks(items, options.batch_size):
+        yield from process_chunk(nlp, chunk, options)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Groups of up to `size` articles, with the Skips between them kept in place."""
+    chunk: list[Item] = []
+    articles = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Article):
+            articles += 1
+            if articles >= max(1, size):
+                yield chunk
+                chunk, articles = [], 0
+    if chunk:
+        yield chunk
+
+
+def process_chunk(nlp: Language, chunk: list[Item], options: Options) -> list[Output]:
+    """Process one chunk as a batch; if the batch fails, retry article by article to isolate the culprit."""
+    articles = [a for a in chunk if isinstance(a, Article)]
+    results: dict[int, Output] = {}
+    too_long = [a for a in articles if len(a.text) > options.max_chars]
+    for a in too_long:
+        results[id(a)] = Skip(_name(a), f"article is {len(a.text):,} characters, over the cap of {options.max_chars:,} (--max-chars)")
+    todo = [a for a in articles if id(a) not in results]
+    try:
+        results.update(zip(map(id, todo), _extract_batch(nlp, todo, options)))
+    except Exception:  # noqa: BLE001 - one bad article must not sink its batch
+        for a in todo:
+            try:
+                results[id(a)] = _extract_batch(nlp, [a], options)[0]
+            except Exception as exc:  # noqa: BLE001
+                results[id(a)] = extraction_failed(a, exc)
+    return [results[id(i)] if isinstance(i, Article) else i for i in chunk]
+
+
+def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> list[Result]:
+    """Run spaCy over the articles inside one memory zone and keep only plain records."""
+    if not articles:
+        return []
+    out: list[Result] = []
+    # Strings interned inside the zone are freed when it closes, so records are copied out before that.
+    with nlp.memory_zone():
+        docs = [_make_doc(nlp, a, options) for a in articles]
+        for article, doc in zip(articles, nlp.pipe(docs, batch_size=options.batch_size)):
+            out.append(_result(article, doc))
+    return out
+
+
+def _make_doc(nlp: Language, article: Article, options: Options) -> Doc:
+    """A Doc carrying the article id and its (or the run's) publication date."""
+    from communique.nlp import make_doc
+
+    published = article.published or options.published
+    return make_doc(nlp, article.text, article.id, published)
+
+
+def _result(article: Article, doc: Doc) -> Result:
+    """Copy the records the components left on the Doc."""
+    statements = list(doc._.statements) if Doc.has_extension("statements") else []
+    events = list(doc._.events or []) if Doc.has_extension("events") else []
+    return Result(article=article, statements=statements, events=events)
+
+
+def extraction_failed(article: Article, exc: BaseException) -> Skip:
+    """The Skip reported when extraction raised on one article."""
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    return Skip(_name(article), f"extraction failed: {type(exc).__name__}: {msg}".rstrip(": ").rstrip())
+
+
+def _name(article: Article) -> str:
+    """How messages name an article: its file, with the id when the file holds several articles."""
+    if article.path and Path(article.path).stem != article.id:
+        return f"{article.path} ({article.id})"
+    return article.path or article.id
+
+
+# --- worker processes ------------------------------------------------------------------------------
+
+
+def _init_worker(options: Options) -> None:
+    """Load the model once in each worker; nlp and Doc objects never cross process boundaries."""
+    get_nlp(options)
+
+
+def _work(chunk: list[Item], options: Options) -> list[Output]:
+    """Worker entry point: process one chunk with this process's model."""
+    return process_chunk(get_nlp(options), chunk, options)
+
+
+def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
+    """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order."""
+    chunks = _chunks(items, options.batch_size)
+    pending: deque[tuple[list[Item], Future]] = deque()
+    limit = options.workers * 2  # bounded in-flight work: the input is never read ahead wholesale
+    pool = _new_pool(options)
+    try:
+        while True:
+            while len(pending) < limit:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending.append((chunk, pool.submit(_work, chunk, options)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                yield from future.result()
+            except BrokenProcessPool as exc:
+                # A worker died (killed, out of memory): report this chunk, restart, resubmit the rest.
+                yield from _failed(chunk, exc)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(options)
+                pending = deque((c, pool.submit(_work, c, options)) for c, _ in pending)
+            except Exception as exc:  # noqa: BLE001
+                yield from _failed(chunk, exc)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _failed(chunk: list[Item], exc: BaseException) -> Iterator[Output]:
+    """Every article of a chunk whose worker failed, as Skips."""
+    for item in chunk:
+        yield extraction_failed(item, exc) if isinstance(item, Article) else item
+
+
+def _new_pool(options: Options) -> ProcessPoolExecutor:
+    """A spawn-based pool: children start clean (no inherited threads or half-loaded models)."""
+    return ProcessPoolExecutor(
+        max_workers=options.workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(options,),
+    )
