@@ -1,0 +1,329 @@
+"""The SQLite store: articles, their statements and events, and actors kept across articles."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional, Union
+
+from communique.store_actors import ActorRegistry
+from communique.records import Event, Result, Statement
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, title TEXT, published TEXT, source TEXT,
+    url TEXT, path TEXT, text TEXT NOT NULL, text_hash TEXT NOT NULL UNIQUE, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements (
+    id TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES articles(doc), kind TEXT NOT NULL,
+    content_text TEXT, content_start INTEGER, content_end INTEGER, parts TEXT,
+    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_name TEXT, speaker_role TEXT,
+    speaker_country TEXT, speaker_sector TEXT, actor_id TEXT,
+    cue_text TEXT, cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
+    addressee_text TEXT, addressee_start INTEGER, addressee_end INTEGER, addressee_name TEXT,
+    date_text TEXT, date_start INTEGER, date_end INTEGER, date_value TEXT, date_precision TEXT,
+    said_on TEXT, confidence REAL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES articles(doc), event_type TEXT NOT NULL, mode TEXT,
+    contexts TEXT, date_text TEXT, date_start INTEGER, date_end INTEGER, date_value TEXT,
+    date_precision TEXT, happened_on TEXT, location_text TEXT, location_start INTEGER,
+    location_end INTEGER, location_name TEXT, location_country TEXT, trigger_text TEXT,
+    trigger_start INTEGER, trigger_end INTEGER, negated INTEGER, future INTEGER, hypothetical INTEGER,
+    claimed_by TEXT, confidence REAL, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events(id), role TEXT NOT NULL, position INTEGER NOT NULL,
+    text TEXT, start INTEGER, "end" INTEGER, name TEXT, country TEXT, sector TEXT, actor_id TEXT);
+CREATE TABLE IF NOT EXISTS actors (
+    actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, role TEXT);
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    alias TEXT NOT NULL COLLATE NOCASE, actor_id TEXT NOT NULL REFERENCES actors(actor_id),
+    PRIMARY KEY (alias, actor_id));
+CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc);
+CREATE INDEX IF NOT EXISTS statements_actor ON statements(actor_id);
+CREATE INDEX IF NOT EXISTS statements_said_on ON statements(said_on);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
+CREATE INDEX IF NOT EXISTS events_type ON events(event_type);
+CREATE INDEX IF NOT EXISTS events_happened_on ON events(happened_on);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(country);
+CREATE INDEX IF NOT EXISTS actors_name ON actors(name COLLATE NOCASE);
+CREATE INDEX IF NOT EXISTS aliases_actor ON actor_aliases(actor_id);
+"""
+
+DateLike = Union[date, str, None]
+
+
+def text_hash(text: str) -> str:
+    """sha256 of the text with line endings normalised, so a CRLF copy is the same article."""
+    norm = text.replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def first_day(value: Optional[str]) -> Optional[str]:
+    """The first day of an ISO date or interval value ("2026-03-07/2026-03-08" -> "2026-03-07")."""
+    if not value:
+        return None
+    head = value.split("/")[0].strip()
+    if len(head) == 7:  # 2026-03
+        head += "-01"
+    elif len(head) == 4 and head.isdigit():  # 2026
+        head += "-01-01"
+    elif "W" in head and head.count("-") == 1:  # 2026-W11: its Monday
+        head += "-1"
+    try:
+        return date.fromisoformat(head).isoformat()
+    except ValueError:
+        return None
+
+
+class Store:
+    """An SQLite file holding articles, statements, events and actors."""
+
+    def __init__(self, path: Union[str, Path]):
+        self.path = str(path)
+        # Autocommit mode: transactions are opened explicitly by atomic().
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA busy_timeout=10000")
+        self.db.executescript(SCHEMA)
+        self.actors_registry = ActorRegistry(self.db)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: everything inside is written whole or not at all (nested calls join it)."""
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self.actors_registry.reload()  # forget actors created by the rolled-back transaction
+            raise
+        self.db.execute("COMMIT")
+
+    # --- writing -----------------------------------------------------------------------------------
+
+    def add(self, result: Result) -> bool:
+        """Write one article and its records in one transaction; False if its text is already stored.
+
+        The records are updated in place: actor ids, names completed from known actors, and ids
+        renamed when the article id had to take a suffix.
+        """
+        art = result.article
+        digest = text_hash(art.text)
+        with self.atomic() as db:
+            if db.execute("SELECT 1 FROM articles WHERE text_hash = ?", (digest,)).fetchone():
+                return False
+            doc = self._free_doc_id(art.id)
+            if doc != art.id:
+                _rename(result, art.id, doc)
+            db.execute(
+                "INSERT INTO articles (doc, title, published, source, url, path, text, text_hash, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc, art.title, _iso(art.published), art.source, art.url, art.path, art.text, digest,
+                 datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            for st in result.statements:
+                if st.speaker is not None:
+                    self.actors_registry.resolve(st.speaker, role=st.speaker.role)
+                self._insert_statement(st)
+            for ev in result.events:
+                for ref in [*ev.actors, *ev.recipients]:
+                    self.actors_registry.resolve(ref)
+                self._insert_event(ev)
+        return True
+
+    def _free_doc_id(self, doc: str) -> str:
+        """`doc`, or `doc-2`, `doc-3`, ... when another text already uses that id."""
+        candidate, n = doc, 1
+        while self.db.execute("SELECT 1 FROM articles WHERE doc = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{doc}-{n}"
+        return candidate
+
+    def _insert_statement(self, st: Statement) -> None:
+        """One statements row, with the full record as JSON."""
+        sp, cue, ad, dt = st.speaker, st.cue, st.addressee, st.date
+        row = {
+            "id": st.id, "doc": st.doc, "kind": st.kind,
+            "content_text": st.content.text, "content_start": st.content.start, "content_end": st.content.end,
+            "parts": json.dumps([list(p) for p in st.content.parts]),
+            "speaker_text": sp and sp.text, "speaker_start": sp and sp.start, "speaker_end": sp and sp.end,
+            "speaker_name": sp and sp.name, "speaker_role": sp and sp.role, "speaker_country": sp and sp.country,
+            "speaker_sector": sp and sp.sector, "actor_id": sp and sp.actor_id,
+            "cue_text": cue and cue.text, "cue_start": cue and cue.start, "cue_end": cue and cue.end,
+            "cue_lemma": cue and cue.lemma,
+            "addressee_text": ad and ad.text, "addressee_start": ad and ad.start, "addressee_end": ad and ad.end,
+            "addressee_name": ad and ad.name,
+            **_date_columns(dt), "said_on": first_day(dt and dt.value),
+            "confidence": st.confidence, "json": json.dumps(st.to_dict(), ensure_ascii=False),
+        }
+        self._insert("statements", row)
+
+    def _insert_event(self, ev: Event) -> None:
+        """One events row plus one event_actors row per actor and recipient."""
+        loc = ev.location
+        row = {
+            "id": ev.id, "doc": ev.doc, "event_type": ev.event_type, "mode": ev.mode,
+            "contexts": json.dumps(ev.contexts), **_date_columns(ev.date),
+            "happened_on": first_day(ev.date and ev.date.value),
+            "location_text": loc and loc.text, "location_start": loc and loc.start, "location_end": loc and loc.end,
+            "location_name": loc and loc.name, "location_country": loc and loc.country,
+            "trigger_text": ev.trigger.text, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
+            "negated": int(ev.negated), "future": int(ev.future), "hypothetical": int(ev.hypothetical),
+            "claimed_by": ev.claimed_by, "confidence": ev.confidence,
+            "json": json.dumps(ev.to_dict(), ensure_ascii=False),
+        }
+        self._insert("events", row)
+        for role, refs in (("actor", ev.actors), ("recipient", ev.recipients)):
+            for pos, ref in enumerate(refs):
+                self._insert("event_actors", {
+                    "event_id": ev.id, "role": role, "position": pos, "text": ref.text, "start": ref.start,
+                    '"end"': ref.end, "name": ref.name, "country": ref.country, "sector": ref.sector,
+                    "actor_id": ref.actor_id,
+                })
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        """INSERT a dict as one row."""
+        cols = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+
+    # --- queries -----------------------------------------------------------------------------------
+
+    def statements(self, speaker: Optional[str] = None, since: DateLike = None,
+                   until: DateLike = None) -> list[dict[str, Any]]:
+        """Statements as contract dicts, filtered by speaker (name, alias or mention) and when said."""
+        where, args = [], []
+        if speaker:
+            like = f"%{speaker}%"
+            where.append(
+                "(s.speaker_name LIKE ? OR s.speaker_text LIKE ? OR s.actor_id IN"
+                " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
+            )
+            args += [like, like, like]
+        _date_filter(where, args, "COALESCE(s.said_on, a.published)", since, until)
+        sql = (
+            "SELECT s.json FROM statements s JOIN articles a ON a.doc = s.doc"
+            f"{_where(where)} ORDER BY COALESCE(s.said_on, a.published), a.id, s.rowid"
+        )
+        return [json.loads(r["json"]) for r in self.db.execute(sql, args)]
+
+    def events(self, type: Optional[str] = None, actor: Optional[str] = None,  # noqa: A002 - CLI name
+               country: Optional[str] = None, since: DateLike = None,
+               until: DateLike = None) -> list[dict[str, Any]]:
+        """Events as contract dicts, filtered by PLOVER type, actor or recipient, country and date."""
+        where, args = [], []
+        if type:
+            where.append("e.event_type = ?")
+            args.append(type.upper())
+        if actor:
+            like = f"%{actor}%"
+            where.append(
+                "e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ? OR text LIKE ? OR actor_id IN"
+                " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
+            )
+            args += [like, like, like]
+        if country:
+            where.append(
+                "(e.location_country = ? OR e.id IN (SELECT event_id FROM event_actors WHERE country = ?))"
+            )
+            args += [country.upper(), country.upper()]
+        _date_filter(where, args, "COALESCE(e.happened_on, a.published)", since, until)
+        sql = (
+            "SELECT e.json FROM events e JOIN articles a ON a.doc = e.doc"
+            f"{_where(where)} ORDER BY COALESCE(e.happened_on, a.published), a.id, e.rowid"
+        )
+        return [json.loads(r["json"]) for r in self.db.execute(sql, args)]
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Every known actor with its aliases and how many statements and events name it."""
+        rows = self.db.execute(
+            "SELECT a.*, (SELECT COUNT(*) FROM statements s WHERE s.actor_id = a.actor_id) AS statements,"
+            " (SELECT COUNT(DISTINCT event_id) FROM event_actors x WHERE x.actor_id = a.actor_id) AS events,"
+            " (SELECT group_concat(alias, ';') FROM actor_aliases l WHERE l.actor_id = a.actor_id) AS aliases"
+            " FROM actors a ORDER BY a.name COLLATE NOCASE"
+        )
+        out = []
+        for r in rows:
+            d = dict(r)
+            d["aliases"] = sorted(d["aliases"].split(";")) if d["aliases"] else []
+            out.append(d)
+        return out
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each main table."""
+        tables = ("articles", "statements", "events", "actors")
+        return {t: self.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def article(self, doc: str) -> Optional[dict[str, Any]]:
+        """One article row (text, publication date, ...) by its id, or None."""
+        row = self.db.execute("SELECT * FROM articles WHERE doc = ?", (doc,)).fetchone()
+        return dict(row) if row else None
+
+
+def _date_columns(dt: Any) -> dict[str, Any]:
+    """The date_* columns of a DateRef (all None without one)."""
+    return {
+        "date_text": dt and dt.text, "date_start": dt and dt.start, "date_end": dt and dt.end,
+        "date_value": dt and dt.value, "date_precision": dt and dt.precision,
+    }
+
+
+def _date_filter(where: list[str], args: list[Any], expr: str, since: DateLike, until: DateLike) -> None:
+    """Add since/until conditions (inclusive ISO days) on a date expression."""
+    if since:
+        where.append(f"{expr} >= ?")
+        args.append(_iso(since))
+    if until:
+        where.append(f"{expr} <= ?")
+        args.append(_iso(until))
+
+
+def _where(conds: list[str]) -> str:
+    """A WHERE clause joining conditions with AND, or nothing."""
+    return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def _iso(value: DateLike) -> Optional[str]:
+    """A date or datetime as YYYY-MM-DD; strings pass through."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _rename(result: Result, old: str, new: str) -> None:
+    """Give the article and every record the new id (record ids keep their counters)."""
+    def swap(rid: Optional[str]) -> Optional[str]:
+        if rid and rid.startswith(old) and not rid[len(old):len(old) + 1].isalnum():
+            return new + rid[len(old):]
+        return rid
+
+    result.article.id = new
+    for st in result.statements:
+        st.id, st.doc = swap(st.id), new
+    for ev in result.events:
+        ev.id, ev.doc, ev.claimed_by = swap(ev.id), new, swap(ev.claimed_by)
+

@@ -1,0 +1,177 @@
+"""Actors kept across articles: match a mention's name to a known actor, or create one."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from rapidfuzz import fuzz, process, utils
+
+from communique.records import ActorRef, Speaker
+
+FUZZY_CUTOFF = 92  # near-miss spellings only ("Emmanuel Macrom"); different people score lower
+ORG_WORDS = {
+    "ministry", "government", "council", "agency", "party", "army", "forces", "union", "organization",
+    "organisation", "nations", "committee", "commission", "office", "department", "court", "parliament",
+    "bank", "company", "group", "alliance", "kremlin", "house", "police", "navy", "front", "movement",
+    "association", "institute", "university", "news", "service", "assembly", "senate", "congress",
+}
+GOV_WORDS = {"government", "ministry", "cabinet", "kremlin", "presidency", "administration", "white house"}
+
+Ref = Union[Speaker, ActorRef]
+
+
+@dataclass
+class Actor:
+    """One row of the actors table."""
+
+    actor_id: str
+    name: str
+    kind: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+
+
+class ActorRegistry:
+    """Resolves names to actor ids, writing new actors and aliases through the store's connection."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.reload()
+
+    def reload(self) -> None:
+        """Read actors and aliases from the database (also after a rollback)."""
+        self.by_id: dict[str, Actor] = {}
+        self.by_key: dict[str, str] = {}  # lower-cased name or alias -> actor_id
+        for r in self.db.execute("SELECT actor_id, name, kind, country, sector, role FROM actors"):
+            actor = Actor(*r)
+            self.by_id[actor.actor_id] = actor
+            self.by_key.setdefault(actor.name.lower(), actor.actor_id)
+        for alias, actor_id in self.db.execute("SELECT alias, actor_id FROM actor_aliases"):
+            self.by_key.setdefault(alias.lower(), actor_id)
+
+    def resolve(self, ref: Ref, role: Optional[str] = None) -> None:
+        """Give `ref` an actor_id, complete its name/country/sector from a known actor, learn new facts."""
+        name = (ref.name or "").strip()
+        if not name:
+            return
+        actor = self.match(name, ref.country)
+        if actor is None:
+            actor = self._create(name, ref, role)
+        else:
+            self._learn(actor, ref, role)
+            if name.lower() != actor.name.lower():
+                self._alias(name, actor.actor_id)
+        ref.name = actor.name
+        ref.country = ref.country or actor.country
+        ref.sector = ref.sector or actor.sector
+        if isinstance(ref, Speaker):
+            ref.role = ref.role or actor.role
+        ref.actor_id = actor.actor_id
+
+    def match(self, name: str, country: Optional[str] = None) -> Optional[Actor]:
+        """Known actor for `name`: exact name or alias, a unique surname, else a near-miss spelling."""
+        exact = self.by_key.get(name.lower())
+        if exact:
+            return self.by_id[exact]
+        if " " not in name:
+            short = [a for a in self.by_id.values() if _last_token(a.name) == name.lower() and " " in a.name
+                     and a.kind == "person" and _compatible(a, country)]
+            if len(short) == 1:
+                return short[0]
+            if short:
+                return None  # ambiguous surname: two known people share it
+        if len(name) >= 6 and self.by_key:
+            hit = process.extractOne(name, list(self.by_key), scorer=fuzz.ratio,
+                                     processor=utils.default_process, score_cutoff=FUZZY_CUTOFF)
+            if hit and _compatible(self.by_id[self.by_key[hit[0]]], country):
+                return self.by_id[self.by_key[hit[0]]]
+        return None
+
+    def _create(self, name: str, ref: Ref, role: Optional[str]) -> Actor:
+        """Insert a new actor named `name`."""
+        actor = Actor(self._new_id(name, ref.country), name, _kind(name, role), ref.country, ref.sector, role)
+        self.db.execute(
+            "INSERT INTO actors (actor_id, name, kind, country, sector, role) VALUES (?, ?, ?, ?, ?, ?)",
+            (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role),
+        )
+        self.by_id[actor.actor_id] = actor
+        self.by_key.setdefault(name.lower(), actor.actor_id)
+        return actor
+
+    def _learn(self, actor: Actor, ref: Ref, role: Optional[str]) -> None:
+        """Fill the known actor's missing country, sector or role from this mention."""
+        changed = False
+        for attr, value in (("country", ref.country), ("sector", ref.sector), ("role", role)):
+            if value and not getattr(actor, attr):
+                setattr(actor, attr, value)
+                changed = True
+        if changed:
+            self.db.execute(
+                "UPDATE actors SET country = ?, sector = ?, role = ? WHERE actor_id = ?",
+                (actor.country, actor.sector, actor.role, actor.actor_id),
+            )
+
+    def _alias(self, alias: str, actor_id: str) -> None:
+        """Remember another name for an actor."""
+        self.db.execute("INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)", (alias, actor_id))
+        self.by_key.setdefault(alias.lower(), actor_id)
+
+    def _new_id(self, name: str, country: Optional[str]) -> str:
+        """A stable id from the name (and country), made unique in this store."""
+        base = _actor_key(name, country)
+        candidate, n = base, 1
+        while candidate in self.by_id:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+
+def _actor_key(name: str, country: Optional[str]) -> str:
+    """The extractor's actor key when that module provides one, else a slug of the name."""
+    try:
+        from communique.extract.actors import actor_key  # type: ignore[attr-defined]
+    except ImportError:
+        return slug(name)
+    return actor_key(name, country)
+
+
+def slug(name: str) -> str:
+    """Lower-case ASCII words joined by hyphens ("Emmanuel Macron" -> "emmanuel-macron")."""
+    text = utils.default_process(name)
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "actor"
+
+
+def _last_token(name: str) -> str:
+    """The last word of a name, lower-cased."""
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def _compatible(actor: Actor, country: Optional[str]) -> bool:
+    """False only when both sides know a country and the countries differ."""
+    return not (country and actor.country and country != actor.country)
+
+
+def _kind(name: str, role: Optional[str]) -> str:
+    """person, organisation, government or country, guessed from the name's words."""
+    lower = name.lower()
+    try:
+        from communique.countries import lookup
+
+        place = lookup(name)
+    except ImportError:
+        place = None
+    if place is not None and place.kind in ("country", "capital", "metonym", "demonym"):
+        return "government" if place.kind == "metonym" else "country"
+    if place is not None and place.kind in ("igo", "ngo"):
+        return "organisation"
+    if role:
+        return "person"
+    if any(w in lower for w in GOV_WORDS):
+        return "government"
+    if set(re.findall(r"[a-z]+", lower)) & ORG_WORDS:
+        return "organisation"
+    return "person"
