@@ -30,6 +30,8 @@ _MONTH_WORD = re.compile(rf"\b{_MONTH_RE}(?=\s|$|,)")
 _DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                        r"twelve|several|a few|few|many|a couple of|couple of|some)\s+"
                        r"(?:more\s+)?(?:minute|hour|day|night|week|weekend|month|year|decade)s?\b")
+_CLOCK = re.compile(r"\b(?:at\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|noon|midnight)"
+                    r"(?:\s+(?:local time|gmt|utc|[ecmp][sd]t))?,?")
 _AGO = re.compile(r"^(?:(?:about|some|nearly|almost|more than)\s+)?(\w+|a few|a)\s+"
                   r"(day|week|month|year)s?\s+ago$")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -40,6 +42,7 @@ def normalise(text: str) -> str:
     """Lower-case, straighten quotes, drop a leading preposition and trailing punctuation."""
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     t = re.sub(r"'s$", "", t)
+    t = " ".join(_CLOCK.sub(" ", t).split()).strip(" ,")  # "10 a.m. Thursday" -> "thursday"
     return _LEADING.sub("", t)
 
 
@@ -55,7 +58,7 @@ def resolve(text: str, published: Optional[date], tense: str = "past") -> Resolv
 @lru_cache(maxsize=4096)
 def _resolve(t: str, published: Optional[date], tense: str) -> Resolved:
     """Cached core of resolve() on normalised text."""
-    if not t or _is_duration(t):
+    if not t or is_duration(t):
         return UNRESOLVED
     if _YEAR.search(t):
         return _absolute(t)
@@ -68,7 +71,7 @@ def _resolve(t: str, published: Optional[date], tense: str) -> Resolved:
     return UNRESOLVED
 
 
-def _is_duration(t: str) -> bool:
+def is_duration(t: str) -> bool:
     """True for lengths of time and ages ("two weeks", "45-year-old"), not points in time."""
     if t.endswith(" ago"):
         return False
