@@ -1,0 +1,318 @@
+"""The `communique` command line: extract, ingest, query and export."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import click
+
+from communique import __version__
+from communique.options import DEFAULT_MAX_CHARS, Options
+from communique.records import Result, Skip
+
+
+@dataclass
+class Settings:
+    """The group's global options, handed to every command."""
+
+    db: str
+    model: Optional[str]
+    actors_file: Optional[str]
+    quiet: bool
+
+    def options(self, published: Optional[datetime] = None, workers: int = 1,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Options:
+        """Run options from the global settings and a command's own flags."""
+        return Options(model=self.model, published=_day(published), max_chars=max_chars, workers=workers,
+                       actors_file=self.actors_file)
+
+
+@dataclass
+class Tally:
+    """What an ingest run did, for its summary line."""
+
+    read: int = 0
+    added: int = 0
+    already: int = 0
+    statements: int = 0
+    events: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+
+    def line(self) -> str:
+        """The one-line summary."""
+        return (f"{self.read} articles read, {self.added} added, {self.already} already in store, "
+                f"{len(self.skipped)} skipped, {self.statements} statements, {self.events} events")
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _day(value: Optional[datetime]) -> Optional[date]:
+    """click's datetime as a date."""
+    return value.date() if value else None
+
+
+def _run_options(f: Callable) -> Callable:
+    """--published, --workers and --max-chars, shared by extract and ingest."""
+    f = click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+                     help="Skip (with a message) articles longer than this many characters.")(f)
+    f = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Worker processes; each loads the model once.")(f)
+    f = click.option("--published", type=DATE, default=None,
+                     help="Publication date (YYYY-MM-DD) for every article, used to resolve relative dates.")(f)
+    return f
+
+
+def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable:
+    """--format with the given choices."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format: " + ", ".join(choices) + ".")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False), envvar="COMMUNIQUE_DB", default="communique.db",
+              show_default=True, help="SQLite store file (env COMMUNIQUE_DB).")
+@click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages while running.")
+@click.version_option(__version__, help="Show the version and exit.")
+@click.pass_context
+def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], quiet: bool) -> None:
+    """Communiqué: who said and did what, to whom, and when, from news articles."""
+    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet)
+
+
+def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
+    """Read and analyse the inputs; a model that cannot be loaded is a clean error, not a traceback."""
+    from communique.ingest import read_paths
+    from communique.pipeline import get_nlp, run
+
+    _check_model(options.model)
+    nlp = None
+    if options.workers == 1:  # workers load their own copy; the parent needs none
+        try:
+            nlp = get_nlp(options)
+        except (OSError, ImportError) as exc:
+            raise click.ClickException(f"cannot load the model: {exc}") from exc
+    return run(read_paths(paths, options), options, nlp=nlp)
+
+
+def _check_model(model: Optional[str]) -> None:
+    """Fail early (before any worker starts) when the model named is not installed."""
+    import spacy.util
+
+    from communique.nlp import default_model
+
+    try:
+        name = model or default_model()
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not spacy.util.is_package(name) and not Path(name).exists():
+        raise click.ClickException(f"cannot load the model {name!r}: not an installed package or a directory")
+
+
+def _skip_line(skip: Skip) -> str:
+    """`skipped <path>: <reason>`."""
+    from communique.ingest import describe_skip
+
+    return f"skipped {describe_skip(skip)}"
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@_run_options
+@_format_option(("table", "jsonl"))
+@click.pass_obj
+def extract(settings: Settings, articles: tuple[str, ...], published: Optional[datetime], workers: int,
+            max_chars: int, fmt: str) -> None:
+    """Print the statements and events in ARTICLE files (.txt, .html, .jsonl, directories, or - for stdin)
+    without touching the store."""
+    from communique.output import print_events, print_statements, write_jsonl
+
+    options = settings.options(published, workers, max_chars)
+    statements: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    skipped = 0
+    for out in _results(articles, options):
+        if isinstance(out, Skip):
+            skipped += 1
+            click.echo(_skip_line(out), err=True)
+            continue
+        sts = [s.to_dict() for s in out.statements]
+        evs = [e.to_dict() for e in out.events]
+        if fmt == "jsonl":
+            write_jsonl(sts + evs, sys.stdout)
+            sys.stdout.flush()
+        else:
+            statements += sts
+            events += evs
+    if fmt == "table":
+        print_statements(statements, sys.stdout)
+        if events:
+            print_events(events, sys.stdout)
+    sys.exit(1 if skipped else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_run_options
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datetime], workers: int,
+           max_chars: int) -> None:
+    """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
+    there, and print a one-line summary."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from communique.store import Store
+
+    options = settings.options(published, workers, max_chars)
+    tally = Tally()
+    err = Console(stderr=True)
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                        console=err, disable=settings.quiet or not sys.stderr.isatty(), transient=True)
+    with Store(settings.db) as store, progress:
+        task = progress.add_task("ingesting", total=None)
+        for out in _results(paths, options):
+            if isinstance(out, Skip):
+                tally.skipped.append(out)
+                if not settings.quiet:
+                    click.echo(_skip_line(out), err=True)
+            else:
+                _add(store, out, tally)
+            progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
+    click.echo(tally.line())
+    for skip in tally.skipped:
+        click.echo(_skip_line(skip), err=True)
+    sys.exit(1 if tally.skipped else 0)
+
+
+def _add(store: Any, result: Result, tally: Tally) -> None:
+    """Write one result and count it."""
+    tally.read += 1
+    if store.add(result):
+        tally.added += 1
+        tally.statements += len(result.statements)
+        tally.events += len(result.events)
+    else:
+        tally.already += 1
+
+
+def _open_store(settings: Settings) -> Any:
+    """The existing store, or a clear error when there is none yet."""
+    from communique.store import Store
+
+    if not Path(settings.db).exists():
+        raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
+    return Store(settings.db)
+
+
+@main.command()
+@click.option("--speaker", default=None, help="Speaker name, alias or mention (case-insensitive substring).")
+@click.option("--since", type=DATE, default=None, help="Only statements made on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DATE, default=None, help="Only statements made on or before this date (YYYY-MM-DD).")
+@_format_option(("table", "jsonl", "csv"))
+@click.pass_obj
+def statements(settings: Settings, speaker: Optional[str], since: Optional[datetime], until: Optional[datetime],
+               fmt: str) -> None:
+    """List stored statements; dates filter on when a statement was made, else its article's date."""
+    from communique import output
+
+    with _open_store(settings) as store:
+        rows = store.statements(speaker=speaker, since=_day(since), until=_day(until))
+    if fmt == "jsonl":
+        output.write_jsonl(rows, sys.stdout)
+    elif fmt == "csv":
+        output.write_csv(map(output.statement_row, rows), output.STATEMENT_COLUMNS, sys.stdout)
+    else:
+        output.print_statements(rows, sys.stdout)
+
+
+@main.command()
+@click.option("--type", "event_type", default=None, help="PLOVER event type, e.g. CONSULT or ACCUSE.")
+@click.option("--actor", default=None, help="Actor or recipient name, alias or mention (substring).")
+@click.option("--country", default=None, help="ISO 3166 alpha-3 code of an actor, recipient or location.")
+@click.option("--since", type=DATE, default=None, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", type=DATE, default=None, help="Only events on or before this date (YYYY-MM-DD).")
+@_format_option(("table", "jsonl", "csv"))
+@click.pass_obj
+def events(settings: Settings, event_type: Optional[str], actor: Optional[str], country: Optional[str],
+           since: Optional[datetime], until: Optional[datetime], fmt: str) -> None:
+    """List stored events; csv uses POLECAT's column layout."""
+    with _open_store(settings) as store:
+        rows = store.events(type=event_type, actor=actor, country=country, since=_day(since), until=_day(until))
+        _write_events(store, rows, fmt, sys.stdout)
+
+
+def _write_events(store: Any, rows: list[dict[str, Any]], fmt: str, out: Any) -> None:
+    """Events as jsonl, POLECAT csv, or a table."""
+    from communique import output
+
+    if fmt == "jsonl":
+        output.write_jsonl(rows, out)
+    elif fmt == "csv":
+        cache: dict[str, Any] = {}
+        polecat = (output.polecat_row(ev, cache.setdefault(ev["doc"], store.article(ev["doc"]))) for ev in rows)
+        output.write_csv(polecat, output.POLECAT_COLUMNS, out)
+    else:
+        output.print_events(rows, out)
+
+
+@main.command()
+@_format_option(("table", "jsonl", "csv"))
+@click.pass_obj
+def actors(settings: Settings, fmt: str) -> None:
+    """List the actors the store knows, with aliases and how often each speaks or acts."""
+    from communique import output
+
+    with _open_store(settings) as store:
+        rows = store.actors()
+    if fmt == "jsonl":
+        output.write_jsonl(rows, sys.stdout)
+    elif fmt == "csv":
+        output.write_csv(map(output.actor_row, rows), output.ACTOR_COLUMNS, sys.stdout)
+    else:
+        output.print_actors(rows, sys.stdout)
+
+
+@main.command()
+@click.option("--what", type=click.Choice(("events", "statements")), required=True,
+              help="Which records to export.")
+@_format_option(("csv", "jsonl"), default="csv")
+@click.option("-o", "--output", "out_path", default="-", show_default=True,
+              help="Output file; - writes to standard output.")
+@click.pass_obj
+def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
+    """Write every stored event (in POLECAT's CSV layout) or statement to a file."""
+    from communique import output
+
+    with _open_store(settings) as store, click.open_file(out_path, "w", encoding="utf-8", lazy=False) as out:
+        if what == "events":
+            _write_events(store, store.events(), fmt, out)
+        elif fmt == "jsonl":
+            output.write_jsonl(store.statements(), out)
+        else:
+            output.write_csv(map(output.statement_row, store.statements()), output.STATEMENT_COLUMNS, out)
+
+
+try:  # the evaluation commands live in their own package (written alongside)
+    from communique.evaluate.commands import eval_group
+
+    main.add_command(eval_group)
+except ImportError:
+    pass
+try:
+    from communique.evaluate.commands import bench_command
+
+    main.add_command(bench_command)
+except ImportError:
+    pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Formatting records for people (rich tables) and for programs (JSON Lines, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from typing import Any, Callable, Iterable, Optional, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+Record = dict[str, Any]
+ArticleLookup = Callable[[str], Optional[Record]]  # doc id -> {"published": ..., "text": ...}
+
+STATEMENT_COLUMNS = [
+    "id", "doc", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_sector",
+    "actor_id", "cue", "cue_lemma", "addressee", "addressee_name", "date_text", "date_value",
+    "date_precision", "content", "content_start", "content_end", "confidence",
+]
+# POLECAT's published column layout (several actors in one cell, joined with ';'), plus our flags.
+POLECAT_COLUMNS = [
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Contexts", "Actor Name", "Actor Country",
+    "Actor Sector", "Recipient Name", "Recipient Country", "Recipient Sector", "Placename", "Country",
+    "Event Text", "Story ID", "Claimed By", "Negated", "Future", "Hypothetical",
+]
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "role", "statements", "events", "aliases"]
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
+
+
+def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
+    """One JSON object a line."""
+    for rec in records:
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def write_csv(rows: Iterable[Record], columns: list[str], out: TextIO) -> None:
+    """CSV with a header row; missing values are empty cells."""
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+
+
+def _get(d: Optional[Record], key: str) -> Any:
+    """d[key], or None when d itself is None."""
+    return d.get(key) if d else None
+
+
+def statement_row(st: Record) -> Record:
+    """A statement flattened to STATEMENT_COLUMNS."""
+    sp, cue, ad, dt, ct = st.get("speaker"), st.get("cue"), st.get("addressee"), st.get("date"), st["content"]
+    return {
+        "id": st["id"], "doc": st["doc"], "kind": st["kind"],
+        "speaker": _get(sp, "text"), "speaker_name": _get(sp, "name"), "speaker_role": _get(sp, "role"),
+        "speaker_country": _get(sp, "country"), "speaker_sector": _get(sp, "sector"),
+        "actor_id": _get(sp, "actor_id"), "cue": _get(cue, "text"), "cue_lemma": _get(cue, "lemma"),
+        "addressee": _get(ad, "text"), "addressee_name": _get(ad, "name"),
+        "date_text": _get(dt, "text"), "date_value": _get(dt, "value"), "date_precision": _get(dt, "precision"),
+        "content": ct["text"], "content_start": ct["start"], "content_end": ct["end"],
+        "confidence": st.get("confidence"),
+    }
+
+
+def polecat_row(ev: Record, article: Optional[Record]) -> Record:
+    """An event in POLECAT's column layout; the date falls back to the article's publication date."""
+    def names(refs: list[Record], key: str) -> str:
+        return ";".join(str(r.get(key) or (r.get("text") if key == "name" else "") or "") for r in refs)
+
+    dt, loc = ev.get("date"), ev.get("location")
+    value = _get(dt, "value")
+    when = value.split("/")[0] if value else _get(article, "published")
+    text = _get(article, "text")
+    trig = ev["trigger"]
+    return {
+        "Event ID": ev["id"], "Event Date": when, "Event Type": ev["event_type"], "Event Mode": ev.get("mode"),
+        "Contexts": ";".join(ev.get("contexts") or []),
+        "Actor Name": names(ev["actors"], "name"), "Actor Country": names(ev["actors"], "country"),
+        "Actor Sector": names(ev["actors"], "sector"), "Recipient Name": names(ev["recipients"], "name"),
+        "Recipient Country": names(ev["recipients"], "country"),
+        "Recipient Sector": names(ev["recipients"], "sector"),
+        "Placename": _get(loc, "name"), "Country": _get(loc, "country"),
+        "Event Text": sentence_around(text, trig["start"], trig["end"]) if text else trig["text"],
+        "Story ID": ev["doc"], "Claimed By": ev.get("claimed_by"),
+        "Negated": _flag(ev.get("negated")), "Future": _flag(ev.get("future")),
+        "Hypothetical": _flag(ev.get("hypothetical")),
+    }
+
+
+def actor_row(actor: Record) -> Record:
+    """An actor with its aliases joined by ';'."""
+    return {**actor, "aliases": ";".join(actor.get("aliases") or [])}
+
+
+def _flag(value: Any) -> str:
+    """Booleans as lower-case true/false."""
+    return "true" if value else "false"
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding [start, end): from the previous sentence end to the next."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENTENCE_END.search(text, end)
+    right = m.start() + 1 if m and text[m.start()] != "\n" else (m.start() if m else len(text))
+    return " ".join(text[left:right].split())
+
+
+def _short(text: Optional[str], width: int = 80) -> str:
+    """Text cut to `width` characters with an ellipsis."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _console(out: TextIO) -> Console:
+    """A rich console writing to `out`, wide enough for tables when not a terminal."""
+    return Console(file=out, width=None if out.isatty() else 160)
+
+
+def print_statements(statements: list[Record], out: TextIO, title: str = "Statements") -> None:
+    """A table of statements: speaker, cue, addressee, date, kind, content."""
+    table = Table(title=f"{title} ({len(statements)})", show_lines=False)
+    for col in ("speaker", "cue", "addressee", "date", "kind", "content"):
+        table.add_column(col, overflow="fold")
+    for st in statements:
+        sp, dt = st.get("speaker"), st.get("date")
+        speaker = _get(sp, "name") or _get(sp, "text") or "(unresolved)"
+        if _get(sp, "country"):
+            speaker += f" [{sp['country']}]"
+        date_cell = (_get(dt, "value") or f"{dt['text']} (unresolved)") if dt else ""
+        table.add_row(speaker, _get(st.get("cue"), "text") or "", _get(st.get("addressee"), "name") or "",
+                      date_cell, st["kind"], _short(st["content"]["text"]))
+    _console(out).print(table)
+
+
+def print_events(events: list[Record], out: TextIO, title: str = "Events") -> None:
+    """A table of events: type, mode, actors, recipients, date, trigger, flags."""
+    table = Table(title=f"{title} ({len(events)})")
+    for col in ("type", "mode", "actors", "recipients", "date", "trigger", "flags", "claimed by"):
+        table.add_column(col, overflow="fold")
+    for ev in events:
+        flags = ",".join(f for f in ("negated", "future", "hypothetical") if ev.get(f))
+        table.add_row(
+            ev["event_type"], ev.get("mode") or "",
+            "; ".join(a.get("name") or a["text"] for a in ev["actors"]),
+            "; ".join(a.get("name") or a["text"] for a in ev["recipients"]),
+            _get(ev.get("date"), "value") or "", ev["trigger"]["text"], flags, ev.get("claimed_by") or "",
+        )
+    _console(out).print(table)
+
+
+def print_actors(actors: list[Record], out: TextIO) -> None:
+    """A table of actors with their counts."""
+    table = Table(title=f"Actors ({len(actors)})")
+    for col in ACTOR_COLUMNS:
+        table.add_column(col, overflow="fold")
+    for a in actors:
+        row = actor_row(a)
+        table.add_row(*("" if row.get(c) is None else str(row[c]) for c in ACTOR_COLUMNS))
+    _console(out).print(table)
