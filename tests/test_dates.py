@@ -271,3 +271,26 @@ def test_date_of_offsets_in_a_later_sentence(nlp_base):
     ref = date_of(_tok(doc, "said"), sent, THU)
     assert ref == DateRef("Friday", 58, 64, "2026-03-06", "day")
     assert doc.text[ref.start:ref.end] == "Friday"
+
+
+@pytest.mark.parametrize("text", ["", "soon", "the 12th of never", "Feb. 30", "2026-02-30", "the 1990s"])
+def test_odd_text_is_unresolved_not_an_error(text):
+    assert resolve(text, THU, "past") == (None, None)
+
+
+def test_resolve_accepts_a_datetime_publication():
+    from datetime import datetime
+
+    assert resolve("yesterday", datetime(2026, 3, 12, 23, 59), "past") == ("2026-03-11", "day")
+
+
+@pytest.mark.parametrize("sentence,verb,expected", [
+    ("The two leaders will meet Thursday in Riga.", "meet", "2026-03-19"),
+    ("The two leaders met Thursday in Riga.", "met", "2026-03-12"),
+    ("The two leaders are meeting Monday in Riga.", "meeting", "2026-03-16"),
+    ("The two leaders had met Monday in Riga.", "met", "2026-03-09"),
+])
+def test_date_of_uses_the_verbs_tense(nlp_base, sentence, verb, expected):
+    doc = nlp_base(sentence)
+    ref = date_of(_tok(doc, verb), doc[:], THU)
+    assert (ref.value, ref.precision) == (expected, "day")

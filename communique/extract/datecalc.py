@@ -97,7 +97,7 @@ def _parse(t: str) -> tuple[Optional[date], Optional[str]]:
     """dateparser's reading of `t`: the date and its period (day, month, year, ...)."""
     try:
         data = _parser().get_date_data(t)
-    except (ValueError, OverflowError, TypeError):
+    except Exception:  # a third-party parser must not crash a run on odd text
         return None, None
     if data is None or data.date_obj is None:
         return None, None
@@ -111,7 +111,8 @@ def _absolute(t: str) -> Resolved:
     found, period = _parse(t)
     if found is None:
         years = _YEAR.findall(t)
-        return (years[0], "year") if len(years) == 1 else UNRESOLVED
+        lone_year = len(years) == 1 and not re.search(r"\d", _YEAR.sub("", t))
+        return (years[0], "year") if lone_year else UNRESOLVED  # "mid-2025", not "2026-02-30"
     if period == "month" or (period == "day" and not _has_day_number(t)):
         return found.strftime("%Y-%m"), "month"
     if period == "year":
