@@ -294,3 +294,10 @@ def test_date_of_uses_the_verbs_tense(nlp_base, sentence, verb, expected):
     doc = nlp_base(sentence)
     ref = date_of(_tok(doc, verb), doc[:], THU)
     assert (ref.value, ref.precision) == (expected, "day")
+
+
+def test_date_of_noun_subject_of_scheduled_verb(nlp_base):
+    doc = nlp_base("Talks are scheduled to resume next Tuesday, a spokeswoman told RUV on Monday.")
+    assert date_of(_tok(doc, "Talks"), doc[:], THU) == DateRef(
+        "next Tuesday", 30, 42, "2026-03-17", "day")
+    assert date_of(_tok(doc, "told"), doc[:], THU) == DateRef("Monday", 70, 76, "2026-03-09", "day")

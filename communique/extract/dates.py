@@ -198,17 +198,29 @@ def _nearest(exprs: list[Span], head: Token) -> Optional[Span]:
     return min(scored, key=lambda s: s[:2])[2] if scored else None
 
 
+def _noun_verbs(noun: Token) -> list[Token]:
+    """The verb governing a noun trigger, then its infinitive complements ("talks are set to resume")."""
+    verb = _governing_verb(noun)
+    chain = []
+    while verb is not None:
+        chain.append(verb)
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and _is_verb(c)), None)
+    return chain
+
+
 def date_of(head: Token, scope: Span, published) -> Optional[DateRef]:
     """The time expression modifying `head` within `scope`, resolved by `head`'s tense."""
     exprs = time_expressions(scope)
     if not exprs:
         return None
-    expr = _nearest(exprs, head)
+    anchor, expr = head, _nearest(exprs, head)
     if expr is None and not _is_verb(head):
-        verb = _governing_verb(head)
-        expr = _nearest(exprs, verb) if verb is not None else None
+        for anchor in _noun_verbs(head):
+            expr = _nearest(exprs, anchor)
+            if expr is not None:
+                break
     if expr is None:
         return None
-    value, precision = resolve(expr.text, published, tense_of(head))
+    value, precision = resolve(expr.text, published, tense_of(anchor))
     return DateRef(text=expr.text, start=expr.start_char, end=expr.end_char,
                    value=value, precision=precision)
