@@ -27,8 +27,7 @@ INTENT_GOVERNORS = {"plan", "expect", "intend", "aim", "hope", "agree", "promise
                     "seek", "offer", "propose", "likely", "slate", "go"}
 REPORTED_DEPS = {"ccomp", "parataxis", "conj", "advcl"}
 _LEADING_PREPS = {"on", "in", "by", "since", "until", "till", "from", "during", "as", "of"}
-_MONTH_FORMS = [m for m in MONTHS] + [m[:3] for m in MONTHS] + [m[:3] + "." for m in MONTHS] \
-    + ["sept", "sept."]
+_MONTH_FORMS = [*MONTHS, *(m[:3] for m in MONTHS), *(m[:3] + "." for m in MONTHS), "sept", "sept."]
 _CLOCK_GLUE = {"at", "on", ","}
 _DAY_PARTS = ["morning", "afternoon", "evening", "night"]
 
