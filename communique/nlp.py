@@ -34,9 +34,11 @@ def load_base(model: Optional[str] = None) -> Language:
 
 def load(model: Optional[str] = None, events: bool = True) -> Language:
     """The full pipeline: spaCy's model plus statement (and event) extraction."""
-    import communique.extract  # noqa: F401  (registers the factories)
+    import communique.extract.statements  # noqa: F401  (registers the factory)
 
     nlp = load_base(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("communique_paragraphs", before="parser")
     nlp.add_pipe("communique_statements")
     if events and "communique_events" in Language.factories:
         nlp.add_pipe("communique_events")
@@ -48,4 +50,14 @@ def make_doc(nlp: Language, text: str, doc_id: str, published=None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.doc_id = doc_id
     doc._.published = published
+    return doc
+
+
+@Language.component("communique_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
+            token.is_sent_start = True
     return doc

@@ -1,3 +1,1 @@
-"""Extraction stages as spaCy components; importing this package registers their factories."""
-
-from communique.extract import statements  # noqa: F401
+"""Extraction stages as spaCy components (statements, events) and the helpers they share."""

@@ -1,0 +1,155 @@
+"""Resolve speaker mentions to who they are, using the article read so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span
+
+from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group
+from communique.records import Speaker, Statement
+
+
+@dataclass
+class Known:
+    """A speaker already seen in this article: the salience history pronouns resolve against."""
+
+    speaker: Speaker
+    gender: Optional[str]
+    plural: bool
+    offset: int
+
+
+class SpeakerResolver:
+    """Turns mention spans into Speaker records, remembering earlier speakers for pronouns."""
+
+    def __init__(self, doc: Doc, index: ArticleIndex):
+        self.doc = doc
+        self.index = index
+        self.history: list[Known] = []
+
+    def resolve(self, span: Optional[Span], inherit=None) -> Optional[Speaker]:
+        """A Speaker for a mention span; a continuation inherits the previous statement's speaker."""
+        if span is None:
+            if inherit is not None and self.history:
+                prev = self.history[-1].speaker
+                return Speaker(**{**prev.__dict__})
+            return None
+        mention = classify(span, self.index)
+        speaker = Speaker(span.text, span.start_char, span.end_char)
+        if mention.form == "pronoun":
+            antecedent = self._antecedent(mention)
+            if antecedent is not None:
+                speaker.name, speaker.role = antecedent.name, antecedent.role
+                speaker.country, speaker.sector = antecedent.country, antecedent.sector
+                speaker.actor_id = antecedent.actor_id
+            return speaker
+        name = mention.name
+        if mention.form == "description":
+            person = self.index.by_role(span)
+            name = person.name if person is not None else describe_group(span)
+        speaker.name = name
+        _describe(speaker, span, name)
+        self._fill_from_article(speaker, span)
+        return speaker
+
+    def _fill_from_article(self, speaker: Speaker, span: Span) -> None:
+        """Role and country the article gave the same speaker elsewhere, or its possessor ('Its spokesman')."""
+        for known in reversed(self.history):
+            if known.speaker.name == speaker.name:
+                prev = known.speaker
+                speaker.role = speaker.role or prev.role
+                speaker.country = speaker.country or prev.country
+                speaker.sector = speaker.sector or prev.sector
+                break
+        person = self.index.person(speaker.name) if speaker.name else None
+        if person is not None and person.roles and not speaker.role:
+            speaker.role = person.roles[0]
+        if speaker.country is None and any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in span):
+            owner = _previous_subject(span)
+            if owner is not None:
+                from communique.extract import actors
+
+                speaker.country = actors.describe(owner).country
+        if speaker.name and speaker.country:
+            from communique.extract import actors
+
+            speaker.actor_id = actors.actor_key(speaker.name, speaker.country)
+
+    def remember(self, statement: Statement, span: Optional[Span]) -> None:
+        """Record a resolved speaker so later pronouns can refer to it."""
+        sp = statement.speaker
+        if sp is None or sp.name is None:
+            return
+        mention = classify(span, self.index) if span is not None else None
+        if mention is not None and mention.form == "pronoun":
+            gender, plural = mention.gender, mention.plural
+        else:
+            person = self.index.person(sp.name)
+            gender = person.gender if person is not None else (mention.gender if mention else None)
+            plural = bool(mention and mention.plural)
+        self.history.append(Known(sp, gender, plural, statement.content.start))
+
+    def _antecedent(self, mention: Mention) -> Optional[Speaker]:
+        """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""
+        g = mention.gender
+        want_plural = g == "p"
+        for known in reversed(self.history):
+            if want_plural:
+                if known.plural or known.gender == "n":
+                    return known.speaker
+            elif g == "n":
+                if known.gender == "n" and not known.plural:
+                    return known.speaker
+            elif known.gender == g:
+                return known.speaker
+        if g in ("m", "f"):
+            person = self._nearby_person(mention, g)
+            if person is not None:
+                return person
+            for known in reversed(self.history):
+                if known.gender is None and not known.plural:
+                    return known.speaker
+        return None
+
+    def _nearby_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
+        """A person named in the same or the previous two sentences, agreeing in gender."""
+        sent = mention.span.sent
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for ent in reversed([e for e in self.doc[start : mention.span.start].ents if e.label_ == "PERSON"]):
+            name = self.index.full_name(ent.text)
+            person = self.index.person(name)
+            if person is not None and person.gender in (gender, None):
+                speaker = Speaker(ent.text, ent.start_char, ent.end_char, name=name)
+                _describe(speaker, ent, name)
+                return speaker
+        return None
+
+
+def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
+    """Fill role, country, sector and actor id from the mention's words."""
+    from communique.extract import actors
+
+    info = actors.describe(span)
+    speaker.role = speaker.role or info.role
+    speaker.country = speaker.country or info.country
+    speaker.sector = speaker.sector or info.sector
+    if name:
+        speaker.actor_id = actors.actor_key(name, speaker.country)
+
+
+def _previous_subject(span: Span) -> Optional[Span]:
+    """The subject of the sentence before the mention's: what 'its' most likely points back to."""
+    from communique.extract.speakers import mention_span
+
+    sent = span.sent
+    if sent.start == 0:
+        return None
+    prev = span.doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return mention_span(subj) if subj is not None else None

@@ -1,0 +1,242 @@
+"""Speaker mentions and who they refer to: names, surnames, pronouns and role descriptions."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = {
+    "he": "m", "him": "m", "she": "f", "her": "f",
+    "they": "p", "them": "p", "we": "p", "it": "n", "i": "s",
+}
+MALE_WORDS = frozenset("mr mr. spokesman chairman congressman businessman king prince sir his himself".split())
+FEMALE_WORDS = frozenset(
+    "ms ms. mrs mrs. spokeswoman chairwoman congresswoman businesswoman queen princess lady madam dame her herself".split()
+)
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc"}  # clauses hanging off a mention are not part of it
+
+
+@dataclass
+class Person:
+    """A named person in the article, with what the article says about them."""
+
+    name: str
+    start: int
+    gender: Optional[str] = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A speaker mention and its resolution."""
+
+    span: Span
+    form: str  # name, pronoun, description
+    name: Optional[str] = None
+    gender: Optional[str] = None  # m, f, p (plural), n (neuter), None when unknown
+    plural: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def _gender_detector():
+    """The first-name gender table (gender-guesser), loaded once."""
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def name_gender(first_name: str) -> Optional[str]:
+    """'m', 'f' or None for a first name."""
+    g = _gender_detector().get_gender(first_name)
+    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase of a speaker head: its subtree minus clauses hanging off it."""
+    doc = head.doc
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in CUT_DEPS and child.dep_ != "punct":
+            break
+        if child.dep_ == "punct":
+            continue
+        right = max(right, child.right_edge.i)
+    for child in head.lefts:
+        if child.dep_ in ("relcl", "advcl"):
+            left = child.right_edge.i + 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    return doc[left : right + 1]
+
+
+class ArticleIndex:
+    """What the article establishes about people: full names, surnames, genders and roles."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.persons: list[Person] = []
+        by_name: dict[str, Person] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or not ent[0].is_title:
+                continue
+            name = _clean_name(ent)
+            if not name:
+                continue
+            if name in by_name:
+                person = by_name[name]
+            elif len(name.split()) == 1 and self._full_for(name):
+                continue  # a bare surname of someone already known
+            else:
+                person = Person(name=name, start=ent.start_char)
+                by_name[name] = person
+                self.persons.append(person)
+            person.roles.extend(_roles_near(ent))
+            person.gender = person.gender or _gender_evidence(ent)
+        for person in self.persons:
+            if person.gender is None and len(person.name.split()) > 1:
+                person.gender = name_gender(person.name.split()[0])
+
+    def _full_for(self, surname: str) -> Optional[Person]:
+        """The person whose full name ends with `surname`, if exactly one does."""
+        hits = [p for p in self.persons if p.name.split()[-1] == surname and p.name != surname]
+        return hits[0] if len(hits) == 1 else None
+
+    def full_name(self, name: str) -> str:
+        """Expand a bare surname to the full name given in the article, if any."""
+        if len(name.split()) == 1:
+            person = self._full_for(name)
+            if person is not None:
+                return person.name
+        return name
+
+    def person(self, name: str) -> Optional[Person]:
+        """The person record for a (full) name."""
+        for p in self.persons:
+            if p.name == name:
+                return p
+        return None
+
+    def by_role(self, description: Span) -> Optional[Person]:
+        """The named person whose stated role matches a description ("the fisheries minister")."""
+        words = [t.lower_ for t in description if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "poss"]
+        words = [w for w in words if w not in ("country", "'s")]
+        if not words:
+            return None
+        head = description.root.lower_
+        scored = []
+        for p in self.persons:
+            for role in p.roles:
+                role_words = role.lower().split()
+                if head not in role_words:
+                    continue
+                overlap = sum(1 for w in words if w in role_words)
+                scored.append((overlap, -abs(p.start - description.start_char), p))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        best = scored[0]
+        rivals = [s for s in scored if s[0] == best[0] and s[2].name != best[2].name]
+        return best[2] if not rivals or best[0] >= len(words) else None
+
+
+def _clean_name(ent: Span) -> str:
+    """A person entity's name without possessive endings or titles the model swallowed."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    while tokens and tokens[0].lower_ in MALE_WORDS | FEMALE_WORDS:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens).strip()
+
+
+def _roles_near(ent: Span) -> list[str]:
+    """Role phrases the sentence attaches to a person: titles before the name, appositives."""
+    doc = ent.doc
+    roles = []
+    head = ent.root
+    titles = [t for t in head.lefts if t.dep_ == "compound" and t.i < ent.start and t.pos_ in ("PROPN", "NOUN")]
+    if titles:
+        first = min(t.left_edge.i for t in titles)
+        roles.append(doc[first : ent.start].text)
+    for child in head.children:
+        if child.dep_ == "appos":
+            span = mention_span(child)
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                roles.append(_strip_det(span.text))
+    if head.dep_ == "appos":  # "Its spokesman, Lars Haugen": the role is the appositive's host
+        host = head.head
+        own = {t.i for t in head.subtree}
+        words = [t for t in host.subtree if t.i not in own and not t.is_punct and t.dep_ not in ("det", "poss", "relcl")]
+        words = [t for t in words if t.i <= host.i or t.head.i == host.i and t.dep_ == "prep" or t.head.dep_ in ("prep", "pobj")]
+        if words:
+            roles.append(" ".join(t.text for t in words))
+    return [r for r in roles if r]
+
+
+def _gender_evidence(ent: Span) -> Optional[str]:
+    """Gender from words next to the name (Mr., spokeswoman) in its sentence."""
+    sent = ent.sent
+    near = [t.lower_ for t in sent if abs(t.i - ent.start) <= 6 or abs(t.i - ent.end) <= 6]
+    if ent.start > 0:
+        near.append(ent.doc[ent.start - 1].lower_)
+    male = sum(w in MALE_WORDS for w in near if w not in ("his", "her"))
+    female = sum(w in FEMALE_WORDS for w in near if w not in ("his", "her"))
+    if male and not female:
+        return "m"
+    if female and not male:
+        return "f"
+    return None
+
+
+def classify(span: Span, index: ArticleIndex) -> Mention:
+    """Decide the mention's form and, for names, the full name it stands for."""
+    root = span.root
+    if len(span) == 1 and root.lower_ in PRONOUNS:
+        g = PRONOUNS[root.lower_]
+        return Mention(span, "pronoun", gender=g, plural=g == "p")
+    plural = root.tag_ in ("NNS", "NNPS")
+    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    if person is not None and person.root.i == root.i or (person is not None and root.dep_ != "appos" and _is_titled(span, person)):
+        name = index.full_name(_clean_name(person))
+        rec = index.person(name)
+        return Mention(span, "name", name=name, gender=rec.gender if rec else None)
+    if person is not None:  # "Its spokesman, Lars Haugen": the appositive names the speaker
+        name = index.full_name(_clean_name(person))
+        rec = index.person(name)
+        return Mention(span, "name", name=name, gender=rec.gender if rec else None)
+    if root.pos_ == "PROPN" and root.is_title:
+        known = index.person(index.full_name(root.text))
+        if known is not None:  # a surname the model took for an organisation
+            return Mention(span, "name", name=known.name, gender=known.gender)
+    org = next((e for e in span.ents if e.label_ in NAME_LABELS and e.root.i == root.i), None)
+    if org is not None:
+        return Mention(span, "name", name=_strip_det(org.text), gender="n", plural=plural)
+    if root.pos_ == "PROPN" and root.is_title:
+        name = index.full_name(_strip_det(span.text))
+        rec = index.person(name)
+        return Mention(span, "name", name=name, gender=rec.gender if rec else None)
+    gender = "f" if root.lower_ in FEMALE_WORDS else "m" if root.lower_ in MALE_WORDS else None
+    return Mention(span, "description", gender="p" if plural else gender, plural=plural)
+
+
+def _is_titled(span: Span, person: Span) -> bool:
+    """Whether the person's name is the head of the mention, after a title."""
+    return person.root.head.i == span.root.i or span.root.i in range(person.start, person.end)
+
+
+def _strip_det(text: str) -> str:
+    """Text without a leading article."""
+    for det in ("the ", "The ", "a ", "A ", "an ", "An "):
+        if text.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def describe_group(span: Span) -> str:
+    """A readable name for an unnamed speaker such as 'two diplomats familiar with the talks'."""
+    return _strip_det(span.text)

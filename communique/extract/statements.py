@@ -1,0 +1,355 @@
+"""The statement extractor: a spaCy component finding direct, indirect and mixed quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from communique.extract import content as C
+from communique.extract.addressees import find_addressee
+from communique.extract.cues import OBJECT_CONTENT, is_according_to, is_cue
+from communique.extract.quotes import Quote, find_quotes
+from communique.extract.speakers import ArticleIndex
+from communique.extract.resolve import SpeakerResolver
+from communique.records import Content, Cue, Statement
+
+if not Doc.has_extension("statements"):
+    Doc.set_extension("statements", default=None)
+
+WINDOW = 12  # tokens between a quote and its cue, at most
+DIRECT_SHARE = 0.9  # quoted share of a content's words above which it is a direct quote
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+
+
+@dataclass
+class Candidate:
+    """A cue with what the parse and the quotation marks attach to it."""
+
+    cue: Token
+    cue_end: Token  # last token of the cue ("according to" spans two)
+    lemma: str
+    speaker: Optional[Token]
+    parsed: C.Ranges = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@Language.factory(
+    "communique_statements",
+    default_config={"beliefs": False, "min_confidence": 0.0},
+)
+def make_statements(nlp: Language, name: str, beliefs: bool, min_confidence: float):
+    """Factory for the statement extractor."""
+    return StatementExtractor(name, beliefs=beliefs, min_confidence=min_confidence)
+
+
+class StatementExtractor:
+    """Finds attributed statements and stores them on doc._.statements and doc.spans."""
+
+    def __init__(self, name: str = "communique_statements", beliefs: bool = False, min_confidence: float = 0.0):
+        self.name = name
+        self.beliefs = beliefs
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Extract statements from one parsed document."""
+        statements = extract(doc, self.beliefs)
+        statements = [s for s in statements if s.confidence >= self.min_confidence]
+        doc._.statements = statements
+        doc.spans["statements"] = [
+            s for s in (doc.char_span(st.content.start, st.content.end, alignment_mode="expand") for st in statements)
+            if s is not None
+        ]
+        return doc
+
+
+def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
+    """All statements in a parsed document, in text order."""
+    text = doc.text
+    quotes = find_quotes(text)
+    candidates = {c.cue.i: c for c in _candidates(doc, beliefs)}
+    _link_quotes(doc, quotes, candidates, beliefs)
+    drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
+    drafts.sort(key=lambda d: d.content[0][0])
+    drafts = _drop_nested(drafts)
+    drafts = _continuations(doc, quotes, drafts)
+    resolver = SpeakerResolver(doc, ArticleIndex(doc))
+    doc_id = doc._.doc_id or "doc"
+    out = []
+    for n, d in enumerate(drafts, 1):
+        speaker = resolver.resolve(d.speaker_span, d.inherit)
+        cue = None
+        if d.cand is not None:
+            span = doc[d.cand.cue.i : d.cand.cue_end.i + 1]
+            cue = Cue(span.text, span.start_char, span.end_char, d.cand.lemma)
+        content = Content(C.join(text, d.content), d.content[0][0], d.content[-1][1],
+                          [tuple(p) for p in d.content] if len(d.content) > 1 else [])
+        out.append(Statement(
+            id=f"{doc_id}:s{n}", doc=doc_id, kind=d.kind, content=content, speaker=speaker, cue=cue,
+            addressee=find_addressee(d.cand.cue) if d.cand is not None and d.cand.lemma != "according to" else None,
+            date=_date(d.cand, doc) if d.cand is not None else None,
+            confidence=_confidence(d, speaker),
+        ))
+        resolver.remember(out[-1], d.speaker_span)
+    return out
+
+
+def _date(cand: Candidate, doc: Doc):
+    """When the statement was made: a time expression attached to the cue."""
+    from communique.extract.dates import date_of
+
+    return date_of(cand.cue, cand.cue.sent, doc._.published)
+
+
+@dataclass
+class Draft:
+    """A statement before its speaker is resolved."""
+
+    kind: str
+    content: C.Ranges
+    cand: Optional[Candidate]
+    speaker_span: Optional[Span]
+    inherit: Optional["Draft"] = None  # continuation: same speaker as this draft
+
+
+def _candidates(doc: Doc, beliefs: bool):
+    """Cue tokens with a source, and the content the parse gives them."""
+    for token in doc:
+        if is_according_to(token):
+            to = token.nbor(1)
+            obj = next((c for c in list(to.children) + list(token.children) if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            host = token.head if token.head.i != token.i else None
+            parsed = []
+            if host is not None:
+                skip = {t.i for t in token.subtree} | {to.i}
+                parsed = C.subtree_range(host, skip)
+            yield Candidate(token, to, "according to", obj, parsed)
+        elif is_cue(token, beliefs):
+            speaker = _subject(token)
+            if speaker is None or speaker.i in range(token.i, token.i + 1):
+                continue
+            yield Candidate(token, token, token.lemma_.lower(), speaker, _parsed_content(token, speaker))
+
+
+def _subject(cue: Token) -> Optional[Token]:
+    """The cue's grammatical subject, inherited along coordination and participles."""
+    node = cue
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _parsed_content(cue: Token, speaker: Token) -> C.Ranges:
+    """The reported clause the parse attaches to a cue, as character ranges."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB" and any(
+        d.dep_ == "dobj" for d in cue.children))]
+    if clauses:
+        ranges = []
+        for clause in clauses:
+            ranges += C.subtree_range(clause)
+        if cue.lemma_ in ("urge", "ask", "call", "tell", "warn") and any(c.dep_ == "xcomp" for c in clauses):
+            obj = next((d for d in cue.children if d.dep_ == "dobj"), None)
+            if obj is not None and cue.lemma_ != "tell":
+                ranges += C.subtree_range(obj)
+        return C.merge(ranges)
+    if cue.lemma_ in OBJECT_CONTENT:
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ != "PRON":
+            return C.subtree_range(obj)
+    head = cue.head
+    before = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
+    if cue.dep_ in ("parataxis", "ccomp", "advcl") and head.i < cue.i and before is not None and before.text in (",", "\u2014", "--"):
+        skip = {t.i for t in cue.subtree}
+        return C.subtree_range(head, skip)
+    return []
+
+
+def _link_quotes(doc: Doc, quotes: list[Quote], cands: dict[int, Candidate], beliefs: bool) -> None:
+    """Attach each quote to the cue right after it or, failing that, right before it."""
+    for q in quotes:
+        cand = _cue_after(doc, q, cands, beliefs) or _cue_before(doc, q, cands, beliefs)
+        if cand is not None:
+            cand.quotes.append(q)
+
+
+def _cue_after(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
+    """A cue within a few tokens after the closing mark: '"...," the minister said.'"""
+    first = _token_at_or_after(doc, q.end + 1)
+    if first is None:
+        return None
+    for token in doc[first : first + WINDOW]:
+        if token.text in ".!?;" or "\n" in token.text_with_ws and token.i > first or _is_mark_token(token):
+            return None
+        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs)
+        if cand is not None:
+            return cand if not _own_content_outside(cand, q) else None
+    return None
+
+
+def _cue_before(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
+    """A cue shortly before the opening mark: 'X said: "..."' or split quotes."""
+    last = _token_before(doc, q.start - 1)
+    if last is None:
+        return None
+    lead = doc[last]
+    if lead.text not in (":", ",", "that") and not is_cue(lead, beliefs):
+        return None
+    for token in reversed(doc[max(0, last - WINDOW) : last + 1]):
+        if token.text in ".!?;" or _is_mark_token(token) or "\n" in token.text_with_ws:
+            return None
+        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs)
+        if cand is not None:
+            return cand if not _own_content_outside(cand, q) else None
+        if token.pos_ in ("VERB",) and token.i != last:
+            return None
+    return None
+
+
+def _adjacent_candidate(token: Token, cands, beliefs) -> Optional[Candidate]:
+    """A candidate for a cue verb that had no content of its own in the parse."""
+    if not is_cue(token, beliefs):
+        return None
+    speaker = _subject(token)
+    if speaker is None:
+        return None
+    cand = Candidate(token, token, token.lemma_.lower(), speaker, [])
+    cands[token.i] = cand
+    return cand
+
+
+def _own_content_outside(cand: Candidate, q: Quote) -> bool:
+    """Whether the cue already reports a clause of its own that the quote is not part of."""
+    if not cand.parsed:
+        return False
+    words = C.word_chars(cand.cue.doc.text, cand.parsed)
+    inside = C.word_chars(cand.cue.doc.text, q.pieces)
+    return len(words - inside) > 0.5 * len(words) and not (words & inside)
+
+
+def _token_at_or_after(doc: Doc, char: int) -> Optional[int]:
+    """Index of the first token starting at or after a character offset, skipping closing marks."""
+    for t in doc:
+        if t.idx >= char and not _is_mark_token(t) and t.text not in (",",):
+            return t.i
+        if t.idx >= char and t.text == ",":
+            continue
+    return None
+
+
+def _token_before(doc: Doc, char: int) -> Optional[int]:
+    """Index of the last token ending at or before a character offset."""
+    best = None
+    for t in doc:
+        if t.idx + len(t) <= char:
+            best = t.i
+        else:
+            break
+    return best
+
+
+def _is_mark_token(token: Token) -> bool:
+    """Whether a token is a quotation mark."""
+    return token.text in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e", "''", "``")
+
+
+def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
+    """A statement draft from a candidate: direct when quoted, mixed or indirect otherwise."""
+    text = doc.text
+    speaker_span = _speaker_span(cand)
+    if cand.quotes:
+        pieces = [p for q in sorted(cand.quotes, key=lambda q: q.start) for p in q.pieces]
+        return Draft("direct", C.trim(text, pieces, keep_final_stop=True), cand, speaker_span)
+    if not cand.parsed:
+        return None
+    ranges = C.trim(text, cand.parsed)
+    if not ranges:
+        return None
+    words = C.word_chars(text, ranges)
+    if len(words) < 2:
+        return None
+    inner = [q for q in quotes if C.word_chars(text, q.pieces) & words]
+    if not inner:
+        return Draft("indirect", ranges, cand, speaker_span)
+    quoted = C.word_chars(text, [p for q in inner for p in q.pieces])
+    if len(quoted & words) >= DIRECT_SHARE * len(words):
+        pieces = [p for q in inner for p in q.pieces]
+        return Draft("direct", C.trim(text, pieces, keep_final_stop=True), cand, speaker_span)
+    merged = C.merge(ranges + [p for q in inner for p in q.pieces])
+    return Draft("mixed", C.trim(text, merged), cand, speaker_span)
+
+
+def _speaker_span(cand: Candidate) -> Optional[Span]:
+    """The speaker mention for a candidate."""
+    from communique.extract.speakers import mention_span
+
+    return mention_span(cand.speaker) if cand.speaker is not None else None
+
+
+def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """Drop a statement whose cue lies inside another's content: the outer report already holds it."""
+    keep = []
+    for d in drafts:
+        inside = any(
+            o is not d and o.cand is not None and d.cand is not None
+            and any(s <= d.cand.cue.idx < e for s, e in o.content)
+            for o in drafts
+        )
+        if not inside:
+            keep.append(d)
+    return keep
+
+
+def _continuations(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    """Quotes with no cue of their own continue the statement just before them."""
+    text = doc.text
+    covered = C.word_chars(text, [p for d in drafts for p in d.content])
+    for q in quotes:
+        qwords = C.word_chars(text, q.pieces)
+        if not qwords or qwords & covered or len(text[q.start : q.end].split()) < 3:
+            continue
+        prev = max((d for d in drafts if d.content[-1][1] <= q.start), key=_end_of, default=None)
+        if prev is None or not _adjacent(doc, _end_of(prev), q.start):
+            continue
+        if prev.kind == "direct" and prev.cand is not None:
+            prev.content = prev.content + C.trim(text, q.pieces, keep_final_stop=True)
+        else:
+            drafts.append(Draft("direct", C.trim(text, q.pieces, keep_final_stop=True), None, None, inherit=prev))
+        covered |= qwords
+        drafts.sort(key=lambda d: d.content[0][0])
+    return drafts
+
+
+def _end_of(d: Draft) -> int:
+    """Where a draft's sentence material ends: its content, cue or speaker, whichever is last."""
+    ends = [d.content[-1][1]]
+    if d.cand is not None:
+        ends.append(d.cand.cue.sent.end_char)
+    return max(ends)
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Whether only whitespace and quote marks separate two offsets."""
+    gap = doc.text[end:start]
+    return len(gap) < 40 and all(c.isspace() or c in "\"\u201c\u201d\u00ab\u00bb'\u2018" for c in gap)
+
+
+def _confidence(d: Draft, speaker) -> float:
+    """A rough probability that the statement and its speaker are right."""
+    score = {"direct": 0.9, "mixed": 0.8, "indirect": 0.75}[d.kind]
+    if speaker is None:
+        return round(score * 0.4, 2)
+    if speaker.name is None:
+        score -= 0.2
+    if d.cand is None:
+        score -= 0.1
+    return round(max(0.05, score), 2)
