@@ -32,6 +32,8 @@ FORMATS = {
 BINARY = "binary or undecodable file"
 EMPTY = "empty file"
 NO_ARTICLE = "no article text found"
+NO_FILES = "no .txt, .text, .html, .htm, .jsonl or .ndjson files in this directory"
+_TAG_RE = re.compile(r"<[A-Za-z!/]")
 _MIN_PARAGRAPH_WORDS = 5  # trafilatura falls back to nav/footer text on empty pages
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -47,8 +49,12 @@ def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
         if path == "-":
             yield from _finish_all(_read_stdin(options), options)
         elif os.path.isdir(path):
+            found = False
             for file in _walk(path):
+                found = True
                 yield from _read_one(file, options)
+            if not found:
+                yield Skip(path, NO_FILES)
         else:
             yield from _read_one(path, options)
 
@@ -192,14 +198,19 @@ def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article
     html = decode(data, declared)
     if not html.strip():
         raise _Unreadable(EMPTY)
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        # Metadata only: a date found by searching the body text would be a guess.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    if not _TAG_RE.search(html):
+        return _parse_text(data, path, doc_id)  # a text file saved as .html
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            # Metadata only: a date found by searching the body text would be a guess.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as err:  # a third-party parser on arbitrary input: never crash the run
+        raise _Unreadable(f"could not parse HTML ({type(err).__name__})") from None
     text = _paragraphs(getattr(doc, "text", None) or "")
     if not text:
         raise _Unreadable(NO_ARTICLE)

@@ -278,3 +278,28 @@ def test_bundled_samples_all_read(tmp_path):
     assert all(a.published is not None and a.title for a in dated)
     for article in articles:
         assert 250 <= len(article.text.split()) <= 720, article.id
+
+
+def test_directory_without_article_files_is_reported(tmp_path):
+    write(tmp_path / "notes.md", "Not an article format.")
+    assert [describe_skip(r) for r in read(tmp_path)] == [
+        f"{tmp_path}: no .txt, .text, .html, .htm, .jsonl or .ndjson files in this directory"
+    ]
+
+
+def test_html_file_without_tags_is_read_as_text(tmp_path):
+    path = write(tmp_path / "saved.html", "The envoy said talks would resume on Monday.")
+    assert read(path) == [
+        Article(id="saved", text="The envoy said talks would resume on Monday.", path=str(path))
+    ]
+
+
+def test_sample_html_drops_boilerplate_and_keeps_paragraphs():
+    [article] = read(ROOT / "samples" / "havana-ceasefire.html")
+    assert article.title == "Colombia and rebel group agree 90-day ceasefire after Havana talks"
+    assert article.published == date(2026, 3, 27)
+    assert article.text.startswith("HAVANA — Colombia’s government and the rebel Popular")
+    assert article.text.endswith("unable to reach their fields for months.")
+    assert article.text.count("\n\n") == 10  # eleven paragraphs
+    for boilerplate in ("cookies", "Subscribe", "Related stories", "All rights reserved"):
+        assert boilerplate not in article.text
