@@ -58,7 +58,8 @@ class ActorRegistry:
         name = (ref.name or "").strip()
         if not name:
             return
-        actor = self.match(name, ref.country)
+        known = self.by_id.get(ref.actor_id or "")  # the extractor (or the user's actor file) named it
+        actor = known if known is not None else self.match(name, ref.country)
         if actor is None:
             actor = self._create(name, ref, role)
         else:
@@ -93,7 +94,7 @@ class ActorRegistry:
 
     def _create(self, name: str, ref: Ref, role: Optional[str]) -> Actor:
         """Insert a new actor named `name`."""
-        actor = Actor(self._new_id(name, ref.country), name, _kind(name, role), ref.country, ref.sector, role)
+        actor = Actor(self._new_id(name, ref.country, ref.actor_id), name, _kind(name, role), ref.country, ref.sector, role)
         self.db.execute(
             "INSERT INTO actors (actor_id, name, kind, country, sector, role) VALUES (?, ?, ?, ?, ?, ?)",
             (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role),
@@ -120,9 +121,9 @@ class ActorRegistry:
         self.db.execute("INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)", (alias, actor_id))
         self.by_key.setdefault(alias.lower(), actor_id)
 
-    def _new_id(self, name: str, country: Optional[str]) -> str:
-        """A stable id from the name (and country), made unique in this store."""
-        base = _actor_key(name, country)
+    def _new_id(self, name: str, country: Optional[str], proposed: Optional[str]) -> str:
+        """The extractor's id, else a stable one from the name (and country), made unique in this store."""
+        base = proposed or _actor_key(name, country)
         candidate, n = base, 1
         while candidate in self.by_id:
             n += 1

@@ -1,0 +1,88 @@
+"""The run pipeline: order, pass-through Skips, per-article failures, memory zones, worker processes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.options import Options
+from communique.pipeline import run
+from communique.records import Article, Result, Skip
+from fake_nlp import fake_nlp
+
+
+@pytest.fixture(scope="module")
+def fake():
+    return fake_nlp()
+
+
+def _art(i: int, text: str = "", **kw) -> Article:
+    return Article(id=f"a{i}", text=text or f"Mara Lindqvist said point number {i} stands.", path=f"in/a{i}.txt", **kw)
+
+
+def test_results_and_skips_keep_input_order_across_batches(fake):
+    items = [_art(1), Skip("bad.bin", "binary file"), _art(2), _art(3), Skip("e.txt", "empty file"), _art(4), _art(5)]
+    out = list(run(items, Options(batch_size=2), nlp=fake))
+    kinds = [o.article.id if isinstance(o, Result) else o.path for o in out]
+    assert kinds == ["a1", "bad.bin", "a2", "a3", "e.txt", "a4", "a5"]
+    third = out[3]
+    assert [s.content.text for s in third.statements] == ["point number 3 stands"]
+    assert third.statements[0].id == "a3-1"
+
+
+def test_components_see_doc_id_and_publication_date(fake):
+    published = _art(1, published=date(2026, 3, 12))
+    fallback = _art(2)  # no date of its own: the run's --published fills it
+    out = list(run([published, fallback], Options(published=date(2026, 1, 5)), nlp=fake))
+    assert [r.statements[0].date.value for r in out] == ["2026-03-12", "2026-01-05"]
+    assert [r.statements[0].doc for r in out] == ["a1", "a2"]
+
+
+def test_one_failing_article_becomes_a_skip_and_the_batch_goes_on(fake):
+    items = [_art(1), _art(2, "Ola Nordmann said BOOM now."), _art(3)]
+    out = list(run(items, Options(batch_size=8), nlp=fake))
+    assert isinstance(out[0], Result) and isinstance(out[2], Result)
+    assert out[1] == Skip("in/a2.txt", "extraction failed: ValueError: boom on purpose")
+    assert out[2].statements[0].content.text == "point number 3 stands"
+
+
+def test_article_over_the_cap_is_skipped_with_its_length(fake):
+    out = list(run([_art(1, "Mara Lindqvist said " + "x" * 30 + ".")], Options(max_chars=20), nlp=fake))
+    assert out == [Skip("in/a1.txt", "article is 51 characters, over the cap of 20 (--max-chars)")]
+
+
+def test_strings_seen_in_a_run_are_freed_by_the_memory_zone(fake):
+    out = list(run([_art(1, "Mara Lindqvist said qwzxplorbtanium rises.")], Options(), nlp=fake))
+    assert out[0].statements[0].content.text == "qwzxplorbtanium rises"  # records outlive the zone
+    assert "qwzxplorbtanium" not in fake.vocab.strings
+
+
+def test_input_is_read_lazily(fake):
+    seen = []
+
+    def articles():
+        for i in range(1, 100):
+            seen.append(i)
+            yield _art(i)
+
+    stream = run(articles(), Options(batch_size=4), nlp=fake)
+    first = next(stream)
+    assert first.article.id == "a1"
+    assert len(seen) == 4  # one batch read, not the whole input
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_results_in_order(nlp):
+    texts = [
+        f'"We will reopen the port on Monday," harbour director Ines Tavares{i} told reporters.'
+        for i in range(6)
+    ]
+    items = [Article(id=f"w{i}", text=t, path=f"w{i}.txt", published=date(2026, 3, 12)) for i, t in enumerate(texts)]
+    items.insert(3, Skip("broken.html", "no article text"))
+    serial = list(run(items, Options(batch_size=2), nlp=nlp))
+    parallel = list(run(items, Options(batch_size=2, workers=2)))
+    assert parallel == serial
+    assert isinstance(parallel[3], Skip)
+    assert [r.article.id for r in parallel if isinstance(r, Result)] == [f"w{i}" for i in range(6)]
+    assert all(r.statements for r in parallel if isinstance(r, Result))

@@ -1,0 +1,153 @@
+"""The SQLite store: idempotent writes, whole articles only, actors kept across articles, queries."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+import pytest
+
+from communique.records import (
+    ActorRef, Article, Content, DateRef, Event, Result, Span, Speaker, Statement,
+)
+from communique.store import Store, first_day, text_hash
+from communique.store_actors import _actor_key as key
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "t.db") as s:
+        yield s
+
+
+def said(doc: str, n: int, text: str, speaker: str, name: str, start: int = 0, **kw) -> Statement:
+    """An indirect statement whose speaker mention starts the sentence."""
+    return Statement(
+        id=f"{doc}-{n}", doc=doc, kind="indirect",
+        content=Content("talks would resume", start + len(speaker) + 6, start + len(speaker) + 24),
+        speaker=Speaker(speaker, start, start + len(speaker), name=name, **kw.pop("speaker_kw", {})), **kw,
+    )
+
+
+def result(doc: str, text: str, statements=(), events=(), published=None) -> Result:
+    return Result(Article(id=doc, text=text, published=published, path=f"{doc}.txt"), list(statements), list(events))
+
+
+def test_same_text_twice_adds_nothing_even_with_crlf_line_endings(store):
+    text = "Anna Berg said talks would resume.\nShe spoke in Oslo."
+    assert store.add(result("a", text, [said("a", 1, text, "Anna Berg", "Anna Berg")])) is True
+    assert store.add(result("a", text, [said("a", 1, text, "Anna Berg", "Anna Berg")])) is False
+    assert store.add(result("copy", text.replace("\n", "\r\n"))) is False
+    assert store.counts() == {"articles": 1, "statements": 1, "events": 0, "actors": 1}
+    assert text_hash("x\r\ny") == text_hash("x\ny")
+
+
+def test_an_id_used_by_another_text_gets_a_suffix_and_its_records_follow(store):
+    store.add(result("story", "Anna Berg said talks would resume.", [said("story", 1, "", "Anna Berg", "Anna Berg")]))
+    second = result("story", "Olav Dahl said talks would resume.", [said("story", 1, "", "Olav Dahl", "Olav Dahl")])
+    assert store.add(second) is True
+    assert second.article.id == "story-2"
+    rows = store.db.execute("SELECT id, doc FROM statements ORDER BY rowid").fetchall()
+    assert [tuple(r) for r in rows] == [("story-1", "story"), ("story-2-1", "story-2")]
+    assert store.article("story-2")["text"] == "Olav Dahl said talks would resume."
+
+
+def test_speaker_and_date_filters_fall_back_to_publication_date(store):
+    dated = said("a", 1, "", "Anna Berg", "Anna Berg", date=DateRef("on Friday", 40, 49, "2026-03-06", "day"))
+    weekend = said("a", 2, "", "Anna Berg", "Anna Berg", date=DateRef("over the weekend", 60, 76,
+                                                                        "2026-03-07/2026-03-08", "weekend"))
+    store.add(result("a", "text of a", [dated, weekend], published=date(2026, 3, 10)))
+    undated = said("b", 1, "", "Olav Dahl", "Olav Dahl")  # no date of its own: published 2026-04-02
+    store.add(result("b", "text of b", [undated], published=date(2026, 4, 2)))
+
+    def ids(**kw):
+        return [s["id"] for s in store.statements(**kw)]
+
+    assert ids() == ["a-1", "a-2", "b-1"]
+    assert ids(speaker="berg") == ["a-1", "a-2"]
+    assert ids(since=date(2026, 3, 7)) == ["a-2", "b-1"]  # the weekend counts from its first day
+    assert ids(until=date(2026, 3, 6)) == ["a-1"]
+    assert ids(since=date(2026, 4, 1), until=date(2026, 4, 30)) == ["b-1"]
+    assert ids(speaker="dahl", until=date(2026, 3, 31)) == []
+    said_on = store.db.execute("SELECT said_on FROM statements ORDER BY rowid").fetchall()
+    assert [r[0] for r in said_on] == ["2026-03-06", "2026-03-07", None]
+
+
+def test_actor_named_in_full_once_resolves_a_bare_surname_in_a_later_article(store):
+    first_text = "French President Emmanuel Macron said talks would resume."
+    first = Statement(
+        id="p-1", doc="p", kind="indirect", content=Content("talks would resume", 38, 56),
+        speaker=Speaker("French President Emmanuel Macron", 0, 32, name="Emmanuel Macron", role="President",
+                        country="FRA", sector="GOV"),
+    )
+    store.add(result("p", first_text, [first]))
+    later = Statement(
+        id="q-1", doc="q", kind="indirect", content=Content("the deal was close", 12, 30),
+        speaker=Speaker("Macron", 0, 6, name="Macron"),
+    )
+    store.add(result("q", "Macron said the deal was close.", [later]))
+    assert later.speaker.actor_id == first.speaker.actor_id == key("Emmanuel Macron", "FRA")
+    assert (later.speaker.name, later.speaker.country, later.speaker.role) == ("Emmanuel Macron", "FRA", "President")
+    assert [s["id"] for s in store.statements(speaker="Emmanuel Macron")] == ["p-1", "q-1"]
+    (actor,) = store.actors()
+    assert (actor["name"], actor["kind"], actor["country"], actor["aliases"], actor["statements"]) == (
+        "Emmanuel Macron", "person", "FRA", ["Macron"], 2)
+
+
+def test_near_miss_spelling_matches_but_a_shared_surname_stays_apart(store):
+    store.add(result("a", "a", [said("a", 1, "", "Ingrid Halvorsen", "Ingrid Halvorsen"),
+                                said("a", 2, "", "Petra Moen", "Petra Moen"),
+                                said("a", 3, "", "Jonas Moen", "Jonas Moen")]))
+    typo = said("b", 1, "", "Ingrid Halvorsén", "Ingrid Halvorsén")
+    ambiguous = said("b", 2, "", "Moen", "Moen")
+    store.add(result("b", "b", [typo, ambiguous]))
+    assert typo.speaker.actor_id == key("Ingrid Halvorsen", None) == "ingrid-halvorsen"
+    assert ambiguous.speaker.actor_id == "moen"  # two known Moens: a new actor, not a guess
+    assert store.counts()["actors"] == 4
+
+
+def test_a_failure_mid_article_leaves_nothing_of_it(store):
+    ok = said("a", 1, "", "Anna Berg", "Anna Berg")
+    clash = said("a", 1, "", "Olav Dahl", "Olav Dahl")  # same id: the second insert fails
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add(result("a", "an article", [ok, clash]))
+    assert store.counts() == {"articles": 0, "statements": 0, "events": 0, "actors": 0}
+    # The rolled-back actors are forgotten too: the same article goes in cleanly afterwards.
+    assert store.add(result("a", "an article", [said("a", 1, "", "Anna Berg", "Anna Berg")])) is True
+    assert [a["actor_id"] for a in store.actors()] == ["anna-berg"]
+
+
+def test_event_queries_by_type_actor_country_and_date(store):
+    text = "Anna Berg met Olav Dahl in Bergen."
+    ev = Event(
+        id="e-e1", doc="e", event_type="CONSULT", mode="meet", trigger=Span("met", 10, 13),
+        actors=[ActorRef("Anna Berg", 0, 9, name="Anna Berg", country="NOR", sector="GOV")],
+        recipients=[ActorRef("Olav Dahl", 14, 23, name="Olav Dahl", country="SWE", sector="GOV")],
+        date=DateRef("Tuesday", 0, 0, "2026-03-10", "day"),
+    )
+    store.add(result("e", text, events=[ev], published=date(2026, 3, 11)))
+
+    def ids(**kw):
+        return [e["id"] for e in store.events(**kw)]
+
+    assert ids(type="consult") == ["e-e1"]
+    assert ids(type="ACCUSE") == []
+    assert ids(actor="dahl") == ["e-e1"]  # recipients count as actors for the filter
+    assert ids(country="SWE") == ids(country="nor") == ["e-e1"]
+    assert ids(country="FRA") == []
+    assert ids(since=date(2026, 3, 11)) == []
+    assert ids(until=date(2026, 3, 10)) == ["e-e1"]
+    got = store.events()[0]
+    assert got["actors"][0]["actor_id"] == key("Anna Berg", "NOR")
+    assert got["recipients"][0]["actor_id"] == key("Olav Dahl", "SWE")
+    roles = store.db.execute("SELECT role, name FROM event_actors ORDER BY role").fetchall()
+    assert [tuple(r) for r in roles] == [("actor", "Anna Berg"), ("recipient", "Olav Dahl")]
+
+
+def test_first_day_of_date_values():
+    assert first_day("2026-03-12") == "2026-03-12"
+    assert first_day("2026-03-07/2026-03-08") == "2026-03-07"
+    assert first_day("2026-03") == "2026-03-01"
+    assert first_day("2026") == "2026-01-01"
+    assert first_day("2026-W11") == "2026-03-09"
+    assert first_day(None) is None and first_day("soon") is None
