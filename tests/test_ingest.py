@@ -303,3 +303,15 @@ def test_sample_html_drops_boilerplate_and_keeps_paragraphs():
     assert article.text.count("\n\n") == 10  # eleven paragraphs
     for boilerplate in ("cookies", "Subscribe", "Related stories", "All rights reserved"):
         assert boilerplate not in article.text
+
+
+def test_stdin_html_page_is_extracted(monkeypatch):
+    stream = io.TextIOWrapper(io.BytesIO(PAGE.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stream)
+    [article] = read("-")
+    assert (article.id, article.title, article.published) == (
+        "stdin",
+        "Envoys resume river talks in Asunción",
+        date(2026, 4, 9),
+    )
+    assert article.text == PAGE_TEXT
