@@ -119,3 +119,7 @@ def _split_of(text: str) -> tuple[str, str]:
     """Split a role at its first "of"/"for"/"at" into the title and the body it serves."""
     m = re.search(r"\b(?:of|for|at|with)\b", text)
     return (text[: m.start()], text[m.end() :]) if m else (text, "")
+
+# Every sector code an actor file may use: the ones above plus those the PLOVER gold
+# records also write (ELI elites, UAF unidentified armed forces, IGO, CIV).
+SECTORS = frozenset(WORDS) | set(OVERRIDE.values()) | {"IGO", "ELI", "UAF", "CIV", "NGO", "JRN", "MOS", "HRI"}
