@@ -1,0 +1,167 @@
+"""The command line: help texts, exit statuses, summary line, queries and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from communique import pipeline
+from communique.cli import main
+from fake_nlp import fake_nlp
+
+ARTICLE_A = (
+    "Oslo, March 10 -- Anna Berg said the ferry talks would resume in spring.\n\n"
+    "Anna Berg met Olav Dahl at the harbour office. Olav Dahl said no date had been set."
+)
+ARTICLE_B = "Tromso -- Kari Holm said the bridge would reopen. Olav Dahl said the toll would stay."
+
+
+@pytest.fixture
+def fake(monkeypatch):
+    """Run the CLI with the fake pipeline in this process (the model is not the point here)."""
+    monkeypatch.setitem(pipeline._NLP, None, fake_nlp())
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    return tmp_path
+
+
+def cli(*args: str, db=None):
+    runner = CliRunner()
+    pre = ["--db", str(db)] if db else []
+    return runner.invoke(main, [*pre, *args], catch_exceptions=False)
+
+
+def _commands(group: click.Group, prefix: str = ""):
+    for name, cmd in group.commands.items():
+        yield f"{prefix}{name}", cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, f"{prefix}{name} ")
+
+
+def test_every_command_and_option_has_help_text():
+    missing = [] if main.help else ["communique"]
+    missing += [f"communique {o.name}" for o in main.params if isinstance(o, click.Option) and not o.help]
+    for name, cmd in _commands(main):
+        if not (cmd.help or "").strip():
+            missing.append(name)
+        missing += [f"{name} {p.name}" for p in cmd.params if isinstance(p, click.Option) and not p.help]
+    assert missing == []
+    assert {"extract", "ingest", "statements", "events", "actors", "export"} <= set(main.commands)
+
+
+def test_extract_reports_a_skipped_file_exits_1_and_still_prints_the_good_one(fake, files):
+    (files / "empty.txt").write_text("", encoding="utf-8")
+    res = cli("extract", "--format", "jsonl", str(files / "empty.txt"), str(files / "b.txt"))
+    assert res.exit_code == 1
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(x["type"], x["id"], x["speaker"]["name"]) for x in lines] == [
+        ("statement", "b-1", "Kari Holm"), ("statement", "b-2", "Olav Dahl")]
+    assert res.stderr.splitlines()[0].startswith(f"skipped {files / 'empty.txt'}: ")
+
+
+def test_extract_table_and_clean_exit(fake, files):
+    res = cli("extract", str(files / "b.txt"))
+    assert res.exit_code == 0
+    assert "Statements (2)" in res.stdout and "Kari Holm" in res.stdout and "the bridge would reopen" in res.stdout
+
+
+def test_ingest_prints_one_exact_summary_line_and_is_idempotent(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    (files / "empty.txt").write_text("", encoding="utf-8")
+    first = cli("ingest", str(files), db=db)
+    assert first.exit_code == 1
+    assert first.stdout == "2 articles read, 2 added, 0 already in store, 1 skipped, 4 statements, 1 events\n"
+    skip_lines = [x for x in first.stderr.splitlines() if x.startswith("skipped ")]
+    assert len(skip_lines) == 2 and skip_lines[0] == skip_lines[1]  # as it happened, then in the summary
+    assert skip_lines[0].startswith(f"skipped {files / 'empty.txt'}: ")
+    (files / "empty.txt").unlink()
+    again = cli("ingest", str(files), db=db)
+    assert again.exit_code == 0
+    assert again.stdout == "2 articles read, 0 added, 2 already in store, 0 skipped, 0 statements, 0 events\n"
+    assert again.stderr == ""
+
+
+def test_quiet_ingest_keeps_only_the_summary_and_final_skip_list(fake, files, tmp_path):
+    (files / "empty.txt").write_text("", encoding="utf-8")
+    res = cli("-q", "ingest", str(files), db=tmp_path / "q.db")
+    assert res.exit_code == 1
+    assert len(res.stderr.splitlines()) == 1
+
+
+def test_statements_by_speaker_in_jsonl_and_csv(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", str(files), db=db)
+    res = cli("statements", "--speaker", "dahl", "--format", "jsonl", db=db)
+    assert res.exit_code == 0
+    got = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(s["id"], s["content"]["text"]) for s in got] == [
+        ("a-2", "no date had been set"), ("b-2", "the toll would stay")]
+    assert got[0]["speaker"]["actor_id"] == got[1]["speaker"]["actor_id"]
+    rows = list(csv.DictReader(io.StringIO(cli("statements", "--speaker", "Kari", "--format", "csv", db=db).stdout)))
+    assert [(r["speaker_name"], r["content"], r["content_start"]) for r in rows] == [
+        ("Kari Holm", "the bridge would reopen", "25")]
+    assert ARTICLE_B[25:48] == "the bridge would reopen"
+
+
+def test_export_events_csv_has_polecat_columns(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", "--published", "2026-03-10", str(files), db=db)
+    out = tmp_path / "events.csv"
+    res = cli("export", "--what", "events", "--format", "csv", "-o", str(out), db=db)
+    assert res.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        "Event ID,Event Date,Event Type,Event Mode,Contexts,Actor Name,Actor Country,Actor Sector,"
+        "Recipient Name,Recipient Country,Recipient Sector,Placename,Country,Event Text,Story ID,"
+        "Claimed By,Negated,Future,Hypothetical"
+    )
+    assert lines[1] == (
+        "a-e1,2026-03-10,CONSULT,meet,,Anna Berg,NOR,GOV,Olav Dahl,SWE,GOV,,,"
+        "Anna Berg met Olav Dahl at the harbour office.,a,,false,false,false"
+    )
+
+
+def test_export_statements_jsonl_matches_the_contract(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", str(files / "b.txt"), db=db)
+    res = cli("export", "--what", "statements", "--format", "jsonl", db=db)
+    first = json.loads(res.stdout.splitlines()[0])
+    assert list(first) == ["type", "id", "doc", "kind", "content", "speaker", "cue", "addressee", "date",
+                           "confidence"]
+
+
+def test_events_and_actors_commands(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", str(files), db=db)
+    res = cli("events", "--type", "consult", "--country", "SWE", "--format", "jsonl", db=db)
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["a-e1"]
+    assert cli("events", "--type", "ASSAULT", "--format", "jsonl", db=db).stdout == ""
+    rows = list(csv.DictReader(io.StringIO(cli("actors", "--format", "csv", db=db).stdout)))
+    assert [(r["name"], r["statements"], r["events"]) for r in rows] == [
+        ("Anna Berg", "1", "1"), ("Kari Holm", "1", "0"), ("Olav Dahl", "2", "1")]
+
+
+def test_queries_without_a_store_say_so(tmp_path):
+    res = cli("statements", db=tmp_path / "none.db")
+    assert res.exit_code == 1
+    assert "no store at" in res.stderr and not (tmp_path / "none.db").exists()
+
+
+def test_db_comes_from_the_environment(fake, files, tmp_path, monkeypatch):
+    monkeypatch.setenv("COMMUNIQUE_DB", str(tmp_path / "env.db"))
+    assert cli("ingest", str(files / "b.txt")).exit_code == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_bad_usage_exits_2():
+    assert cli("statements", "--since", "yesterday").exit_code == 2
+    assert cli("extract").exit_code == 2
