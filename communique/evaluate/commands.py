@@ -1,0 +1,95 @@
+"""Click commands: `communique eval polnear` and `communique bench`."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from communique.records import Skip
+
+
+def _model(ctx: click.Context, model: Optional[str]) -> Optional[str]:
+    """The command's --model, else one set on the parent group (if it keeps options there)."""
+    return model or getattr(ctx.obj, "model", None)
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure extraction quality against annotated corpora."""
+
+
+@eval_group.command("polnear")
+@click.argument("root", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--split", default="dev", show_default=True, help="PolNeAR split: dev or train.")
+@click.option("--errors", is_flag=True, help="List misses, false hits and wrong sources with their sentences.")
+@click.option("--limit", type=click.IntRange(min=1), help="Evaluate only the first N articles.")
+@click.option("--model", help="spaCy model package (default: the installed small English model).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the predicted statements as JSON Lines to this file.")
+@click.pass_context
+def polnear_command(ctx: click.Context, root: Path, split: str, errors: bool, limit: Optional[int],
+                    model: Optional[str], workers: int, jsonl_out: Optional[Path]) -> None:
+    """Score the extractor on a PolNeAR split at ROOT (the folder holding data/ and metadata)."""
+    from communique.evaluate.report import Totals, print_report
+    from communique.evaluate.runner import EvalConfig, evaluate
+
+    cfg = EvalConfig(split, _model(ctx, model), limit, workers, errors, keep_statements=jsonl_out is not None)
+    totals, skipped, clock = Totals(), 0, {}
+    out = jsonl_out.open("w", encoding="utf-8") if jsonl_out else None
+    try:
+        for item in evaluate(root, cfg, on_start=lambda: clock.setdefault("start", time.perf_counter())):
+            if isinstance(item, Skip):
+                skipped += 1
+                click.echo(f"{item.path}: skipped: {item.reason}", err=True)
+                continue
+            totals.add(item)
+            for line in item.errors:
+                click.echo(line)
+            for statement in item.statements:
+                out.write(json.dumps(statement, ensure_ascii=False) + "\n")
+    except (FileNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if out:
+            out.close()
+    seconds = time.perf_counter() - clock.get("start", time.perf_counter())
+    click.echo(f"PolNeAR {split}: {root}" + (f"   ({skipped} skipped)" if skipped else ""))
+    print_report(totals, seconds, click.echo)
+    if skipped:
+        sys.exit(1)
+
+
+@click.command("bench")
+@click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="Use only the first N distinct texts.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Processes for the multi-worker phase.")
+@click.option("--model", help="spaCy model package (default: the installed small English model).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--memory-check", is_flag=True, help="Also compare peak RSS over the first 100 texts and over all.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.pass_context
+def bench_command(ctx: click.Context, corpus: Path, limit: Optional[int], workers: int, model: Optional[str],
+                  batch_size: int, memory_check: bool, as_json: bool) -> None:
+    """Throughput of bare spaCy, the pipeline, and the pipeline with N workers on the same texts.
+
+    CORPUS is a PolNeAR root (train and dev texts) or any directory of .txt files.
+    """
+    from communique.bench import BenchConfig, benchmark, format_report
+
+    cfg = BenchConfig(corpus, limit, workers, _model(ctx, model), batch_size, memory_check)
+    try:
+        figures = benchmark(cfg)
+    except (RuntimeError, OSError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(figures))
+    else:
+        for line in format_report(figures):
+            click.echo(line)
