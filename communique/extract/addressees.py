@@ -16,6 +16,10 @@ CHANNELS = frozenset(
 )
 CHANNEL_PREPS = ("in", "on", "during", "at", "via", "through")
 LISTENER_PREPS = ("to",)
+TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december weekend".split()
+)
 
 
 def find_addressee(cue: Token) -> Optional[Addressee]:
@@ -42,6 +46,8 @@ def find_addressee(cue: Token) -> Optional[Addressee]:
 
 def _is_outlet(token: Token) -> bool:
     """Whether a prepositional object names a broadcaster or publication ("on Fox News")."""
+    if token.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL") or token.lower_ in TIME_WORDS:
+        return False  # "said on Thursday", "in Geneva": a time or a place, not an outlet
     return token.ent_type_ in ("ORG", "WORK_OF_ART") or (token.pos_ == "PROPN" and token.is_title)
 
 

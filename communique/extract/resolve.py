@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group
 from communique.records import Speaker, Statement
@@ -95,6 +95,10 @@ class SpeakerResolver:
         """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""
         g = mention.gender
         want_plural = g == "p"
+        if g in ("m", "f"):
+            subject = self._previous_subject_person(mention, g)
+            if subject is not None:
+                return subject
         for known in reversed(self.history):
             if want_plural:
                 if known.plural or known.gender == "n":
@@ -113,21 +117,58 @@ class SpeakerResolver:
                     return known.speaker
         return None
 
+    def _previous_subject_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
+        """The person who is subject of the sentence just before: the most salient referent."""
+        sent = mention.span.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for token in prev:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for cand in [token] + [c for c in token.children if c.dep_ == "appos"]:
+                found = self._person_at(cand, gender)
+                if found is not None:
+                    return found
+        return None
+
+    def _person_at(self, token: Token, gender: str) -> Optional[Speaker]:
+        """The known person named by a proper-noun token, if their gender does not conflict."""
+        if token.pos_ != "PROPN":
+            return None
+        chain = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        for k in range(len(chain)):
+            first = chain[k]
+            text = self.doc.text[first.idx : token.idx + len(token)]
+            name = self.index.full_name(text)
+            person = self.index.person(name)
+            if person is not None:
+                if person.gender not in (gender, None):
+                    return None
+                return self._speaker_for(name, self.doc[first.i : token.i + 1])
+        return None
+
+    def _speaker_for(self, name: str, ent: Span) -> Speaker:
+        """A Speaker for a named person, reusing what an earlier statement learnt about them."""
+        for known in reversed(self.history):
+            if known.speaker.name == name:
+                return known.speaker
+        speaker = Speaker(ent.text, ent.start_char, ent.end_char, name=name)
+        _describe(speaker, ent, name)
+        return speaker
+
     def _nearby_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
         """A person named in the same or the previous two sentences, agreeing in gender."""
-        sent = mention.span.sent
-        start = sent.start
+        start = mention.span.sent.start
         for _ in range(2):
             if start == 0:
                 break
             start = self.doc[start - 1].sent.start
-        for ent in reversed([e for e in self.doc[start : mention.span.start].ents if e.label_ == "PERSON"]):
-            name = self.index.full_name(ent.text)
-            person = self.index.person(name)
-            if person is not None and person.gender in (gender, None):
-                speaker = Speaker(ent.text, ent.start_char, ent.end_char, name=name)
-                _describe(speaker, ent, name)
-                return speaker
+        for token in reversed(self.doc[start : mention.span.start]):
+            if token.dep_ != "compound":
+                found = self._person_at(token, gender)
+                if found is not None:
+                    return found
         return None
 
 

@@ -99,6 +99,12 @@ class ArticleIndex:
                 self.persons.append(person)
             person.roles.extend(_roles_near(ent))
             person.gender = person.gender or _gender_evidence(ent)
+        for token in doc:
+            name = _unlabelled_name(token)
+            if name and name not in by_name and not self._full_for(name):
+                by_name[name] = Person(name=name, start=token.idx)
+                self.persons.append(person := by_name[name])
+        self.persons.sort(key=lambda p: p.start)
         for person in self.persons:
             if person.gender is None and len(person.name.split()) > 1:
                 person.gender = name_gender(person.name.split()[0])
@@ -146,12 +152,25 @@ class ArticleIndex:
         return best[2] if not rivals or best[0] >= len(words) else None
 
 
+def _unlabelled_name(token: Token) -> Optional[str]:
+    """A subject name the entity recogniser missed: two or more capitalised proper nouns."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
+        return None
+    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title and not t.ent_type_]
+    if not parts or not token.is_title or any(t.lower_ in MALE_WORDS | FEMALE_WORDS for t in parts):
+        return None
+    first = parts[0]
+    return token.doc.text[first.idx : token.idx + len(token)]
+
+
 def _clean_name(ent: Span) -> str:
     """A person entity's name without possessive endings or titles the model swallowed."""
     tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
     while tokens and tokens[0].lower_ in MALE_WORDS | FEMALE_WORDS:
         tokens = tokens[1:]
-    return " ".join(t.text for t in tokens).strip()
+    if not tokens:
+        return ""
+    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip()
 
 
 def _roles_near(ent: Span) -> list[str]:
@@ -210,7 +229,7 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     if root.pos_ == "PROPN" and root.is_title:
-        known = index.person(index.full_name(root.text))
+        known = index.person(index.full_name(_strip_det(span.text))) or index.person(index.full_name(root.text))
         if known is not None:  # a surname the model took for an organisation
             return Mention(span, "name", name=known.name, gender=known.gender)
     org = next((e for e in span.ents if e.label_ in NAME_LABELS and e.root.i == root.i), None)

@@ -1,0 +1,201 @@
+"""The statement component: each attribution construction, with exact speakers, cues, addressees and dates."""
+
+from datetime import date
+
+import pytest
+import spacy
+
+PUB = date(2026, 3, 12)  # a Thursday
+
+
+@pytest.fixture
+def statements(run):
+    def _statements(text, published=PUB):
+        return run(text, published)._.statements
+
+    return _statements
+
+
+def only(statements):
+    assert len(statements) == 1, [s.content.text for s in statements]
+    return statements[0]
+
+
+def test_component_registers_and_runs_alone(nlp_base):
+    import communique.extract.statements  # noqa: F401
+    from communique.nlp import load_base
+
+    nlp = load_base()
+    nlp.add_pipe("communique_statements")
+    doc = nlp("The minister said the border was calm.")
+    assert [s.content.text for s in doc._.statements] == ["the border was calm"]
+    assert [span.text for span in doc.spans["statements"]] == ["the border was calm"]
+
+
+def test_direct_quote_cue_after_with_offsets(statements):
+    text = '"We want a deal," Minister Ana Ruiz said.'
+    s = only(statements(text))
+    assert (s.kind, s.content.text, s.content.start, s.content.end) == ("direct", "We want a deal", 1, 15)
+    assert (s.speaker.text, s.speaker.name, s.speaker.start, s.speaker.end) == ("Minister Ana Ruiz", "Ana Ruiz", 18, 35)
+    assert (s.cue.text, s.cue.lemma, s.cue.start) == ("said", "say", 36)
+    assert s.id == "t:s1" and s.doc == "t"
+
+
+def test_direct_quote_cue_before_with_colon(statements):
+    s = only(statements('Ana Ruiz told reporters: "Nobody will leave."'))
+    assert (s.kind, s.content.text, s.speaker.name, s.cue.lemma) == ("direct", "Nobody will leave.", "Ana Ruiz", "tell")
+    assert (s.addressee.text, s.addressee.name) == ("reporters", "reporters")
+
+
+def test_split_quote_is_one_statement_in_two_parts(statements):
+    text = 'Ana Ruiz arrived late. "We want a deal," she said, "but not at any price."'
+    s = only(statements(text))
+    assert s.kind == "direct"
+    assert [text[a:b] for a, b in s.content.parts] == ["We want a deal", "but not at any price."]
+    assert (s.speaker.text, s.speaker.name) == ("she", "Ana Ruiz")
+
+
+def test_continuation_in_next_sentence_belongs_to_previous_speaker(statements):
+    text = '"We are close to an agreement," Lopez said. "The last issues are technical."'
+    s = only(statements(text))
+    assert [text[a:b] for a, b in s.content.parts] == ["We are close to an agreement", "The last issues are technical."]
+    assert s.speaker.name == "Lopez"
+
+
+def test_multi_paragraph_quote_with_reopened_marks(statements):
+    text = ('Marta Diaz, the mayor, spoke after the vote.\n\n'
+            '\u201cWe will rebuild the bridge,\u201d Diaz said. \u201cThe money is there.\n\n'
+            '\u201cThe work starts in May.\u201d')
+    s = only(statements(text))
+    assert s.content.text == "We will rebuild the bridge The money is there. The work starts in May."
+    assert len(s.content.parts) == 3
+    assert s.speaker.name == "Marta Diaz"
+
+
+def test_indirect_with_and_without_that(statements):
+    with_that = only(statements("The minister said that the border was calm."))
+    without = only(statements("The minister said the border was calm."))
+    assert with_that.content.text == without.content.text == "the border was calm"
+    assert with_that.kind == without.kind == "indirect"
+
+
+def test_content_first_then_speaker_and_date(statements):
+    s = only(statements("Iceland will cut its quota, the country's fisheries minister said on Thursday."))
+    assert s.content.text == "Iceland will cut its quota"
+    assert s.speaker.text == "the country's fisheries minister"
+    assert (s.date.text, s.date.value, s.date.precision) == ("Thursday", "2026-03-12", "day")
+
+
+def test_told_outlet_and_past_weekday(statements):
+    s = only(statements("Defence Minister Tomas Varga told the Interfax news agency on Friday that troops would stay."))
+    assert (s.speaker.name, s.speaker.role, s.speaker.sector) == ("Tomas Varga", "Defence Minister", "GOV")
+    assert (s.addressee.text, s.addressee.name) == ("the Interfax news agency", "Interfax")
+    assert (s.date.value, s.date.precision) == ("2026-03-06", "day")
+    assert s.content.text == "troops would stay"
+
+
+def test_interview_with_broadcaster_and_appositive_speaker(statements):
+    s = only(statements("Anna Berg, the ministry's spokeswoman, said in an interview with the BBC that the border was calm."))
+    assert (s.speaker.text, s.speaker.name) == ("Anna Berg, the ministry's spokeswoman", "Anna Berg")
+    assert s.addressee.name == "BBC"
+
+
+def test_on_a_network_and_in_a_statement(statements):
+    tv = only(statements("Senator Paul Okafor said on Fox News that he would oppose the bill."))
+    assert (tv.addressee.text, tv.speaker.sector) == ("Fox News", "LEG")
+    st = only(statements("The European Commission said in a statement that it welcomed the talks."))
+    assert (st.addressee.text, st.addressee.name) == ("a statement", "statement")
+    assert (st.speaker.name, st.speaker.country, st.speaker.sector) == ("European Commission", "EU", "IGO")
+
+
+def test_according_to_has_no_addressee(statements):
+    s = only(statements("According to the White House, the president will travel to Tokyo next week."))
+    assert (s.cue.text, s.cue.lemma) == ("According to", "according to")
+    assert (s.speaker.name, s.speaker.country) == ("White House", "USA")
+    assert s.content.text == "the president will travel to Tokyo next week"
+    assert s.addressee is None and s.date is None
+
+
+def test_denial_with_object_content(statements):
+    s = only(statements("The Kremlin denied reports that troops had crossed the border."))
+    assert (s.cue.lemma, s.content.text, s.speaker.country) == ("deny", "reports that troops had crossed the border", "RUS")
+
+
+def test_mixed_quote(statements):
+    text = 'A senior official said the deal was "all but done."'
+    s = only(statements(text))
+    assert s.kind == "mixed"
+    assert s.content.text == "the deal was all but done"
+    assert s.speaker.name == "senior official"
+
+
+def test_pronouns_follow_gender_not_recency(statements):
+    text = ('Foreign Minister Elena Marsh met Viktor Hale on Monday. "The meeting was useful," said Hale. '
+            "She told reporters that talks would continue.")
+    first, second = statements(text)
+    assert (first.speaker.name, second.speaker.name) == ("Viktor Hale", "Elena Marsh")
+    assert second.speaker.text == "She"
+
+
+def test_he_resolves_to_previous_male_speaker(statements):
+    found = statements("Senator Paul Okafor said he would oppose the bill. He added that his party was divided.")
+    assert [(s.speaker.text, s.speaker.name, s.cue.lemma) for s in found] == [
+        ("Senator Paul Okafor", "Paul Okafor", "say"), ("He", "Paul Okafor", "add")]
+
+
+def test_plural_they(statements):
+    found = statements("The rebels said they had captured the town. They warned that further attacks would follow.")
+    assert [(s.speaker.text, s.speaker.name) for s in found] == [("The rebels", "rebels"), ("They", "rebels")]
+
+
+def test_role_description_resolves_to_named_person(statements):
+    text = ("The presidential spokeswoman, Irina Volk, said the visit was cancelled. "
+            "The spokeswoman also insisted that relations remained good.")
+    found = statements(text)
+    assert [(s.speaker.text, s.speaker.name, s.cue.lemma) for s in found] == [
+        ("The presidential spokeswoman, Irina Volk", "Irina Volk", "say"),
+        ("The spokeswoman", "Irina Volk", "insist")]
+
+
+def test_unresolvable_pronoun_is_reported_as_such(statements):
+    s = only(statements('He said: "Nobody will leave."'))
+    assert (s.speaker.text, s.speaker.name) == ("He", None)
+    assert s.confidence < 0.9
+
+
+def test_future_tense_statement_date_and_published_unknown(statements):
+    s = only(statements("The minister said on Friday that she will resign.", published=None))
+    assert (s.date.text, s.date.value, s.date.precision) == ("Friday", None, None)
+
+
+def test_no_time_expression_gives_no_date(statements):
+    assert only(statements("The minister said the border was calm.")).date is None
+
+
+def test_wide_cue_vocabulary(statements):
+    cues = ["warned", "insisted", "confirmed", "stressed", "claimed", "acknowledged", "announced", "noted", "argued"]
+    for verb in cues:
+        s = only(statements(f"The ambassador {verb} that the embassy would stay open."))
+        assert s.content.text == "the embassy would stay open", verb
+
+
+def test_cue_vocabulary_size():
+    from communique.extract.cues import SPEECH
+
+    assert len(SPEECH) >= 40
+
+
+def test_to_dict_follows_contract(statements):
+    d = only(statements('"We want a deal," Minister Ana Ruiz said on Monday.')).to_dict()
+    assert d["type"] == "statement" and d["kind"] == "direct"
+    assert d["content"] == {"text": "We want a deal", "start": 1, "end": 15, "parts": []}
+    assert set(d["speaker"]) == {"text", "start", "end", "name", "role", "country", "sector", "actor_id"}
+    assert d["date"] == {"text": "Monday", "start": 44, "end": 50, "value": "2026-03-09", "precision": "day"}
+
+
+def test_blank_pipeline_without_parser_finds_nothing_and_does_not_crash():
+    import communique.extract.statements  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("communique_statements")
+    assert nlp('"Hello," she said.')._.statements == []
