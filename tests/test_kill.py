@@ -1,0 +1,111 @@
+"""A real ingest process killed part-way leaves only whole articles; the next run completes the set."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ARTICLES = 30
+FIRST = ["Katrin", "Olav", "Ines", "Tomas", "Lea", "Marek", "Sina", "Pavel", "Ruth", "Anders"]
+LAST = ["Solberg", "Dahl", "Tavares", "Novak", "Holm", "Kral", "Berg", "Lund", "Moen", "Strand"]
+ROLES = ["Foreign Minister", "Defence Minister", "Trade Minister", "President", "Prime Minister"]
+PEOPLE = ["Norwegian", "Swedish", "Portuguese", "Czech", "Danish"]
+
+
+def _article(i: int) -> str:
+    """An original wire-style story with several attributed statements, different for each i."""
+    paras = []
+    for j in range(8):
+        k = (i * 3 + j) % 10
+        first, last = FIRST[k], LAST[(k + i) % 10]
+        role, nat = ROLES[(i + j) % 5], PEOPLE[(i + 2 * j) % 5]
+        paras.append(
+            f"{nat} {role} {first} {last} said on Tuesday that talks on harbour fees number {i}-{j} "
+            f"would continue next week. \"We have made progress on the toll question, and we expect "
+            f"a text by the end of the month,\" {last} told reporters in the capital after a meeting "
+            f"that ran late into the evening. Officials said a draft on section {j} was circulating."
+        )
+    return f"BERGEN (Wire) -- Story {i}.\n\n" + "\n\n".join(paras) + "\n"
+
+
+def _cli(db: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "communique", "--db", str(db), "-q", *args]
+
+
+def _stored(db: Path) -> dict[str, list[tuple]]:
+    """Statements per stored article: (id, kind, content start, content end)."""
+    con = sqlite3.connect(db)
+    try:
+        out: dict[str, list[tuple]] = {doc: [] for (doc,) in con.execute("SELECT doc FROM articles")}
+        for doc, js in con.execute("SELECT doc, json FROM statements ORDER BY rowid"):
+            s = json.loads(js)
+            out.setdefault(doc, []).append((s["id"], s["kind"], s["content"]["start"], s["content"]["end"]))
+        return out
+    finally:
+        con.close()
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=0.2)
+        try:
+            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:  # not created yet, or locked for a moment
+        return 0
+
+
+@pytest.mark.slow
+def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path):
+    src = tmp_path / "articles"
+    src.mkdir()
+    for i in range(ARTICLES):
+        (src / f"story{i:02d}.txt").write_text(_article(i), encoding="utf-8")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+    # What a clean run finds, article by article.
+    clean = subprocess.run(_cli(tmp_path / "unused.db", "extract", "--format", "jsonl", str(src)),
+                           capture_output=True, text=True, env=env, timeout=120)
+    assert clean.returncode == 0, clean.stderr
+    expected: dict[str, list[tuple]] = defaultdict(list)
+    for line in clean.stdout.splitlines():
+        rec = json.loads(line)
+        if rec["type"] == "statement":
+            expected[rec["doc"]].append((rec["id"], rec["kind"], rec["content"]["start"], rec["content"]["end"]))
+    assert len(expected) == ARTICLES and all(len(v) >= 8 for v in expected.values())
+
+    db = tmp_path / "kill.db"
+    proc = subprocess.Popen(_cli(db, "ingest", "--max-chars", "100000", str(src)), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _count(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    proc.stdout.close()
+    proc.stderr.close()
+
+    partial = _stored(db)
+    assert 1 <= len(partial) < ARTICLES
+    for doc, statements in partial.items():
+        assert statements == expected[doc], f"{doc} is half-written"
+
+    rerun = subprocess.run(_cli(db, "ingest", str(src)), capture_output=True, text=True, env=env, timeout=120)
+    assert rerun.returncode == 0, rerun.stderr
+    added = ARTICLES - len(partial)
+    total = sum(len(expected[d]) for d in expected if d not in partial)
+    assert rerun.stdout.startswith(
+        f"{ARTICLES} articles read, {added} added, {len(partial)} already in store, 0 skipped, {total} statements,"
+    )
+    assert _stored(db) == dict(expected)
