@@ -165,3 +165,48 @@ def test_db_comes_from_the_environment(fake, files, tmp_path, monkeypatch):
 def test_bad_usage_exits_2():
     assert cli("statements", "--since", "yesterday").exit_code == 2
     assert cli("extract").exit_code == 2
+
+
+# --- with the real model ---------------------------------------------------------------------------
+
+DIRECT = (
+    '"We will sign the ferry accord," Norwegian Foreign Minister Katrin Solberg told reporters in Bergen '
+    "on Tuesday.\n"
+)
+
+
+@pytest.mark.slow
+def test_extract_jsonl_gives_the_contract_fields_with_the_published_date(tmp_path):
+    (tmp_path / "ferry.txt").write_text(DIRECT, encoding="utf-8")
+    res = cli("extract", "--published", "2026-03-12", "--format", "jsonl", str(tmp_path / "ferry.txt"))
+    assert res.exit_code == 0, res.stderr
+    statements = [json.loads(x) for x in res.stdout.splitlines() if json.loads(x)["type"] == "statement"]
+    assert statements == [{
+        "type": "statement", "id": "ferry:s1", "doc": "ferry", "kind": "direct",
+        "content": {"text": "We will sign the ferry accord", "start": 1, "end": 30, "parts": []},
+        "speaker": {"text": "Norwegian Foreign Minister Katrin Solberg", "start": 33, "end": 74,
+                    "name": "Katrin Solberg", "role": "Foreign Minister", "country": "NOR", "sector": "GOV",
+                    "actor_id": "katrin-solberg@NOR"},
+        "cue": {"text": "told", "start": 75, "end": 79, "lemma": "tell"},
+        "addressee": {"text": "reporters", "start": 80, "end": 89, "name": "reporters"},
+        "date": {"text": "Tuesday", "start": 103, "end": 110, "value": "2026-03-10", "precision": "day"},
+        "confidence": 0.9,
+    }]
+
+
+@pytest.mark.slow
+def test_a_surname_in_a_later_article_resolves_to_the_stored_actor(tmp_path):
+    (tmp_path / "one.txt").write_text(DIRECT, encoding="utf-8")
+    (tmp_path / "two.txt").write_text(
+        '"The accord is good for both ports," Solberg said in a statement on Friday.\n', encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert cli("ingest", "--published", "2026-03-12", str(tmp_path / "one.txt"), db=db).exit_code == 0
+    assert cli("ingest", "--published", "2026-03-14", str(tmp_path / "two.txt"), db=db).exit_code == 0
+    res = cli("statements", "--speaker", "Katrin Solberg", "--format", "jsonl", db=db)
+    got = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(s["doc"], s["speaker"]["text"], s["speaker"]["name"], s["speaker"]["actor_id"]) for s in got] == [
+        ("one", "Norwegian Foreign Minister Katrin Solberg", "Katrin Solberg", "katrin-solberg@NOR"),
+        ("two", "Solberg", "Katrin Solberg", "katrin-solberg@NOR"),
+    ]
+    later = cli("statements", "--since", "2026-03-11", "--format", "jsonl", db=db)
+    assert [json.loads(x)["doc"] for x in later.stdout.splitlines()] == ["two"]
