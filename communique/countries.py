@@ -20,7 +20,7 @@ class Place:
 
     code: str  # ISO 3166 alpha-3, an IGO code (UN, EU, NATO ...) or NGO
     name: str  # readable name: "Norway", "Russian presidency", "United Nations"
-    kind: str  # country, demonym, capital, metonym, igo, ngo
+    kind: str  # country, demonym, capital, metonym, igo, ngo, group
     sector: Optional[str] = None
 
 
@@ -64,6 +64,8 @@ def tables() -> _Tables:
         _add_aliases(exact, folded, org["aliases"], place)
     for org in raw["ngos"]:
         _add_aliases(exact, folded, org["aliases"], Place("NGO", org["name"], "ngo", "NGO"))
+    for grp in raw["groups"]:
+        _add_aliases(exact, folded, grp["aliases"], Place(grp["code"], grp["name"], "group", grp["sector"]))
     for key, m in raw["metonyms"].items():
         folded.setdefault(norm(key), Place(m["country"], m["name"], "metonym", m["sector"]))
     for table, kind in (("names", "country"), ("demonyms", "demonym"), ("capitals", "capital")):
@@ -111,5 +113,5 @@ def is_igo(code: Optional[str]) -> bool:
 
 
 def is_known_code(code: str) -> bool:
-    """True for an alpha-3 country code, an IGO code, IGO or NGO."""
-    return code in tables().display or is_igo(code) or code == "NGO"
+    """True for an alpha-3 country code, an IGO code, IGO, NGO or IMG."""
+    return code in tables().display or is_igo(code) or code in ("NGO", "IMG")

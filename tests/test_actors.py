@@ -84,11 +84,24 @@ CASES = [
      _info(None, "peacekeepers", "UN", "MIL", "group")),
     ("Amnesty International said the arrests were unlawful.",
      _info("Amnesty International", None, "NGO", "NGO", "organisation")),
+    ("Hamas said it would release two hostages.",
+     _info("Hamas", None, "PSE", "REB", "organisation")),
+    ("The Taliban rejected the offer.",
+     _info("Taliban", None, "AFG", "REB", "organisation")),
+    # the small model tags these countries as people; they are not ambiguous names
+    ("Sri Lanka has opened an embassy in Oslo.",
+     _info("Sri Lanka", None, "LKA", "GOV", "country")),
+    ("Benin opened its borders to traders.",
+     _info("Benin", None, "BEN", "GOV", "country")),
+    ("Bosnia asked for help.",
+     _info("Bosnia and Herzegovina", None, "BIH", "GOV", "country")),
     # plural groups
     ("Two diplomats familiar with the negotiations said talks had stalled.",
      _info(None, "diplomats", None, "GOV", "group")),
     ("The fishermen's unions said they would strike.",
      _info(None, "fishermen's unions", None, "LAB", "organisation")),
+    ("Students throughout Indonesia protested.",
+     _info(None, "Students", "IDN", "EDU", "group")),
     ("Thousands of protesters marched through the capital.",
      _info(None, "protesters", None, "CVL", "group")),
     ("A spokesman for the Norwegian Coast Guard said the vessel had been boarded.",
@@ -98,7 +111,15 @@ CASES = [
      _info("Jordan Peters", "senator", None, "LEG", "person")),
     ("Chad Miller, a lawyer, said the ruling was flawed.",
      _info("Chad Miller", "lawyer", None, None, "person")),
+    ("Maulana Fazl-ur-Rehman, an opposition leader, said the vote was rigged.",
+     _info("Maulana Fazl-ur-Rehman", "opposition leader", None, "OPP", "person")),
 ]
+
+
+def test_coordinated_countries_follow_the_callers_span(nlp_base):
+    doc = nlp_base("U.S. and Russian negotiators met in Vienna on Tuesday.")
+    assert describe(doc[0:4]) == _info(None, "negotiators", "USA", "GOV", "group")
+    assert describe(doc[2:4]) == _info(None, "negotiators", "RUS", "GOV", "group")
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])

@@ -97,6 +97,7 @@ def build() -> dict:
         "metonyms": extra["metonyms"],
         "igos": extra["igos"],
         "ngos": extra["ngos"],
+        "groups": extra["groups"],
     }
 
 

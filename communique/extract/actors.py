@@ -54,7 +54,7 @@ GENERIC_PLACES = {"country", "nation", "state", "kingdom", "republic"}
 QUANTITY_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "some",
                   "many", "most", "several", "few", "all", "both", "none", "one", "two", "three",
                   "group", "number", "majority", "handful", "crowd"}
-PREPS = {"of", "for", "from", "in", "at"}
+PREPS = {"of", "for", "from", "in", "at", "throughout", "across"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -107,6 +107,17 @@ def _ok_single(tok: Token, place: Place) -> bool:
     return tok.is_upper or tok.is_title or place.kind in ("metonym", "igo", "ngo")
 
 
+def _place_label(ent: Span) -> bool:
+    """Whether an entity may name a place: a place label, or a PERSON that is in fact
+    an unambiguous country or nationality (the small model tags "Benin" a person)."""
+    if ent.label_ in PLACE_LABELS:
+        return True
+    if ent.label_ != "PERSON" or ent.text.lower() in AMBIGUOUS:
+        return False
+    place = lookup(ent.text)
+    return place is not None and place.kind in ("country", "demonym")
+
+
 def _us_state(tok: Token) -> bool:
     """"Atlanta, Georgia": a place name after a comma and another place is a state."""
     doc, i = tok.doc, tok.i
@@ -122,7 +133,7 @@ def _places(tokens: Iterable[Token]) -> list[_Found]:
     found: list[_Found] = []
     used: set[int] = set()
     for ent in doc.ents:
-        if ent.start in ids and ent.label_ in PLACE_LABELS and not _us_state(ent[0]):
+        if ent.start in ids and _place_label(ent) and not _us_state(ent[0]):
             place = lookup(ent.text)
             if place and not (ent.label_ == "ORG" and place.kind == "demonym"):
                 found.append(_Found(ent.start, ent.end, place))
@@ -169,7 +180,7 @@ def _name_tokens(head: Token) -> list[Token]:
     """The person's or body's name ending at `head`, without the titles before it."""
     ent = _entity(head)
     if ent is not None and ent.label_ in ("PERSON", "ORG"):
-        toks = [t for t in ent if t.i <= head.i]
+        toks = list(ent)
     elif head.pos_ == "PROPN":
         toks = [head]
         for t in reversed(_left(head)[:-1]):
@@ -201,7 +212,7 @@ def _role_text(tokens: list[Token], head: Token, skip: set[int]) -> Optional[str
             skip.update(x.i for x in t.subtree)
     keep: list[Token] = []
     for t in tokens:
-        if t.i in skip or t.dep_ == "punct" or (not keep and t.dep_ in ("det", "predet")):
+        if t.i in skip or t.dep_ in ("punct", "cc") or (not keep and t.dep_ in ("det", "predet")):
             continue
         if t.head == head and (t.dep_ in ("det", "nummod", "predet") or t.tag_ == "PRP$"):
             continue
@@ -249,11 +260,11 @@ def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] 
     head = span.root
     if head.pos_ == "PRON":
         return ActorInfo(kind="person" if head.lower_ in ("he", "she", "him", "her") else None)
-    info = _infer(head)
+    info = _infer(head, span)
     return _apply_book(info, book, on) if book is not None else info
 
 
-def _infer(head: Token) -> ActorInfo:
+def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     """What the parse alone says about the mention headed by `head`."""
     head = _past_quantity(head)
     region = _left(head) + [t for p in _preps(head) for t in p.subtree]
@@ -264,7 +275,9 @@ def _infer(head: Token) -> ActorInfo:
     # Places before the head are modifiers ("Russian", "Brazil's") and leave the role;
     # places in a phrase after it stay in it ("spokesman for the Norwegian Coast Guard").
     skip = {i for f in places if f.start < head.i for i in range(f.start, f.end)}
-    country = _first_country(places)
+    # "U.S. and Russian negotiators": the caller's span says which of the two it means.
+    inside = [f for f in places if span is not None and span.start <= f.start < span.end]
+    country = _first_country(inside or places)
     name_toks = _name_tokens(head)
     if name_toks:
         return _named(head, name_toks, country, skip)
@@ -318,7 +331,7 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)
-    if org_place and org_place.kind not in ("igo", "ngo", "metonym") and ent is not None and ent.label_ == "PERSON":
+    if org_place and org_place.kind not in ("igo", "ngo", "metonym", "group") and ent is not None and ent.label_ == "PERSON":
         org_place = None  # "Jordan said": spaCy reads a person; do not guess the country
     is_org = (ent is not None and ent.label_ == "ORG") or org_place is not None
     info = ActorInfo(name=name, role=role, country=country, kind="organisation" if is_org else "person")
@@ -355,7 +368,7 @@ def _place_actor(head: Token, place: Place, places: list[_Found]) -> ActorInfo:
         return ActorInfo(name=place.name, country=place.code, sector="GOV", kind="government")
     if place.kind == "metonym":
         return ActorInfo(name=place.name, country=place.code, sector=place.sector, kind="government")
-    if place.kind in ("igo", "ngo"):
+    if place.kind in ("igo", "ngo", "group"):
         return ActorInfo(name=place.name, country=place.code, sector=place.sector, kind="organisation")
     return ActorInfo(country=place.code, kind="group")  # "the Russians", "Israelis"
 
