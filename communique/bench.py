@@ -238,7 +238,8 @@ def format_report(fig: dict) -> list[str]:
     if mem:
         lines.append(f"memory: peak RSS over {mem['all']} texts {mem['peak_rss_mb_all']:.0f} MB / over first "
                      f"{mem['sample']} {mem['peak_rss_mb_sample']:.0f} MB = {mem['ratio']:.2f} (target <= 1.1)")
-    lines.append("throughput excludes model loading (first text fed to last result); each phase in its own process")
+    lines.append("throughput: first corpus text to last result, after a warm-up batch per process (model loading"
+                 " excluded); each phase runs in its own process")
     return lines
 
 
