@@ -27,9 +27,13 @@ ACTOR_NOUNS = {
     "diplomat", "negotiator", "ministry", "administration", "junta", "union", "activist",
     "delegation", "envoy", "ambassador", "spokesman", "spokeswoman", "officer", "group",
     "faction", "movement", "lawmaker", "senator", "prosecutor", "landowner", "villager",
-    "fundamentalist", "detainee", "youth", "people", "resident", "tank", "helicopter",
-    "side", "leadership", "cabinet", "emir", "king",
+    "fundamentalist", "detainee", "youth", "people", "resident",
+    "side", "leadership", "cabinet", "emir", "king", "gunman", "attacker", "assailant", "bomber",
+    "militiaman", "fighter", "nurse", "teacher", "doctor", "voter", "crowd", "mob", "prosecutor",
 }
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                  "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
+                  "handful", "patch", "contingent"}
 # Right-hand modifiers that belong to the mention ("rebels in the Ivory Coast").
 MENTION_PREPS = {"of", "in", "from", "for"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -52,8 +56,20 @@ def mention_span(head: Token) -> Span:
     return doc[start:end]
 
 
+def core_head(head: Token) -> Token:
+    """Look through quantities: "thousands of students", "a group of rebels" -> the people."""
+    if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return head
+
+
 def is_actor(head: Token) -> bool:
     """True when the phrase headed by `head` plausibly names a political actor."""
+    head = core_head(head)
     if head.lower_ in PRONOUNS:
         return True
     if head.lemma_.lower() in ACTOR_NOUNS:
@@ -123,13 +139,29 @@ def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(name, country, sector) for a mention, via the actor resolver when present."""
     if _actors is not None:
         info = _actors.describe(span)
-        return info.name, info.country, info.sector
+        # the resolver can take a country for a person's name ("Benin" tagged PERSON)
+        country = info.country or _country(span.text) or _first_country(span)
+        return info.name, country, info.sector
     country = None
     for tok in span:
         country = country or _country(tok.text)
     names = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
     name = names[0].text if names else span.text
     return name, country or _country(span.text), None
+
+
+def _first_country(span: Span) -> Optional[str]:
+    """The first country named or implied by a single word of the mention ("Bosnian Serbs")."""
+    for ent in span.ents:
+        code = _country(ent.text)
+        if code:
+            return code
+    for tok in span:
+        if tok.is_title or tok.is_upper:
+            code = _country(tok.text)
+            if code:
+                return code
+    return None
 
 
 def _country(text: str) -> Optional[str]:

@@ -187,6 +187,9 @@ def intent_type(cand: "Candidate", etype: str, state: Flags) -> Optional[str]:
     """AGREE or THREATEN for an announced future action ("said it will give aid")."""
     if not state.future or state.negated or not state.announced:
         return None
+    head = cand.anchor.head
+    if cand.anchor.dep_ == "xcomp" and _lemma(head) in {"agree", "promise", "pledge", "offer", "commit", "vow"}:
+        return None  # the frame itself is the promise
     if etype in plover.COOPERATIVE and etype != "AGREE":
         return "AGREE"
     if etype in plover.MATERIAL_CONFLICT:

@@ -85,7 +85,7 @@ def verb_candidate(tok: Token) -> Optional[Candidate]:
             etype, mode = plover.OBJECT_VERBS[(lem, olem)]
             return Candidate(tok, [tok, obj], etype, mode)
         if lem in plover.LIGHT_VERBS and olem in plover.NOUNS and obj.dep_ != "attr":
-            etype, mode = plover.LIGHT_OVERRIDES.get((lem, olem), plover.NOUNS[olem])
+            etype, mode = plover.LIGHT_OVERRIDES.get((lem, olem), noun_code(obj))
             if olem == "call" and not _is_phone_call(obj):
                 continue
             return Candidate(tok, [tok, *compounds(obj), obj], etype, mode, noun=obj)
@@ -95,6 +95,15 @@ def verb_candidate(tok: Token) -> Optional[Candidate]:
         etype, mode = plover.VERBS[lem]
         return Candidate(tok, [tok], etype, mode)
     return None
+
+
+def noun_code(noun: Token) -> plover.Code:
+    """Type and mode of an event noun, refined by a compound ("hunger strike", "air strike")."""
+    for child in noun.lefts:
+        key = (child.lower_, lemma(noun))
+        if child.dep_ in ("compound", "amod") and key in plover.NOUN_COMPOUNDS:
+            return plover.NOUN_COMPOUNDS[key]
+    return plover.NOUNS[lemma(noun)]
 
 
 def compounds(noun: Token) -> list[Token]:
@@ -113,7 +122,7 @@ def noun_candidate(tok: Token) -> Optional[Candidate]:
     lem = lemma(tok)
     if tok.pos_ not in ("NOUN", "PROPN") or lem not in plover.NOUNS or tok.dep_ == "compound":
         return None
-    etype, mode = plover.NOUNS[lem]
+    etype, mode = noun_code(tok)
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lem == "call":
         if "for" in preps:
@@ -121,7 +130,7 @@ def noun_candidate(tok: Token) -> Optional[Candidate]:
         elif not _is_phone_call(tok):
             return None
     has_actor = bool(preps & {"between", "by"}) or any(
-        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
+        (c.dep_ == "poss" and c.pos_ != "PRON") or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))
         for c in tok.children
     )
     happened = tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS
@@ -154,8 +163,10 @@ def _under_anchor(tok: Token, anchors: set[int]) -> bool:
 
 
 def _background(cand: Candidate) -> bool:
-    """Triggers in relative clauses and modifiers, or with a non-actor subject, report no event."""
+    """Triggers in relative clauses, modifiers, conditions, or with a non-actor subject."""
     anchor = cand.anchor
+    if anchor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anchor.children):
+        return True
     if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS:
         return True
     subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
@@ -262,7 +273,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
     for comp in cand.absorbed:
-        recips += _object_parties(comp)
+        if cand.own_subject:
+            recips += _object_parties(comp)
     own = {t.i for t in cand.tokens}
     actors = [a for a in _expand(actors) if args.is_actor(a) and a.i not in own]
     recips = [r for r in _expand(recips)
@@ -289,12 +301,18 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _object_parties(verb: Token) -> list[Token]:
-    """Objects of a verb and of its directed prepositions."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
-            out += [c for c in prep.children if c.dep_ == "pobj"]
+def _object_parties(verb: Token, depth: int = 0) -> list[Token]:
+    """Objects of a verb, and objects of directed prepositions below them, nearest first."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "pobj", "attr", "oprd"):
+            out.append(child)
+            if depth < 2:
+                out += _object_parties(child, depth + 1)
+        elif child.dep_ in ("prep", "prt") and (
+            child.lower_ in RECIPIENT_PREPS or child.lower_ in ("of", "up", "for")
+        ) and depth < 3:
+            out += _object_parties(child, depth + 1)
     return out
 
 

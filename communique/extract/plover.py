@@ -112,6 +112,8 @@ _OBJECT_VERBS = {
     ("blockade", "city"): ("PROTEST", "obstruct"),
     ("impose", "curfew"): ("COERCE", "curfew"),
     ("ban", "newspaper"): ("COERCE", "censor"),
+    ("close", "border"): ("COERCE", "restrict"),
+    ("seal", "border"): ("COERCE", "restrict"),
     ("close", "newspaper"): ("COERCE", "censor"),
     ("stop", "work"): ("PROTEST", "strike"),
     ("hold", "hostage"): ("ASSAULT", "abduct"),
@@ -156,9 +158,23 @@ _NOUNS = {
     "SANCTION": "sanction:None embargo:discontinue suspension:discontinue expulsion:expel",
     "MOBILIZE": "deployment:troops patrol:police mobilization:troops",
     "COERCE": "curfew:curfew crackdown:restrict arrest:arrest detention:arrest raid:seize",
-    "ASSAULT": "attack bombing:explosives airstrike:aerial strike:aerial shelling:heavy-weapons "
+    "ASSAULT": "attack bombing:explosives airstrike:aerial shelling:heavy-weapons "
     "offensive:heavy-weapons invasion:heavy-weapons assault ambush:firearms fighting clash "
     "massacre war:heavy-weapons",
+}
+
+# Compound event nouns whose first word changes the code.
+NOUN_COMPOUNDS: dict[tuple[str, str], Code] = {
+    ("hunger", "strike"): ("PROTEST", "hunger"),
+    ("general", "strike"): ("PROTEST", "strike"),
+    ("air", "strike"): ("ASSAULT", "aerial"),
+    ("drone", "strike"): ("ASSAULT", "drone"),
+    ("missile", "strike"): ("ASSAULT", "heavy-weapons"),
+    ("military", "strike"): ("ASSAULT", None),
+    ("bomb", "attack"): ("ASSAULT", "explosives"),
+    ("suicide", "bombing"): ("ASSAULT", "explosives"),
+    ("drone", "attack"): ("ASSAULT", "drone"),
+    ("rocket", "attack"): ("ASSAULT", "heavy-weapons"),
 }
 
 # Verbs that carry an event noun as object: "held talks", "staged a protest", "imposed sanctions".

@@ -1,0 +1,315 @@
+"""PLOVER event coding on hand-written sentences, with the real English model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.records import Content, Speaker, Statement
+
+PUB = date(2026, 3, 12)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp_events():
+    """The bare model with the event coder alone (no statement component)."""
+    import communique.extract.events  # noqa: F401
+    from communique.nlp import load_base
+
+    nlp = load_base()
+    nlp.add_pipe("communique_events")
+    return nlp
+
+
+@pytest.fixture
+def code(nlp_events):
+    """Events of one text, published on PUB."""
+    from communique.nlp import make_doc
+
+    def _code(text, published=PUB, doc_id="t"):
+        return nlp_events(make_doc(nlp_events, text, doc_id, published))._.events
+
+    return _code
+
+
+def one(events, etype):
+    """The single event of a type."""
+    found = [e for e in events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def countries(refs):
+    """Countries of actor references, in order."""
+    return [r.country for r in refs]
+
+
+# --- each type, more than one phrasing -------------------------------------------------------
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Norway and Chile agreed on Monday to extend their fishing accord.", "AGREE", "agreed"),
+    ("The Kenyan government promised to release the detained journalists.", "AGREE", "promised"),
+    ("Brazil and France held talks in Brasilia on Tuesday.", "CONSULT", "held talks"),
+    ("A phone call between the Polish and Czech prime ministers took place on Monday.", "CONSULT", "phone call"),
+    ("The Italian foreign minister visited Egypt on Wednesday.", "CONSULT", "visited"),
+    ("Portugal praised Angola for its handling of the vote.", "SUPPORT", "praised"),
+    ("Peru and Ecuador signed an agreement on border trade.", "SUPPORT", "signed an agreement"),
+    ("The Tunisian president pardoned forty protesters on Tuesday.", "CONCEDE", "pardoned"),
+    ("The Sudanese government lifted the curfew in Khartoum.", "CONCEDE", "lifted the curfew"),
+    ("Jordanian and Iraqi police cooperated closely in the investigation.", "COOPERATE", "cooperated"),
+    ("Danish officials shared intelligence with Sweden about the smuggling network.", "COOPERATE", "shared intelligence"),
+    ("Japan donated rice to flood victims in Bangladesh.", "AID", "donated"),
+    ("Canada provided aid to Haiti after the storm.", "AID", "provided aid"),
+    ("Armenian forces withdrew from the disputed village on Sunday.", "RETREAT", "withdrew"),
+    ("The Malian junta released twelve opposition politicians.", "RETREAT", "released"),
+    ("Ghana demanded an apology from Togo.", "REQUEST", "demanded"),
+    ("The Chilean senate called for an inquiry into the shooting.", "REQUEST", "called for"),
+    ("Greece accused Turkey of violating its airspace.", "ACCUSE", "accused"),
+    ("Spanish prosecutors opened an investigation into the contracts.", "ACCUSE", "opened an investigation"),
+    ("Serbia rejected the Croatian proposal.", "REJECT", "rejected"),
+    ("The Hungarian minister refused to meet the envoy.", "REJECT", "refused"),
+    ("Iran threatened to close the strait.", "THREATEN", "threatened"),
+    ("Thousands of Chilean students demonstrated in Santiago on Friday.", "PROTEST", "demonstrated"),
+    ("Nigerian nurses staged a strike over unpaid wages.", "PROTEST", "staged a strike"),
+    ("Sanctions were imposed on Belarus by the European Union.", "SANCTION", "Sanctions were imposed"),
+    ("Estonia expelled two Russian diplomats on Monday.", "SANCTION", "expelled"),
+    ("Pakistan deployed troops along the border.", "MOBILIZE", "deployed"),
+    ("Britain mobilised reservists on Tuesday.", "MOBILIZE", "mobilised"),
+    ("Turkish police arrested 40 protesters in Ankara.", "COERCE", "arrested"),
+    ("The Egyptian authorities imposed a curfew in the city.", "COERCE", "imposed a curfew"),
+    ("Syrian forces shelled the town on Sunday.", "ASSAULT", "shelled"),
+    ("Gunmen opened fire on a bus near the border.", "ASSAULT", "opened fire"),
+])
+def test_each_type_in_several_phrasings(code, text, etype, trigger):
+    event = one(code(text), etype)
+    assert event.trigger.text == trigger
+    assert text[event.trigger.start:event.trigger.end] == trigger
+    assert not (event.negated or event.future or event.hypothetical)
+
+
+# --- actors, recipients, passives and nominalisations ----------------------------------------
+
+def test_passive_sanction_has_agent_as_actor_and_subject_target_as_recipient(code):
+    event = one(code("Sanctions were imposed on Iran by the EU on Monday."), "SANCTION")
+    assert [(a.text, a.country, a.sector) for a in event.actors] == [("the EU", "EU", "IGO")]
+    assert [(r.text, r.country) for r in event.recipients] == [("Iran", "IRN")]
+    assert (event.date.text, event.date.value, event.date.precision) == ("Monday", "2026-03-09", "day")
+
+
+def test_reciprocal_talks_have_both_parties_as_actors(code):
+    event = one(code("Brazil and France held talks in Brasilia on Tuesday."), "CONSULT")
+    assert countries(event.actors) == ["BRA", "FRA"]
+    assert event.recipients == []
+    assert (event.location.name, event.location.country) == ("Brasilia", "BRA")
+    assert event.date.value == "2026-03-10"
+
+
+def test_nominal_talks_between_two_countries(code):
+    event = one(code("The talks between Chile and Peru ended without a deal."), "CONSULT")
+    assert event.trigger.text == "talks"
+    assert countries(event.actors) == ["CHL", "PER"]
+
+
+def test_phone_call_mode(code):
+    event = one(code("The Dutch prime minister spoke with Ghana's president by phone."), "CONSULT")
+    assert event.mode == "phone"
+    assert countries(event.actors) == ["NLD"]
+    assert countries(event.recipients) == ["GHA"]
+
+
+def test_visit_mode_and_recipient(code):
+    event = one(code("The Italian foreign minister visited Egypt on Wednesday."), "CONSULT")
+    assert event.mode == "visit"
+    assert [(a.country, a.sector) for a in event.actors] == [("ITA", "GOV")]
+    assert countries(event.recipients) == ["EGY"]
+
+
+def test_accuse_recipient_and_mode(code):
+    event = one(code("Greece accused Turkey of violating its airspace."), "ACCUSE")
+    assert event.mode == "allege"
+    assert countries(event.actors) == ["GRC"]
+    assert countries(event.recipients) == ["TUR"]
+
+
+def test_threat_mode_comes_from_the_threatened_action(code):
+    event = one(code("Azerbaijan threatened to break relations with Armenia."), "THREATEN")
+    assert event.mode == "relations"
+    assert countries(event.recipients) == ["ARM"]
+    assert [e.event_type for e in code("Azerbaijan threatened to break relations with Armenia.")] == ["THREATEN"]
+
+
+def test_refusal_mode_and_no_separate_meeting(code):
+    events = code("The Hungarian minister refused to meet the envoy.")
+    assert [(e.event_type, e.mode) for e in events] == [("REJECT", "meet")]
+
+
+def test_assault_modes(code):
+    assert one(code("Israeli jets carried out an airstrike on Gaza."), "ASSAULT").mode == "aerial"
+    assert one(code("Gunmen opened fire on a bus near the border."), "ASSAULT").mode == "firearms"
+
+
+def test_protest_hunger_strike_mode(code):
+    event = one(code("Kurdish prisoners began a hunger strike on Monday."), "PROTEST")
+    assert (event.trigger.text, event.mode) == ("began a hunger strike", "hunger")
+
+
+def test_contexts_from_the_clause(code):
+    event = one(code("Chadian troops attacked rebel positions near the border."), "ASSAULT")
+    assert event.contexts == ["military", "territory"]
+    event = one(code("Voters in Benin protested against the postponed election."), "PROTEST")
+    assert "election" in event.contexts
+
+
+def test_nationality_pair_gives_two_actors(code):
+    event = one(code("Senior Hungarian and Romanian officials agreed on Wednesday to share data."), "AGREE")
+    assert countries(event.actors) == ["HUN", "ROU"]
+
+
+def test_location_in_phrase(code):
+    event = one(code("Thousands of Chilean students demonstrated in Santiago on Friday."), "PROTEST")
+    loc = event.location
+    assert (loc.text, loc.name, loc.country) == ("Santiago", "Santiago", "CHL")
+    assert event.date.value == "2026-03-06"
+
+
+# --- flags ------------------------------------------------------------------------------------
+
+def test_negated_meeting(code):
+    event = one(code("The Peruvian president did not meet the Bolivian delegation."), "CONSULT")
+    assert (event.negated, event.future, event.hypothetical) == (True, False, False)
+
+
+def test_never_signed_is_negated(code):
+    event = one(code("Ecuador never signed the agreement."), "SUPPORT")
+    assert event.negated is True
+
+
+def test_future_meeting(code):
+    event = one(code("The Kenyan president will meet his Ugandan counterpart next week."), "CONSULT")
+    assert (event.negated, event.future, event.hypothetical) == (False, True, False)
+    assert event.date.value == "2026-03-16/2026-03-22"
+
+
+def test_plans_to_visit_is_future(code):
+    event = one(code("The Polish president plans to visit Lithuania in May."), "CONSULT")
+    assert event.future is True
+
+
+def test_expected_to_sign_is_future(code):
+    event = one(code("Colombia is expected to sign the accord on Friday."), "SUPPORT")
+    assert event.future is True
+
+
+def test_agreement_is_past_and_talks_are_future(code):
+    events = code("Serbia and Croatia agreed to hold talks next week.")
+    agree, consult = one(events, "AGREE"), one(events, "CONSULT")
+    assert agree.future is False and consult.future is True
+    assert countries(agree.actors) == ["SRB", "HRV"]
+    assert countries(consult.actors) == ["SRB", "HRV"]
+    assert consult.date.value == "2026-03-16/2026-03-22"
+
+
+def test_conditional_sanctions_are_hypothetical(code):
+    event = one(code("Canada could impose sanctions if the vote is rigged."), "SANCTION")
+    assert event.hypothetical is True
+    assert [e.event_type for e in code("Canada could impose sanctions if the vote is rigged.")] == ["SANCTION"]
+
+
+def test_question_is_hypothetical(code):
+    event = one(code("Will Japan impose sanctions on the regime?"), "SANCTION")
+    assert event.hypothetical is True
+
+
+def test_denied_crossing_is_negated(code):
+    events = code("Moscow denied that its troops had attacked the village.")
+    assert one(events, "ASSAULT").negated is True
+
+
+def test_refusal_of_cooperation_is_a_rejection(code):
+    event = one(code("Syria says it will not accept any more refugees."), "REJECT")
+    assert (event.negated, event.future) == (False, False)
+
+
+def test_announced_future_aid_is_a_promise(code):
+    events = code("Norway will give Malawi a grant of ten million dollars, the ministry said.")
+    assert one(events, "AID").future is True
+    promise = one(events, "AGREE")
+    assert promise.future is False
+    assert countries(promise.actors) == ["NOR"] and countries(promise.recipients) == ["MWI"]
+
+
+def test_reported_obligation_is_a_demand(code):
+    event = one(code("Russia said on Tuesday that Sudan must return the helicopter."), "REQUEST")
+    assert countries(event.actors) == ["RUS"]
+    assert countries(event.recipients) == ["SDN"]
+
+
+# --- no false events --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Analysts say sanctions rarely change the behaviour of governments.",
+    "A peaceful protest movement has existed in the city for years.",
+    "The president said the economy was growing.",
+    "The embassy released a statement on Monday.",
+    "The talks format has a rotating chair.",
+])
+def test_no_event(code, text):
+    assert code(text) == []
+
+
+# --- ids, spans, claims -----------------------------------------------------------------------
+
+def test_ids_are_stable_and_numbered(code):
+    text = "Peru expelled a Chilean diplomat. Chile recalled its ambassador from Lima."
+    first = code(text, doc_id="art1")
+    assert [e.id for e in first] == ["art1:e1", "art1:e2"]
+    assert [e.to_dict() for e in code(text, doc_id="art1")] == [e.to_dict() for e in first]
+    assert first[0].to_dict()["type"] == "event"
+
+
+def test_trigger_spans_on_doc(nlp_events):
+    from communique.nlp import make_doc
+
+    doc = nlp_events(make_doc(nlp_events, "Estonia expelled two Russian diplomats.", "d", PUB))
+    assert [(s.text, s.label_) for s in doc.spans["events"]] == [("expelled", "SANCTION")]
+
+
+def test_pronoun_takes_the_speaker(code):
+    event = one(code("The Greek prime minister said he had met the Turkish president."), "CONSULT")
+    assert countries(event.actors) == ["GRC"]
+    assert event.actors[0].text == "he"
+    assert countries(event.recipients) == ["TUR"]
+
+
+def test_event_inside_statement_is_claimed(nlp_events):
+    from communique.nlp import make_doc
+
+    text = "Malawi's foreign minister said Zambia had closed the border on Monday."
+    doc = make_doc(nlp_events, text, "c1", PUB)
+    start = text.index("Zambia")
+    end = text.index(" on Monday") + len(" on Monday")
+    doc._.statements = [Statement(
+        id="c1:s1", doc="c1", kind="indirect",
+        content=Content(text=text[start:end], start=start, end=end, parts=[(start, end)]),
+        speaker=Speaker(text="Malawi's foreign minister", start=0, end=25, country="MWI"),
+    )]
+    for name, proc in nlp_events.pipeline:
+        doc = proc(doc)
+    event = one(doc._.events, "COERCE")
+    assert (event.trigger.text, event.mode, event.claimed_by) == ("closed the border", "restrict", "c1:s1")
+    assert countries(event.actors) == ["ZMB"]
+
+
+def test_event_outside_statement_is_unclaimed(code):
+    assert one(code("Estonia expelled two Russian diplomats."), "SANCTION").claimed_by is None
+
+
+def test_min_confidence_filters():
+    import communique.extract.events  # noqa: F401
+    from communique.nlp import load_base, make_doc
+
+    nlp = load_base()
+    nlp.add_pipe("communique_events", config={"min_confidence": 0.99})
+    doc = nlp(make_doc(nlp, "Estonia expelled two Russian diplomats.", "m", PUB))
+    assert doc._.events == []
