@@ -192,3 +192,26 @@ def test_actor_key():
     assert actor_key("Russian presidency", "RUS") == "russian-presidency@RUS"
     assert actor_key("O'Neill", "IRL") == "oneill@IRL"
     assert actor_key(None, "RUS") == ""
+
+
+def _token(doc, word: str):
+    """One-token span of the first `word` in `doc`."""
+    tok = next(t for t in doc if t.text == word)
+    return doc[tok.i : tok.i + 1]
+
+
+def test_the_countrys_minister_is_the_country_named_first(nlp_base):
+    doc = nlp_base("Portugal will cut its tariffs on olive oil if Spain lifts its ban on "
+                   "Portuguese wine, the country's trade minister said on Friday.")
+    assert describe(_token(doc, "minister")) == _info(None, "trade minister", "PRT", "GOV", "person")
+
+
+def test_the_countrys_minister_looks_back_one_sentence(nlp_base):
+    doc = nlp_base("Norway wants a deal. The country's trade minister said so on Monday.")
+    assert describe(_token(doc, "minister")).country == "NOR"
+
+
+def test_name_in_apposition_takes_the_role_before_it(nlp_base):
+    doc = nlp_base("The agency's director, Marta Silva, said the figures were wrong.")
+    assert describe(_token(doc, "Silva")) == _info("Marta Silva", "agency's director", None, None, "person")
+    assert describe(doc[0:0]) == ActorInfo()

@@ -257,6 +257,8 @@ def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] 
     and a role with a country ("the Norwegian prime minister") takes the office holder
     on the date `on`.
     """
+    if len(span) == 0:
+        return ActorInfo()
     head = span.root
     if head.pos_ == "PRON":
         return ActorInfo(kind="person" if head.lower_ in ("he", "she", "him", "her") else None)
@@ -277,7 +279,7 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     skip = {i for f in places if f.start < head.i for i in range(f.start, f.end)}
     # "U.S. and Russian negotiators": the caller's span says which of the two it means.
     inside = [f for f in places if span is not None and span.start <= f.start < span.end]
-    country = _first_country(inside or places)
+    country = _first_country(inside or places) or _context_country(head)
     name_toks = _name_tokens(head)
     if name_toks:
         return _named(head, name_toks, country, skip)
@@ -322,12 +324,14 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     """A mention with a name: titles before it, "of" phrases and appositives around it."""
     before = [t for t in _left(head) if t.i < name_toks[0].i]
     role = _role_text(before, head, set(skip)) if before else None
-    for ap in _appos(head):  # "Olafur Jonsson, chairman of ...", "Ana Lopez, the ministry's spokeswoman"
+    # "Olafur Jonsson, chairman of ...", and the other way round: "Its spokesman, Lars Haugen".
+    partners = _appos(head) + ([head.head] if head.dep_ == "appos" else [])
+    for ap in partners:
         ap_places = _places(_left(ap) + _pp(ap))
         if not role and ap.pos_ != "PROPN":
             own = {i for f in ap_places if _is_possessor(ap, f) for i in range(f.start, f.end)}
             role = _noun_role(ap, own)[0]
-        country = country or _first_country(ap_places)
+        country = country or _first_country(ap_places) or _context_country(ap)
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)
@@ -341,6 +345,27 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     if info.sector is None and is_org:
         info.sector = sector_of(name)
     return info
+
+
+def _context_country(head: Token) -> Optional[str]:
+    """The country "the country's minister" means: the first country named earlier in the
+    sentence (news puts the topic first: "Iceland is ready ..., the country's minister
+    said"), else the last one in the sentence before.  None without that possessor."""
+    if not any(t.dep_ == "poss" and t.lower_ in GENERIC_PLACES for t in head.lefts):
+        return None
+    sent = head.sent
+    before = [t for t in sent if t.i < head.left_edge.i]
+    for found in (_places(before)[:1], _places(list(_previous_sentence(sent)))[-1:]):
+        found = [f for f in found if f.place.kind in ("country", "demonym", "capital")]
+        if found:
+            return found[0].place.code
+    return None
+
+
+def _previous_sentence(sent: Span) -> Span:
+    """The sentence before `sent` (empty at the start of the document)."""
+    doc = sent.doc
+    return doc[sent.start - 1].sent if sent.start > 0 else doc[0:0]
 
 
 def _is_possessor(ap: Token, f: _Found) -> bool:
