@@ -127,6 +127,29 @@ def location_of(anchor: Token) -> Optional[Location]:
     return None
 
 
+def fill_countries(actors: list[ActorRef], recipients: list[ActorRef], sent: Span,
+                   location: Optional[Location]) -> None:
+    """Give country-less actors the country of a domestic event.
+
+    When the sentence names one country only (besides the recipients'), or the event has a
+    located place, an unplaced actor ("President X", "the opposition") is taken to be from it,
+    the usual default of event coders; a reader can check it against the mention's offsets.
+    """
+    if all(a.country for a in actors):
+        return
+    taken = {r.country for r in recipients if r.country}
+    named = {c for c in (_country(e.text) for e in sent.ents if e.label_ in ("GPE", "NORP"))
+             if c and c not in taken}
+    guess = location.country if location is not None and location.country else None
+    if guess is None and len(named) == 1:
+        guess = named.pop()
+    if guess is None:
+        return
+    for ref in actors:
+        if ref.country is None and ref.text.lower() not in PRONOUNS:
+            ref.country = guess
+
+
 def _entity_at(tok: Token) -> Span:
     """The named entity that contains `tok`."""
     for ent in tok.doc.ents:

@@ -190,11 +190,19 @@ def intent_type(cand: "Candidate", etype: str, state: Flags) -> Optional[str]:
     head = cand.anchor.head
     if cand.anchor.dep_ == "xcomp" and _lemma(head) in {"agree", "promise", "pledge", "offer", "commit", "vow"}:
         return None  # the frame itself is the promise
+    if _ultimatum(cand.anchor):
+        return "THREATEN"
     if etype in plover.COOPERATIVE and etype != "AGREE":
         return "AGREE"
     if etype in plover.MATERIAL_CONFLICT:
         return "THREATEN"
     return None
+
+
+def _ultimatum(verb: Token) -> bool:
+    """An "unless" clause makes an announced action a threat."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def pronoun_antecedent(head: Token):

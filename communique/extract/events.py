@@ -79,13 +79,13 @@ def verb_candidate(tok: Token) -> Optional[Candidate]:
                 if (lem, key) in plover.PARTICLE_VERBS:
                     etype, mode = plover.PARTICLE_VERBS[(lem, key)]
                     return Candidate(tok, [tok, child], etype, mode)
-    for obj in objects(tok):
-        olem = lemma(obj)
+    for obj, olem in ((o, ol) for o in objects(tok) for ol in object_lemmas(o)):
         if (lem, olem) in plover.OBJECT_VERBS:
             etype, mode = plover.OBJECT_VERBS[(lem, olem)]
             return Candidate(tok, [tok, obj], etype, mode)
         if lem in plover.LIGHT_VERBS and olem in plover.NOUNS and obj.dep_ != "attr":
-            etype, mode = plover.LIGHT_OVERRIDES.get((lem, olem), noun_code(obj))
+            noun = obj if lemma(obj) == olem else _word(obj, olem)
+            etype, mode = plover.LIGHT_OVERRIDES.get((lem, olem), noun_code(noun))
             if olem == "call" and not _is_phone_call(obj):
                 continue
             return Candidate(tok, [tok, *compounds(obj), obj], etype, mode, noun=obj)
@@ -95,6 +95,21 @@ def verb_candidate(tok: Token) -> Optional[Candidate]:
         etype, mode = plover.VERBS[lem]
         return Candidate(tok, [tok], etype, mode)
     return None
+
+
+def object_lemmas(obj: Token) -> list[str]:
+    """The object's lemma, then its compound modifiers' and its "of" complement's."""
+    out = [lemma(obj)]
+    out += [lemma(c) for c in obj.lefts if c.dep_ == "compound"]
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out += [lemma(c) for c in prep.children if c.dep_ == "pobj"]
+    return out
+
+
+def _word(obj: Token, olem: str) -> Token:
+    """The token under `obj` whose lemma is `olem`."""
+    return next((t for t in obj.subtree if lemma(t) == olem), obj)
 
 
 def noun_code(noun: Token) -> plover.Code:
@@ -168,7 +183,9 @@ def _background(cand: Candidate) -> bool:
     if anchor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anchor.children):
         return True
     if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS:
-        return True
+        # "a declaration demanding that ...": a verbal act reported through its document
+        return not (anchor.dep_ == "acl" and anchor.tag_ == "VBG"
+                    and cand.etype in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"))
     subjects = [c for c in anchor.children if c.dep_ == "nsubj"]
     if cand.noun is None and subjects:
         subj = subjects[0]
@@ -224,13 +241,15 @@ class EventCoder:
         claim = self._claim(trigger.start)
         speaker = claim.speaker if claim is not None else None
         actors, recipients = self._arguments(cand, speaker)
+        location = args.location_of(cand.anchor) or (
+            args.location_of(cand.noun) if cand.noun is not None else None)
+        args.fill_countries(actors, recipients, sent, location)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
             id="", doc=self.doc._.doc_id, event_type=etype, trigger=trigger, mode=mode,
             contexts=plover.contexts_of(clause), actors=actors, recipients=recipients,
-            date=flags.date_of(cand, sent), location=args.location_of(cand.anchor)
-            or (args.location_of(cand.noun) if cand.noun is not None else None),
+            date=flags.date_of(cand, sent), location=location,
             negated=state.negated, future=state.future, hypothetical=state.hypothetical,
             claimed_by=claim.id if claim is not None else None,
             confidence=_confidence(cand, actors, state),

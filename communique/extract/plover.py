@@ -25,12 +25,12 @@ _VERBS = {
     "telephone:phone phone:phone",
     "SUPPORT": "praise endorse support back defend commend ratify recognise recognize forgive "
     "approve hail",
-    "CONCEDE": "concede ease relax allow permit pardon apologize apologise shorten",
+    "CONCEDE": "concede allow permit pardon apologize apologise shorten",
     "COOPERATE": "cooperate collaborate coordinate",
     "AID": "donate airlift",
     "RETREAT": "withdraw:withdraw retreat:withdraw release:release free:release surrender:disarm "
     "disarm:disarm demobilize:disarm demobilise:disarm resign:resign evacuate:withdraw",
-    "REQUEST": "demand urge request appeal ask press implore",
+    "REQUEST": "demand urge request appeal ask press implore order",
     "ACCUSE": "accuse:allege blame:disapprove criticize:disapprove criticise:disapprove "
     "condemn:disapprove denounce:disapprove deplore:disapprove sue:allege complain:disapprove "
     "investigate:investigate probe:investigate rebuke:disapprove summon:disapprove",
@@ -74,6 +74,10 @@ _OBJECT_VERBS = {
     ("freeze", "asset"): ("SANCTION", "discontinue"),
     ("recall", "ambassador"): ("SANCTION", "withdraw"),
     ("lift", "emergency"): ("CONCEDE", None),
+    ("ease", "restriction"): ("CONCEDE", None),
+    ("ease", "curfew"): ("CONCEDE", None),
+    ("ease", "sanction"): ("CONCEDE", None),
+    ("relax", "restriction"): ("CONCEDE", None),
     ("lift", "curfew"): ("CONCEDE", None),
     ("lift", "ban"): ("CONCEDE", None),
     ("lift", "sanction"): ("CONCEDE", None),
