@@ -30,6 +30,8 @@ NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", 
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit",
                 "destroy", "damage", "leave", "break", "erupt", "resume", "occur", "happen",
                 "conclude", "last", "focus", "center", "centre", "come", "follow", "claim"}
+# Passive forms that describe their subject's own stance.
+STATE_PASSIVES = {"commit", "prepare", "determine", "oblige", "force"}
 # Clauses that only describe background (relative clauses, participles used as modifiers).
 BACKGROUND_DEPS = {"relcl", "acl", "amod", "pcomp", "csubj", "compound", "npadvmod"}
 
@@ -307,9 +309,11 @@ def subjects(verb: Token) -> list[Token]:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and lemma(verb) in STATE_PASSIVES:  # "Vietnam is committed to ..."
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         return subj
-    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "xcomp" and lemma(head) in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ == "dobj"]
