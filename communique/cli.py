@@ -90,7 +90,7 @@ def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optiona
 def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
     """Read and analyse the inputs; a model that cannot be loaded is a clean error, not a traceback."""
     from communique.ingest import read_paths
-    from communique.pipeline import get_nlp, run
+    from communique.pipeline import WorkerError, get_nlp, run
 
     _check_model(options.model)
     nlp = None
@@ -99,7 +99,10 @@ def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip
             nlp = get_nlp(options)
         except (OSError, ImportError) as exc:
             raise click.ClickException(f"cannot load the model: {exc}") from exc
-    return run(read_paths(paths, options), options, nlp=nlp)
+    try:
+        yield from run(read_paths(paths, options), options, nlp=nlp)
+    except WorkerError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _check_model(model: Optional[str]) -> None:

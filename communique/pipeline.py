@@ -19,6 +19,11 @@ Item = Union[Article, Skip]
 Output = Union[Result, Skip]
 
 _NLP: dict[Optional[str], Language] = {}  # one model per process, keyed by model name
+MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
+
+
+class WorkerError(RuntimeError):
+    """Worker processes keep dying (or cannot start), so the run cannot go on."""
 
 
 def get_nlp(options: Options) -> Language:
@@ -61,12 +66,12 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def process_chunk(nlp: Language, chunk: list[Item], options: Options) -> list[Output]:
     """Process one chunk as a batch; if the batch fails, retry article by article to isolate the culprit."""
-    articles = [a for a in chunk if isinstance(a, Article)]
     results: dict[int, Output] = {}
-    too_long = [a for a in articles if len(a.text) > options.max_chars]
-    for a in too_long:
-        results[id(a)] = Skip(_name(a), f"article is {len(a.text):,} characters, over the cap of {options.max_chars:,} (--max-chars)")
-    todo = [a for a in articles if id(a) not in results]
+    for a in chunk:
+        if isinstance(a, Article) and len(a.text or "") > options.max_chars:
+            cap = f"article is {len(a.text):,} characters, over the cap of {options.max_chars:,} (--max-chars)"
+            results[id(a)] = Skip(_name(a), cap)
+    todo = [a for a in chunk if isinstance(a, Article) and id(a) not in results]
     try:
         results.update(zip(map(id, todo), _extract_batch(nlp, todo, options)))
     except Exception:  # noqa: BLE001 - one bad article must not sink its batch
@@ -138,6 +143,7 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
     pending: deque[tuple[list[Item], Future]] = deque()
     limit = options.workers * 2  # bounded in-flight work: the input is never read ahead wholesale
     pool = _new_pool(options)
+    breaks = 0
     try:
         while True:
             while len(pending) < limit:
@@ -149,9 +155,14 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                 return
             chunk, future = pending.popleft()
             try:
-                yield from future.result()
+                outputs = future.result()
+                breaks = 0
+                yield from outputs
             except BrokenProcessPool as exc:
                 # A worker died (killed, out of memory): report this chunk, restart, resubmit the rest.
+                breaks += 1
+                if breaks >= MAX_POOL_RESTARTS:
+                    raise WorkerError(f"worker processes keep failing ({exc}); try --workers 1") from exc
                 yield from _failed(chunk, exc)
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = _new_pool(options)

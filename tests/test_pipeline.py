@@ -80,9 +80,22 @@ def test_worker_processes_give_the_same_results_in_order(nlp):
     ]
     items = [Article(id=f"w{i}", text=t, path=f"w{i}.txt", published=date(2026, 3, 12)) for i, t in enumerate(texts)]
     items.insert(3, Skip("broken.html", "no article text"))
+    items.insert(5, Article(id="odd", text=None, path="odd.txt"))  # type: ignore[arg-type]  # fails inside spaCy
     serial = list(run(items, Options(batch_size=2), nlp=nlp))
     parallel = list(run(items, Options(batch_size=2, workers=2)))
     assert parallel == serial
-    assert isinstance(parallel[3], Skip)
+    assert parallel[3] == Skip("broken.html", "no article text")
+    assert isinstance(parallel[5], Skip) and parallel[5].path == "odd.txt"
+    assert parallel[5].reason.startswith("extraction failed: ")
     assert [r.article.id for r in parallel if isinstance(r, Result)] == [f"w{i}" for i in range(6)]
     assert all(r.statements for r in parallel if isinstance(r, Result))
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_start_stop_the_run_with_a_clear_error():
+    from communique.pipeline import WorkerError
+
+    items = [_art(i) for i in range(1, 30)]
+    stream = run(items, Options(workers=2, batch_size=2, model="no_such_model_package"))
+    with pytest.raises(WorkerError, match="worker processes keep failing"):
+        list(stream)
