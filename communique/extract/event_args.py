@@ -140,7 +140,7 @@ def fill_countries(actors: list[ActorRef], recipients: list[ActorRef], sent: Spa
     # a recipient that is a country itself ("against Russia") marks a foreign event
     taken = {r.country for r in recipients if r.country and _country(r.text)}
     words = [e.text for e in sent.ents if e.label_ in ("GPE", "NORP", "LOC")]
-    words += [t.text for t in sent if t.is_title and not t.is_sent_start and not t.ent_type_]
+    words += [t.text for t in sent if t.is_title and not t.is_sent_start]
     named = {c for c in map(_country, words) if c and c not in taken}
     guess = location.country if location is not None and location.country else None
     if guess is None and len(named) == 1:

@@ -293,6 +293,9 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
                 actors += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
+    if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        cand.absorbed.extend(c for c in comps if c not in cand.absorbed)
     for comp in cand.absorbed:
         if cand.own_subject:
             recips += _object_parties(comp)

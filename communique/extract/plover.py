@@ -43,7 +43,7 @@ _VERBS = {
     "MOBILIZE": "mobilize:troops mobilise:troops deploy:troops",
     "COERCE": "arrest:arrest detain:arrest jail:arrest imprison:arrest seize:seize "
     "confiscate:seize raid:seize deport:deport censor:censor demolish:seize raze:seize "
-    "hack:cyber kidnap:arrest",
+    "hack:cyber kidnap:arrest ban:restrict",
     "ASSAULT": "attack kill:firearms bomb:explosives shell:heavy-weapons shoot:firearms "
     "wound assassinate torture:beat abduct:abduct invade:heavy-weapons storm ambush:firearms "
     "massacre fight clash retake overrun behead:beat stab:beat",
