@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ class ActorRegistry:
         known = self.by_id.get(ref.actor_id or "")  # the extractor (or the user's actor file) named it
         actor = known if known is not None else self.match(name, ref.country)
         if actor is None:
+            actor = self._complete_short(name, ref.country, role)
+        if actor is None:
             actor = self._create(name, ref, role)
         else:
             self._learn(actor, ref, role)
@@ -91,6 +94,22 @@ class ActorRegistry:
             if hit and _compatible(self.by_id[self.by_key[hit[0]]], country):
                 return self.by_id[self.by_key[hit[0]]]
         return None
+
+    def _complete_short(self, name: str, country: Optional[str], role: Optional[str]) -> Optional[Actor]:
+        """A surname-only actor stored earlier ("Macron") takes this full name ("Emmanuel Macron")."""
+        if " " not in name or _kind(name, role) != "person":
+            return None
+        short = [a for a in self.by_id.values() if a.name.lower() == _last_token(name) and a.kind == "person"
+                 and _compatible(a, country)]
+        if len(short) != 1:
+            return None
+        actor, old = short[0], short[0].name
+        actor.name = name
+        self.db.execute("UPDATE actors SET name = ? WHERE actor_id = ?", (name, actor.actor_id))
+        self._alias(old, actor.actor_id)
+        self.by_key[name.lower()] = actor.actor_id
+        _rename_in_records(self.db, actor.actor_id, name)
+        return actor
 
     def _create(self, name: str, ref: Ref, role: Optional[str]) -> Actor:
         """Insert a new actor named `name`."""
@@ -129,6 +148,22 @@ class ActorRegistry:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
+
+
+def _rename_in_records(db: sqlite3.Connection, actor_id: str, name: str) -> None:
+    """Give already stored statements and events the actor's new full name (columns and JSON)."""
+    db.execute("UPDATE statements SET speaker_name = ? WHERE actor_id = ?", (name, actor_id))
+    db.execute("UPDATE event_actors SET name = ? WHERE actor_id = ?", (name, actor_id))
+    for table, sql in (
+        ("statements", "SELECT id, json FROM statements WHERE actor_id = ?"),
+        ("events", "SELECT id, json FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"),
+    ):
+        for rid, js in db.execute(sql, (actor_id,)).fetchall():
+            rec = json.loads(js)
+            for ref in [rec.get("speaker")] + rec.get("actors", []) + rec.get("recipients", []):
+                if ref and ref.get("actor_id") == actor_id:
+                    ref["name"] = name
+            db.execute(f"UPDATE {table} SET json = ? WHERE id = ?", (json.dumps(rec, ensure_ascii=False), rid))
 
 
 def _actor_key(name: str, country: Optional[str]) -> str:

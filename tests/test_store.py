@@ -94,6 +94,17 @@ def test_actor_named_in_full_once_resolves_a_bare_surname_in_a_later_article(sto
         "Emmanuel Macron", "person", "FRA", ["Macron"], 2)
 
 
+def test_a_surname_stored_first_takes_the_full_name_when_it_appears_later(store):
+    bare = said("a", 1, "", "Halvorsen", "Halvorsen")
+    store.add(result("a", "a", [bare]))
+    full = said("b", 1, "", "Defence Minister Ingrid Halvorsen", "Ingrid Halvorsen")
+    store.add(result("b", "b", [full]))
+    assert full.speaker.actor_id == bare.speaker.actor_id == "halvorsen"
+    assert [s["speaker"]["name"] for s in store.statements(speaker="Ingrid")] == ["Ingrid Halvorsen"] * 2
+    (actor,) = store.actors()
+    assert (actor["name"], actor["aliases"], actor["statements"]) == ("Ingrid Halvorsen", ["Halvorsen"], 2)
+
+
 def test_near_miss_spelling_matches_but_a_shared_surname_stays_apart(store):
     store.add(result("a", "a", [said("a", 1, "", "Ingrid Halvorsen", "Ingrid Halvorsen"),
                                 said("a", 2, "", "Petra Moen", "Petra Moen"),
