@@ -70,6 +70,8 @@ def countries(refs):
     ("Serbia rejected the Croatian proposal.", "REJECT", "rejected"),
     ("The Hungarian minister refused to meet the envoy.", "REJECT", "refused"),
     ("Iran threatened to close the strait.", "THREATEN", "threatened"),
+    ("The Somali militia vowed to attack the capital.", "THREATEN", "vowed"),
+    ("Chad offered to mediate between the two sides.", "AGREE", "offered"),
     ("Thousands of Chilean students demonstrated in Santiago on Friday.", "PROTEST", "demonstrated"),
     ("Nigerian nurses staged a strike over unpaid wages.", "PROTEST", "staged a strike"),
     ("Sanctions were imposed on Belarus by the European Union.", "SANCTION", "Sanctions were imposed"),

@@ -120,7 +120,12 @@ def _governor(tok: Token) -> Optional[Token]:
 
 def _reported(verb: Token) -> bool:
     """True when the clause is the complement of a speech verb ("said they would boycott")."""
-    return verb.dep_ == "ccomp" and _lemma(verb.head) in plover.SPEECH_VERBS | {"announce"}
+    speech = plover.SPEECH_VERBS | {"announce"}
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in speech:
+        return True
+    # "X will do Y, officials said": the speech verb hangs below the main clause
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ in ("parataxis", "ccomp") and _lemma(c) in speech and c.i > verb.i for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
@@ -149,13 +154,16 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
         frame = by_anchor.get(head.i) if cand.anchor.dep_ in ("xcomp", "ccomp") else None
         if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:
             frame.absorbed.append(cand.anchor)
+            if _lemma(head) in ("vow", "swear") and cand.etype in plover.COOPERATIVE:
+                frame.etype = "AGREE"  # a vow to cooperate is a promise, not a threat
             if frame.mode is None:
                 table = plover.THREAT_MODES if frame.etype == "THREATEN" else plover.REQUEST_MODES
                 frame.mode = table.get(cand.etype)
             continue
-        if cand.anchor.dep_ == "xcomp" and _lemma(head) == "prepare" and cand.etype == "ASSAULT":
-            cand.etype, cand.mode = "MOBILIZE", "weapons"
-            cand.anchor, cand.tokens = head, [head, *cand.tokens]
+        prep = next((v for v in _chain(cand.anchor)[1:] if _lemma(v) == "prepare"), None)
+        if prep is not None and cand.etype == "ASSAULT":
+            cand.etype, cand.mode = "MOBILIZE", "weapons"  # readying force short of using it
+            cand.anchor, cand.tokens = prep, [prep, *cand.tokens]
         out.append(cand)
     return out
 

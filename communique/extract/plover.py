@@ -20,7 +20,7 @@ MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 # Verbs that report an event on their own (with their subject as actor).
 _VERBS = {
-    "AGREE": "agree promise pledge commit accept",
+    "AGREE": "agree promise pledge commit accept offer",
     "CONSULT": "meet negotiate consult confer visit:visit host:visit mediate:third-party "
     "telephone:phone phone:phone",
     "SUPPORT": "praise endorse support back defend commend ratify recognise recognize forgive "
@@ -35,7 +35,7 @@ _VERBS = {
     "condemn:disapprove denounce:disapprove deplore:disapprove sue:allege complain:disapprove "
     "investigate:investigate probe:investigate rebuke:disapprove summon:disapprove",
     "REJECT": "reject refuse decline dismiss veto rebuff renege defy violate oppose",
-    "THREATEN": "threaten",
+    "THREATEN": "threaten vow swear",
     "PROTEST": "protest:demo demonstrate:demo march:demo rally:demo riot:riot picket:strike "
     "boycott:boycott",
     "SANCTION": "expel:expel sever:discontinue suspend:discontinue embargo:discontinue "
