@@ -16,6 +16,17 @@ SPEECH = frozenset(
     demand propose recommend agree disagree agree acknowledge concur assure reassure inform
     notify brief accuse blame criticize criticise condemn praise welcome question wonder
     declare proclaim predict forecast threaten hint imply affirm reaffirm conclude mention
+    point rule encourage cite defend mock denounce address raise speak lament blast slam dispute
+    challenge rebut retort recount email quote swear advise order recommend
+    """.split()
+)
+
+# Nouns that carry an attribution: "Trump's claim that ...", "the ministry's warning that ...".
+NOUN_CUES = frozenset(
+    """
+    claim statement remark comment warning announcement assertion accusation allegation denial
+    suggestion promise pledge argument insistence admission acknowledgment acknowledgement
+    prediction threat vow assurance contention charge insinuation testimony
     """.split()
 )
 
@@ -31,8 +42,19 @@ BELIEF = frozenset(
 OBJECT_CONTENT = frozenset(
     "deny confirm dismiss reject announce reveal disclose acknowledge admit report claim "
     "allege predict promise pledge demand propose recommend welcome condemn criticize "
-    "criticise praise question repeat reiterate reaffirm mention describe".split()
+    "criticise praise question repeat reiterate reaffirm mention describe cite defend mock "
+    "denounce address raise lament blast slam dispute challenge rebut recount quote post "
+    "tweet write state stress emphasize emphasise note signal indicate".split()
 )
+
+# Verbs whose content is "(someone) to do something": "urged both sides to talk".
+OBJECT_AND_CLAUSE = frozenset("urge ask encourage call advise order warn implore invite".split())
+
+# Verbs whose content is the complaint's object: "accused X of lying", "complained about the mic".
+PREP_CONTENT = {"accuse": ("of",), "blame": ("for",), "criticize": ("for",), "criticise": ("for",),
+                "praise": ("for",), "complain": ("about", "of"), "warn": ("of", "against", "about"),
+                "speak": ("about", "of"), "call": ("for",), "point": ("to",), "talk": ("about",),
+                "insist": ("on",), "comment": ("on",), "argue": ("for", "against")}
 
 # Verbs whose object is the addressee, not the content ("told reporters", "informed the court").
 ADDRESSEE_OBJECT = frozenset("tell inform notify brief assure reassure warn ask urge".split())

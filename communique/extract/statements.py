@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.extract import content as C
 from communique.extract.addressees import find_addressee
-from communique.extract.cues import OBJECT_CONTENT, is_according_to, is_cue
+from communique.extract.cues import (
+    NOUN_CUES, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT, is_according_to, is_cue,
+)
 from communique.extract.quotes import Quote, find_quotes
 from communique.extract.speakers import ArticleIndex
 from communique.extract.resolve import SpeakerResolver
@@ -128,6 +130,12 @@ def _candidates(doc: Doc, beliefs: bool):
                 skip = {t.i for t in token.subtree} | {to.i}
                 parsed = C.subtree_range(host, skip)
             yield Candidate(token, to, "according to", obj, parsed)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            if owner is not None and clause is not None:
+                yield Candidate(token, token, token.lemma_.lower(), owner, C.subtree_range(clause))
         elif is_cue(token, beliefs):
             speaker = _subject(token)
             if speaker is None or speaker.i in range(token.i, token.i + 1):
@@ -151,21 +159,27 @@ def _subject(cue: Token) -> Optional[Token]:
 
 def _parsed_content(cue: Token, speaker: Token) -> C.Ranges:
     """The reported clause the parse attaches to a cue, as character ranges."""
-    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ == "VERB" and any(
+    lemma = cue.lemma_.lower()
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
         d.dep_ == "dobj" for d in cue.children))]
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if clauses:
         ranges = []
         for clause in clauses:
             ranges += C.subtree_range(clause)
-        if cue.lemma_ in ("urge", "ask", "call", "tell", "warn") and any(c.dep_ == "xcomp" for c in clauses):
-            obj = next((d for d in cue.children if d.dep_ == "dobj"), None)
-            if obj is not None and cue.lemma_ != "tell":
-                ranges += C.subtree_range(obj)
+        if lemma in OBJECT_AND_CLAUSE and obj is not None and any(c.dep_ == "xcomp" for c in clauses):
+            ranges += C.subtree_range(obj)
         return C.merge(ranges)
-    if cue.lemma_ in OBJECT_CONTENT:
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.pos_ != "PRON":
-            return C.subtree_range(obj)
+    if lemma == "call" and obj is not None:  # "called the plan a disaster"
+        pred = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+        if pred is not None:
+            return C.merge(C.subtree_range(obj) + C.subtree_range(pred))
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT.get(lemma, ())):
+        inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        if inner is not None:
+            return C.subtree_range(inner)
+    if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call":
+        return C.subtree_range(obj)
     head = cue.head
     before = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
     if cue.dep_ in ("parataxis", "ccomp", "advcl") and head.i < cue.i and before is not None and before.text in (",", "\u2014", "--"):
@@ -268,6 +282,9 @@ def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
     speaker_span = _speaker_span(cand)
     if cand.quotes:
         pieces = [p for q in sorted(cand.quotes, key=lambda q: q.start) for p in q.pieces]
+        outside = C.word_chars(text, cand.parsed) - C.word_chars(text, pieces)
+        if cand.parsed and len(outside) > (1 - DIRECT_SHARE) * len(C.word_chars(text, cand.parsed)) and len(outside) > 12:
+            return Draft("mixed", C.trim(text, C.merge(cand.parsed + pieces)), cand, speaker_span)
         return Draft("direct", C.trim(text, pieces, keep_final_stop=True), cand, speaker_span)
     if not cand.parsed:
         return None
