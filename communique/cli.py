@@ -303,18 +303,10 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
             output.write_csv(map(output.statement_row, store.statements()), output.STATEMENT_COLUMNS, out)
 
 
-try:  # the evaluation commands live in their own package (written alongside)
-    from communique.evaluate.commands import eval_group
+from communique.evaluate.commands import bench_command, eval_group  # noqa: E402
 
-    main.add_command(eval_group)
-except ImportError:
-    pass
-try:
-    from communique.evaluate.commands import bench_command
-
-    main.add_command(bench_command)
-except ImportError:
-    pass
+main.add_command(eval_group)
+main.add_command(bench_command)
 
 
 if __name__ == "__main__":

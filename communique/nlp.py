@@ -34,7 +34,8 @@ def load_base(model: Optional[str] = None) -> Language:
 
 def load(model: Optional[str] = None, events: bool = True) -> Language:
     """The full pipeline: spaCy's model plus statement (and event) extraction."""
-    import communique.extract.statements  # noqa: F401  (registers the factory)
+    import communique.extract.events  # noqa: F401  (registers the factories)
+    import communique.extract.statements  # noqa: F401
 
     nlp = load_base(model)
     if "parser" in nlp.pipe_names:

@@ -29,7 +29,8 @@ def eval_group() -> None:
 @click.option("--errors", is_flag=True, help="List misses, false hits and wrong sources with their sentences.")
 @click.option("--limit", type=click.IntRange(min=1), help="Evaluate only the first N articles.")
 @click.option("--model", help="spaCy model package (default: the installed small English model).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes to run the extractor in.")
 @click.option("--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the predicted statements as JSON Lines to this file.")
 @click.pass_context
@@ -71,7 +72,8 @@ def polnear_command(ctx: click.Context, root: Path, split: str, errors: bool, li
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Processes for the multi-worker phase.")
 @click.option("--model", help="spaCy model package (default: the installed small English model).")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True)
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Texts per nlp.pipe batch.")
 @click.option("--memory-check", is_flag=True, help="Also compare peak RSS over the first 100 texts and over all.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_context
@@ -93,3 +95,8 @@ def bench_command(ctx: click.Context, corpus: Path, limit: Optional[int], worker
     else:
         for line in format_report(figures):
             click.echo(line)
+
+
+from communique.evaluate.plover import plover_command  # noqa: E402  (its own module; registered here)
+
+eval_group.add_command(plover_command)
