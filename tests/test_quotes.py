@@ -43,3 +43,9 @@ def test_nested_single_quotes_stay_inside():
 
 def test_apostrophes_do_not_open_quotes():
     assert pieces("The country's minister didn't say it's over.") == []
+
+
+def test_doubled_apostrophes_serve_as_double_marks():
+    text = "Mr. Lund said, ''We are ready,'' and left. It's late."
+    quotes = find_quotes(text)
+    assert [text[s:e].strip(" '") for q in quotes for s, e in q.pieces] == ["We are ready,"]

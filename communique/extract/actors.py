@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from communique.countries import Place, country_of, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
+from communique.extract import docutil
 
 if TYPE_CHECKING:
     from communique.actorfile import ActorBook
@@ -132,7 +133,7 @@ def _places(tokens: Iterable[Token]) -> list[_Found]:
     doc, ids = toks[0].doc, {t.i for t in toks}
     found: list[_Found] = []
     used: set[int] = set()
-    for ent in doc.ents:
+    for ent in docutil.ents(doc):
         if ent.start in ids and _place_label(ent) and not _us_state(ent[0]):
             place = lookup(ent.text)
             if place and not (ent.label_ == "ORG" and place.kind == "demonym"):
@@ -198,10 +199,7 @@ def _name_tokens(head: Token) -> list[Token]:
 
 def _entity(tok: Token) -> Optional[Span]:
     """The entity `tok` belongs to, if any."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    return docutil.entity_of(tok)
 
 
 def _role_text(tokens: list[Token], head: Token, skip: set[int]) -> Optional[str]:

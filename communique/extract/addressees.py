@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from communique.extract.cues import ADDRESSEE_OBJECT
 from communique.records import Addressee
+from communique.extract import docutil
 
 # Nouns that name a channel rather than a listener ("in a statement", "in an interview with X").
 CHANNELS = frozenset(
@@ -78,7 +79,7 @@ def _make(head: Token) -> Addressee:
 
 def _normalise(span: Span) -> str:
     """The name a reader would file the addressee under: the outlet's name or the bare noun."""
-    ents = [e for e in span.ents if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", "FAC")]
+    ents = [e for e in docutil.ents_in(span) if e.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART", "FAC")]
     if ents:
         return ents[-1].text.removeprefix("the ").removeprefix("The ")
     propn = [t for t in span if t.pos_ == "PROPN"]

@@ -38,7 +38,7 @@ def ranges_of(tokens: list[Token]) -> Ranges:
 def trim(text: str, ranges: Ranges, keep_final_stop: bool = False) -> Ranges:
     """Strip edge punctuation, quote marks and a leading 'that'; split around inner quote marks."""
     out: Ranges = []
-    for start, end in ranges:
+    for start, end in _bridge(text, ranges):
         piece_start = start
         for i in range(start, end + 1):
             if i == end or text[i] in QUOTE_CHARS and _is_mark(text, i):
@@ -57,6 +57,17 @@ def trim(text: str, ranges: Ranges, keep_final_stop: bool = False) -> Ranges:
             e -= 1
         out[-1] = (s, e)
     return [(s, e) for s, e in out if e > s]
+
+
+def _bridge(text: str, ranges: Ranges) -> Ranges:
+    """Join ranges separated only by whitespace: one phrase, not two pieces."""
+    out: Ranges = []
+    for s, e in sorted(ranges):
+        if out and text[out[-1][1] : s].isspace():
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _is_mark(text: str, i: int) -> bool:

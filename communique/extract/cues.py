@@ -16,7 +16,7 @@ SPEECH = frozenset(
     demand propose recommend agree disagree agree acknowledge concur assure reassure inform
     notify brief accuse blame criticize criticise condemn praise welcome question wonder
     declare proclaim predict forecast threaten hint imply affirm reaffirm conclude mention
-    point rule encourage cite defend mock denounce address raise speak lament blast slam dispute
+    call point rule encourage cite defend mock denounce address raise speak lament blast slam dispute
     challenge rebut retort recount email quote swear advise order recommend
     """.split()
 )

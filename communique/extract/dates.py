@@ -16,6 +16,7 @@ from spacy.vocab import Vocab
 
 from communique.extract.datecalc import MONTHS, WEEKDAYS, is_duration, normalise, resolve
 from communique.records import DateRef
+from communique.extract import docutil
 
 __all__ = ["resolve", "tense_of", "time_expressions", "date_of"]
 
@@ -88,7 +89,7 @@ def time_expressions(span: Union[Span, Doc]) -> list[Span]:
     if isinstance(span, Doc):
         span = span[:]
     doc = span.doc
-    found = [e for e in doc.ents if e.label_ in ("DATE", "TIME")
+    found = [e for e in docutil.ents(doc) if e.label_ in ("DATE", "TIME")
              and e.start >= span.start and e.end <= span.end]
     for _, start, end in _matcher(doc.vocab)(doc[span.start:span.end]):
         found.append(doc[span.start + start:span.start + end])

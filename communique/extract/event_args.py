@@ -10,6 +10,7 @@ from typing import Optional
 from spacy.tokens import Span, Token
 
 from communique.records import ActorRef, Location
+from communique.extract import docutil
 
 try:  # the actor resolver is its own module; fall back to the country tables alone
     from communique.extract import actors as _actors
@@ -139,7 +140,7 @@ def fill_countries(actors: list[ActorRef], recipients: list[ActorRef], sent: Spa
         return
     # a recipient that is a country itself ("against Russia") marks a foreign event
     taken = {r.country for r in recipients if r.country and _country(r.text)}
-    words = [e.text for e in sent.ents if e.label_ in ("GPE", "NORP", "LOC")]
+    words = [e.text for e in docutil.ents_in(sent) if e.label_ in ("GPE", "NORP", "LOC")]
     words += [t.text for t in sent if t.is_title and not t.is_sent_start]
     named = {c for c in map(_country, words) if c and c not in taken}
     guess = location.country if location is not None and location.country else None
@@ -154,10 +155,7 @@ def fill_countries(actors: list[ActorRef], recipients: list[ActorRef], sent: Spa
 
 def _entity_at(tok: Token) -> Span:
     """The named entity that contains `tok`."""
-    for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return tok.doc[tok.i:tok.i + 1]
+    return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
 
 
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
@@ -170,14 +168,14 @@ def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
     country = None
     for tok in span:
         country = country or _country(tok.text)
-    names = [e for e in span.ents if e.label_ in ("PERSON", "ORG")]
+    names = [e for e in docutil.ents_in(span) if e.label_ in ("PERSON", "ORG")]
     name = names[0].text if names else span.text
     return name, country or _country(span.text), None
 
 
 def _first_country(span: Span) -> Optional[str]:
     """The first country named or implied by a single word of the mention ("Bosnian Serbs")."""
-    for ent in span.ents:
+    for ent in docutil.ents_in(span):
         code = _country(ent.text)
         if code:
             return code

@@ -39,6 +39,9 @@ class Quote:
 
 def find_quotes(text: str) -> list[Quote]:
     """All quoted passages in `text`; single marks are used only where no double marks occur."""
+    # Some house styles (and PTB-era copy) write a double mark as two apostrophes or backticks;
+    # a same-length stand-in keeps every offset valid.
+    text = text.replace("''", ' "').replace("``", ' "')
     if any(ch in DOUBLE_MARKS for ch in text):
         return _scan(text, PAIRS)
     return [q for q in _scan(text, SINGLE_PAIRS) if q.end - q.start <= MAX_SINGLE_QUOTE]

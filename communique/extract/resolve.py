@@ -139,7 +139,7 @@ class SpeakerResolver:
         chain = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
         for k in range(len(chain)):
             first = chain[k]
-            text = self.doc.text[first.idx : token.idx + len(token)]
+            text = self.doc[first.i : token.i + 1].text
             name = self.index.full_name(text)
             person = self.index.person(name)
             if person is not None:

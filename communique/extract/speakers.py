@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
+from communique.extract import docutil
 
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f",
@@ -83,7 +84,7 @@ class ArticleIndex:
         self.doc = doc
         self.persons: list[Person] = []
         by_name: dict[str, Person] = {}
-        for ent in doc.ents:
+        for ent in docutil.ents(doc):
             if ent.label_ != "PERSON" or not ent[0].is_title:
                 continue
             name = _clean_name(ent)
@@ -160,7 +161,7 @@ def _unlabelled_name(token: Token) -> Optional[str]:
     if not parts or not token.is_title or any(t.lower_ in MALE_WORDS | FEMALE_WORDS for t in parts):
         return None
     first = parts[0]
-    return token.doc.text[first.idx : token.idx + len(token)]
+    return token.doc[first.i : token.i + 1].text
 
 
 def _clean_name(ent: Span) -> str:
@@ -170,7 +171,7 @@ def _clean_name(ent: Span) -> str:
         tokens = tokens[1:]
     if not tokens:
         return ""
-    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip()
+    return ent.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _roles_near(ent: Span) -> list[str]:
@@ -219,7 +220,7 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         g = PRONOUNS[root.lower_]
         return Mention(span, "pronoun", gender=g, plural=g == "p")
     plural = root.tag_ in ("NNS", "NNPS")
-    person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+    person = next((e for e in docutil.ents_in(span) if e.label_ == "PERSON"), None)
     if person is not None and person.root.i == root.i or (person is not None and root.dep_ != "appos" and _is_titled(span, person)):
         name = index.full_name(_clean_name(person))
         rec = index.person(name)
@@ -232,7 +233,7 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         known = index.person(index.full_name(_strip_det(span.text))) or index.person(index.full_name(root.text))
         if known is not None:  # a surname the model took for an organisation
             return Mention(span, "name", name=known.name, gender=known.gender)
-    org = next((e for e in span.ents if e.label_ in NAME_LABELS and e.root.i == root.i), None)
+    org = next((e for e in docutil.ents_in(span) if e.label_ in NAME_LABELS and e.root.i == root.i), None)
     if org is not None:
         return Mention(span, "name", name=_strip_det(org.text), gender="n", plural=plural)
     if root.pos_ == "PROPN" and root.is_title:

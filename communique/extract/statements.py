@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -9,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import content as C
+from communique.extract import docutil
 from communique.extract.addressees import find_addressee
 from communique.extract.cues import (
     NOUN_CUES, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT, is_according_to, is_cue,
@@ -69,7 +71,7 @@ class StatementExtractor:
 
 def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     """All statements in a parsed document, in text order."""
-    text = doc.text
+    text = docutil.text(doc)
     quotes = find_quotes(text)
     candidates = {c.cue.i: c for c in _candidates(doc, beliefs)}
     _link_quotes(doc, quotes, candidates, beliefs)
@@ -174,6 +176,11 @@ def _parsed_content(cue: Token, speaker: Token) -> C.Ranges:
         pred = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
         if pred is not None:
             return C.merge(C.subtree_range(obj) + C.subtree_range(pred))
+    clause = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    on = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if lemma in OBJECT_AND_CLAUSE and clause is not None and on is not None:  # "called on both sides to talk"
+        target = next((c for c in on.children if c.dep_ == "pobj"), on)
+        return C.merge(C.subtree_range(target) + C.subtree_range(clause))
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT.get(lemma, ())):
         inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if inner is not None:
@@ -245,30 +252,34 @@ def _own_content_outside(cand: Candidate, q: Quote) -> bool:
     """Whether the cue already reports a clause of its own that the quote is not part of."""
     if not cand.parsed:
         return False
-    words = C.word_chars(cand.cue.doc.text, cand.parsed)
-    inside = C.word_chars(cand.cue.doc.text, q.pieces)
+    text = docutil.text(cand.cue.doc)
+    words = C.word_chars(text, cand.parsed)
+    inside = C.word_chars(text, q.pieces)
     return len(words - inside) > 0.5 * len(words) and not (words & inside)
 
 
+def _starts(doc: Doc) -> list[int]:
+    """Token start offsets, computed once per document for bisection."""
+    if "communique_starts" not in doc.user_data:
+        doc.user_data["communique_starts"] = [t.idx for t in doc]
+    return doc.user_data["communique_starts"]
+
+
 def _token_at_or_after(doc: Doc, char: int) -> Optional[int]:
-    """Index of the first token starting at or after a character offset, skipping closing marks."""
-    for t in doc:
-        if t.idx >= char and not _is_mark_token(t) and t.text not in (",",):
-            return t.i
-        if t.idx >= char and t.text == ",":
-            continue
+    """Index of the first token starting at or after a character offset, skipping closing marks and commas."""
+    for i in range(bisect_left(_starts(doc), char), len(doc)):
+        t = doc[i]
+        if not _is_mark_token(t) and t.text != ",":
+            return i
     return None
 
 
 def _token_before(doc: Doc, char: int) -> Optional[int]:
     """Index of the last token ending at or before a character offset."""
-    best = None
-    for t in doc:
-        if t.idx + len(t) <= char:
-            best = t.i
-        else:
-            break
-    return best
+    i = bisect_right(_starts(doc), char) - 1
+    while i >= 0 and doc[i].idx + len(doc[i]) > char:
+        i -= 1
+    return i if i >= 0 else None
 
 
 def _is_mark_token(token: Token) -> bool:
@@ -278,7 +289,7 @@ def _is_mark_token(token: Token) -> bool:
 
 def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
     """A statement draft from a candidate: direct when quoted, mixed or indirect otherwise."""
-    text = doc.text
+    text = docutil.text(doc)
     speaker_span = _speaker_span(cand)
     if cand.quotes:
         pieces = [p for q in sorted(cand.quotes, key=lambda q: q.start) for p in q.pieces]
@@ -328,7 +339,7 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
 
 def _continuations(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
     """Quotes with no cue of their own continue the statement just before them."""
-    text = doc.text
+    text = docutil.text(doc)
     covered = C.word_chars(text, [p for d in drafts for p in d.content])
     for q in quotes:
         qwords = C.word_chars(text, q.pieces)
@@ -356,7 +367,7 @@ def _end_of(d: Draft) -> int:
 
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Whether only whitespace and quote marks separate two offsets."""
-    gap = doc.text[end:start]
+    gap = docutil.text(doc)[end:start]
     return len(gap) < 40 and all(c.isspace() or c in "\"\u201c\u201d\u00ab\u00bb'\u2018" for c in gap)
 
 

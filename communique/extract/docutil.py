@@ -1,0 +1,42 @@
+"""Per-document caches: Doc.text and Doc.ents are rebuilt on every access, and extractors ask often."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+
+def text(doc: Doc) -> str:
+    """The document's text, joined once."""
+    cached = doc.user_data.get("communique_text")
+    if cached is None:
+        cached = doc.user_data["communique_text"] = doc.text
+    return cached
+
+
+def ents(doc: Doc) -> tuple[Span, ...]:
+    """The document's entities, built once."""
+    cached = doc.user_data.get("communique_ents")
+    if cached is None:
+        cached = doc.user_data["communique_ents"] = tuple(doc.ents)
+    return cached
+
+
+def ents_in(span: Span) -> list[Span]:
+    """Entities lying wholly inside a span (what Span.ents returns)."""
+    return [e for e in ents(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
+def entity_of(token: Token) -> Optional[Span]:
+    """The entity a token belongs to, read from its IOB tags instead of scanning every entity."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
