@@ -160,6 +160,53 @@ def _subject(cue: Token) -> Optional[Token]:
 
 
 def _parsed_content(cue: Token, speaker: Token) -> C.Ranges:
+    """The reported content: the clause the parse attaches to the cue, or the rest of a sentence
+    around a comma-delimited attribution ("X, he said, is ..."; "..., the source added.")."""
+    attached = _attached_content(cue)
+    around = _around_attribution(cue, speaker)
+    if around:
+        text = docutil.text(cue.doc)
+        if len(C.word_chars(text, attached)) < 0.6 * len(C.word_chars(text, around)):
+            return around
+    return attached
+
+
+# Children of a cue that belong to the attribution itself, not to what was said.
+ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prep", "agent", "npadvmod", "advmod",
+                    "dative", "dobj", "prt", "cc", "intj"}
+DELIMITERS = {",", "\u2014", "--", "\u2013"}
+
+
+def _around_attribution(cue: Token, speaker: Token) -> C.Ranges:
+    """The sentence outside a comma-delimited run 'SPEAKER CUE (to whom, when)'."""
+    doc, sent = cue.doc, cue.sent
+    run = {cue.i} | {t.i for t in speaker.subtree}
+    for child in cue.children:
+        if child.dep_ in ATTRIBUTION_DEPS and child.i != speaker.i:
+            if child.dep_ == "dobj" and cue.lemma_ not in ("tell", "inform", "assure"):
+                return []
+            run |= {t.i for t in child.subtree}
+    lo, hi = min(run), max(run)
+    if hi - lo + 1 != len(run) or cue.dep_ == "ROOT" and any(c.dep_ == "ccomp" and c.i > hi for c in cue.children):
+        return []
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_punct and doc[end - 1].text not in DELIMITERS or doc[end - 1].is_space):
+        end -= 1
+    left_open = lo == sent.start or doc[lo - 1].text in DELIMITERS
+    right_open = hi + 1 >= end or doc[hi + 1].text in DELIMITERS
+    if not (left_open and right_open) or (lo == sent.start and hi + 1 >= end):
+        return []
+    if lo == sent.start and doc[hi + 1].text not in DELIMITERS:
+        return []
+    before = [t for t in doc[sent.start : max(sent.start, lo - 1)]]
+    after = [t for t in doc[hi + 2 : end]] if hi + 1 < end else []
+    rest = [t for t in before + after if not t.is_space]
+    if len([t for t in rest if t.is_alpha]) < 3:
+        return []
+    return C.ranges_of(rest)
+
+
+def _attached_content(cue: Token) -> C.Ranges:
     """The reported clause the parse attaches to a cue, as character ranges."""
     lemma = cue.lemma_.lower()
     clauses = [c for c in cue.children if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
