@@ -199,3 +199,26 @@ def test_blank_pipeline_without_parser_finds_nothing_and_does_not_crash():
     nlp = spacy.blank("en")
     nlp.add_pipe("communique_statements")
     assert nlp('"Hello," she said.')._.statements == []
+
+
+def test_parenthetical_attribution_splits_the_content(statements):
+    text = "Acts of protest, the mayor said, are acts of patriotism."
+    s = only(statements(text))
+    assert (s.kind, s.content.text, s.speaker.text) == ("indirect", "Acts of protest are acts of patriotism", "the mayor")
+    assert [text[a:b] for a, b in s.content.parts] == ["Acts of protest", "are acts of patriotism"]
+
+
+def test_trailing_attribution_takes_the_whole_clause_before_it(statements):
+    text = "The police had asked for an escort, but the council refused the request, the source added."
+    s = only(statements(text))
+    assert s.content.text == "The police had asked for an escort, but the council refused the request"
+    assert (s.speaker.text, s.cue.lemma) == ("the source", "add")
+
+
+def test_transcript_speaker_labels(statements):
+    text = "HOST: Will the talks resume this week?\n\nNDIAYE: We expect them to resume on Friday.\n\nNote: this story was updated."
+    found = statements(text)
+    assert [(s.kind, s.speaker.text, s.cue.text, s.content.text) for s in found] == [
+        ("direct", "HOST", ":", "Will the talks resume this week?"),
+        ("direct", "NDIAYE", ":", "We expect them to resume on Friday."),
+    ]

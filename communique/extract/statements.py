@@ -17,6 +17,7 @@ from communique.extract.cues import (
 )
 from communique.extract.quotes import Quote, find_quotes
 from communique.extract.speakers import ArticleIndex
+from communique.extract.transcripts import LabelLine, label_lines
 from communique.extract.resolve import SpeakerResolver
 from communique.records import Content, Cue, Statement
 
@@ -76,6 +77,9 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     candidates = {c.cue.i: c for c in _candidates(doc, beliefs)}
     _link_quotes(doc, quotes, candidates, beliefs)
     drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
+    drafts += [Draft("direct", C.trim(text, [ln.content], keep_final_stop=True), None, ln.speaker, label=ln)
+               for ln in label_lines(doc)]
+    drafts = [d for d in drafts if d.content]
     drafts.sort(key=lambda d: d.content[0][0])
     drafts = _drop_nested(drafts)
     drafts = _continuations(doc, quotes, drafts)
@@ -85,6 +89,8 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     for n, d in enumerate(drafts, 1):
         speaker = resolver.resolve(d.speaker_span, d.inherit)
         cue = None
+        if d.label is not None:
+            cue = Cue(":", d.label.colon, d.label.colon + 1, ":")
         if d.cand is not None:
             span = doc[d.cand.cue.i : d.cand.cue_end.i + 1]
             cue = Cue(span.text, span.start_char, span.end_char, d.cand.lemma)
@@ -116,6 +122,7 @@ class Draft:
     cand: Optional[Candidate]
     speaker_span: Optional[Span]
     inherit: Optional["Draft"] = None  # continuation: same speaker as this draft
+    label: Optional[LabelLine] = None  # a "NAME: ..." transcript or headline line
 
 
 def _candidates(doc: Doc, beliefs: bool):
@@ -375,7 +382,7 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     keep = []
     for d in drafts:
         inside = any(
-            o is not d and o.cand is not None and d.cand is not None
+            o is not d and d.cand is not None
             and any(s <= d.cand.cue.idx < e for s, e in o.content)
             for o in drafts
         )
