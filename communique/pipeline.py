@@ -19,6 +19,7 @@ Item = Union[Article, Skip]
 Output = Union[Result, Skip]
 
 _NLP: dict[Optional[str], Language] = {}  # one model per process, keyed by model name
+BATCH_CHARS = 40_000  # characters per batch, at most (one longer article still makes a batch of its own)
 MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
 
 
@@ -49,17 +50,21 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
         yield from process_chunk(nlp, chunk, options)
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    """Groups of up to `size` articles, with the Skips between them kept in place."""
+def _chunks(items: Iterable[Item], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Item]]:
+    """Groups of up to `size` articles and about `max_chars` characters, Skips kept in place.
+
+    Capping characters as well as articles keeps the parser's peak memory flat: a batch that
+    happens to hold several long articles would otherwise set the run's high-water mark."""
     chunk: list[Item] = []
-    articles = 0
+    articles = chars = 0
     for item in items:
         chunk.append(item)
         if isinstance(item, Article):
             articles += 1
-            if articles >= max(1, size):
+            chars += len(item.text or "")
+            if articles >= max(1, size) or chars >= max_chars:
                 yield chunk
-                chunk, articles = [], 0
+                chunk, articles, chars = [], 0, 0
     if chunk:
         yield chunk
 
@@ -141,7 +146,9 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
     """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order."""
     chunks = _chunks(items, options.batch_size)
     pending: deque[tuple[list[Item], Future]] = deque()
-    limit = options.workers * 2  # bounded in-flight work: the input is never read ahead wholesale
+    # Bounded in-flight work (the input is never read ahead wholesale), but deep enough that one
+    # slow chunk at the head of the queue does not leave the other workers idle.
+    limit = options.workers * 4
     pool = _new_pool(options)
     breaks = 0
     try:
