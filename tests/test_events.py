@@ -315,3 +315,15 @@ def test_min_confidence_filters():
     nlp.add_pipe("communique_events", config={"min_confidence": 0.99})
     doc = nlp(make_doc(nlp, "Estonia expelled two Russian diplomats.", "m", PUB))
     assert doc._.events == []
+
+
+def test_a_month_after_a_light_verb_is_not_a_march(code):
+    events = code("The last round of talks, held in Kinshasa on March 3, broke up after a single day.")
+    assert "PROTEST" not in [e.event_type for e in events]
+
+
+def test_event_actor_takes_the_statement_speakers_resolution(run):
+    doc = run("Foreign Minister Ana Ruiz of Chile arrived on Monday. She urged Peru to reopen the border.", PUB)
+    request = one(doc._.events, "REQUEST")
+    assert (request.actors[0].text, request.actors[0].name, request.actors[0].country) == ("She", "Ana Ruiz", "CHL")
+    assert request.claimed_by is None  # the request is the speech act itself, told by the article

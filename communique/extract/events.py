@@ -85,6 +85,8 @@ def verb_candidate(tok: Token) -> Optional[Candidate]:
         if (lem, olem) in plover.OBJECT_VERBS:
             etype, mode = plover.OBJECT_VERBS[(lem, olem)]
             return Candidate(tok, [tok, obj], etype, mode)
+        if obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
+            continue  # "held on March 3": a month or a name, not the event noun "march"
         if lem in plover.LIGHT_VERBS and olem in plover.NOUNS and obj.dep_ != "attr":
             noun = obj if lemma(obj) == olem else _word(obj, olem)
             etype, mode = plover.LIGHT_OVERRIDES.get((lem, olem), noun_code(noun))
@@ -243,6 +245,7 @@ class EventCoder:
         claim = self._claim(trigger.start)
         speaker = claim.speaker if claim is not None else None
         actors, recipients = self._arguments(cand, speaker)
+        self._adopt_speakers(actors + recipients)
         location = args.location_of(cand.anchor) or (
             args.location_of(cand.noun) if cand.noun is not None else None)
         args.fill_countries(actors, recipients, sent, location)
@@ -256,6 +259,18 @@ class EventCoder:
             claimed_by=claim.id if claim is not None else None,
             confidence=_confidence(cand, actors, state),
         )
+
+    def _adopt_speakers(self, refs: list[ActorRef]) -> None:
+        """A mention that is also a statement's speaker takes who the statement resolved it to
+        (pronouns, surnames and role descriptions are resolved once, by the statement extractor)."""
+        for ref in refs:
+            for st in self.statements:
+                sp = st.speaker
+                if sp is not None and sp.name and sp.start <= ref.start and ref.end <= sp.end:
+                    ref.name, ref.actor_id = sp.name, sp.actor_id
+                    ref.country = sp.country or ref.country
+                    ref.sector = sp.sector or ref.sector
+                    break
 
     def _claim(self, start: int):
         """The statement whose content holds the trigger, if any."""
