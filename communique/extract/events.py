@@ -376,7 +376,10 @@ def _refs(heads: list[Token], speaker) -> list[ActorRef]:
         if mods:
             refs += [args.modifier_ref(m, head) for m in mods]
         else:
-            refs.append(args.actor_ref(head, flags.pronoun_antecedent(head) or speaker))
+            antecedent = flags.pronoun_antecedent(head)
+            if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
+                antecedent = speaker  # a named claimant beats an unnamed description
+            refs.append(args.actor_ref(head, antecedent or speaker))
     return refs
 
 
