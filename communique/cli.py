@@ -23,12 +23,13 @@ class Settings:
     model: Optional[str]
     actors_file: Optional[str]
     quiet: bool
+    beliefs: bool = False
 
     def options(self, published: Optional[datetime] = None, workers: int = 1,
                 max_chars: int = DEFAULT_MAX_CHARS) -> Options:
         """Run options from the global settings and a command's own flags."""
         return Options(model=self.model, published=_day(published), max_chars=max_chars, workers=workers,
-                       actors_file=self.actors_file)
+                       actors_file=self.actors_file, beliefs=self.beliefs)
 
 
 @dataclass
@@ -79,12 +80,15 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
+@click.option("--beliefs", is_flag=True,
+              help="Also attribute beliefs and knowledge ('X believes', 'X expects') as indirect statements.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages while running.")
 @click.version_option(__version__, help="Show the version and exit.")
 @click.pass_context
-def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], quiet: bool) -> None:
+def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], beliefs: bool,
+         quiet: bool) -> None:
     """Communiqué: who said and did what, to whom, and when, from news articles."""
-    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet)
+    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs)
 
 
 def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:

@@ -32,17 +32,22 @@ def load_base(model: Optional[str] = None) -> Language:
     return spacy.load(model or default_model())
 
 
-def load(model: Optional[str] = None, events: bool = True) -> Language:
-    """The full pipeline: spaCy's model plus statement (and event) extraction."""
+def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False,
+         actors_file: Optional[str] = None) -> Language:
+    """The full pipeline: spaCy's model plus statement (and event) extraction.
+
+    `beliefs` also takes verbs of thinking and knowing ("believes", "expects") as cues;
+    `actors_file` is the user's YAML/CSV actor file, which wins over inference."""
     import communique.extract.events  # noqa: F401  (registers the factories)
     import communique.extract.statements  # noqa: F401
 
     nlp = load_base(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
-    nlp.add_pipe("communique_statements")
-    if events and "communique_events" in Language.factories:
-        nlp.add_pipe("communique_events")
+    book = str(actors_file or "")
+    nlp.add_pipe("communique_statements", config={"beliefs": beliefs, "actors_file": book})
+    if events:
+        nlp.add_pipe("communique_events", config={"actors_file": book})
     return nlp
 
 

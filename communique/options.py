@@ -19,3 +19,4 @@ class Options:
     workers: int = 1
     batch_size: int = 16
     actors_file: Optional[str] = None
+    beliefs: bool = False  # also attribute beliefs and knowledge ("X believes", "polls show")

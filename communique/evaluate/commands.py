@@ -31,16 +31,18 @@ def eval_group() -> None:
 @click.option("--model", help="spaCy model package (default: the installed small English model).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes to run the extractor in.")
+@click.option("--beliefs", is_flag=True, help="Also extract attributed beliefs and knowledge (as --beliefs does).")
 @click.option("--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the predicted statements as JSON Lines to this file.")
 @click.pass_context
 def polnear_command(ctx: click.Context, root: Path, split: str, errors: bool, limit: Optional[int],
-                    model: Optional[str], workers: int, jsonl_out: Optional[Path]) -> None:
+                    model: Optional[str], workers: int, beliefs: bool, jsonl_out: Optional[Path]) -> None:
     """Score the extractor on a PolNeAR split at ROOT (the folder holding data/ and metadata)."""
     from communique.evaluate.report import Totals, print_report
     from communique.evaluate.runner import EvalConfig, evaluate
 
-    cfg = EvalConfig(split, _model(ctx, model), limit, workers, errors, keep_statements=jsonl_out is not None)
+    cfg = EvalConfig(split, _model(ctx, model), limit, workers, errors, keep_statements=jsonl_out is not None,
+                     beliefs=beliefs or bool(getattr(ctx.obj, "beliefs", False)))
     totals, skipped, clock = Totals(), 0, {}
     out = jsonl_out.open("w", encoding="utf-8") if jsonl_out else None
     try:

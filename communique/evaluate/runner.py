@@ -41,6 +41,7 @@ class EvalConfig:
     workers: int = 1
     errors: bool = False
     keep_statements: bool = False  # for --jsonl-out
+    beliefs: bool = False  # also extract attributed beliefs and knowledge
 
 
 def read_text(path: Path) -> str:
@@ -185,7 +186,7 @@ def _init_worker(cfg: EvalConfig) -> None:
     """Load the pipeline once per worker process."""
     from communique.nlp import load
 
-    _WORKER["nlp"] = load(cfg.model)
+    _WORKER["nlp"] = load(cfg.model, beliefs=cfg.beliefs)
     _WORKER["cfg"] = cfg
 
 
@@ -210,7 +211,7 @@ def evaluate(root: Path, cfg: EvalConfig, on_start: Callable[[], None] = lambda:
     if cfg.workers <= 1:
         from communique.nlp import load
 
-        nlp = load(cfg.model)
+        nlp = load(cfg.model, beliefs=cfg.beliefs)
         on_start()
         for task in tasks:
             yield task if isinstance(task, Skip) else process(nlp, task, cfg)

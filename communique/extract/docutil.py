@@ -40,3 +40,23 @@ def entity_of(token: Token) -> Optional[Span]:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return Span(doc, start, end, label=token.ent_type_)
+
+
+def actor_book(doc: Doc):
+    """The user's actor file (an ActorBook) the pipeline was loaded with, or None."""
+    return doc.user_data.get("communique_actor_book")
+
+
+def set_actor_book(doc: Doc, book) -> None:
+    """Attach the actor file for the resolvers that run on this document."""
+    if book is not None:
+        doc.user_data["communique_actor_book"] = book
+
+
+def load_book(path: str):
+    """Load an actor file once per component; an empty path means none."""
+    if not path:
+        return None
+    from communique.actorfile import load_actor_file
+
+    return load_actor_file(path)

@@ -161,7 +161,7 @@ def _entity_at(tok: Token) -> Span:
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(name, country, sector) for a mention, via the actor resolver when present."""
     if _actors is not None:
-        info = _actors.describe(span)
+        info = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
         # the resolver can take a country for a person's name ("Benin" tagged PERSON)
         country = info.country or _country(span.text) or _first_country(span)
         return info.name, country, info.sector

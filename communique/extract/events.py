@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from communique.extract import docutil
 from communique.extract import event_args as args
 from communique.extract import event_flags as flags
 from communique.extract import plover
@@ -395,20 +396,23 @@ def _confidence(cand: Candidate, actors: list[ActorRef], state: "flags.Flags") -
     return round(max(score, 0.05), 2)
 
 
-@Language.factory("communique_events", default_config={"min_confidence": 0.0})
-def make_event_coder(nlp: Language, name: str, min_confidence: float):
+@Language.factory("communique_events", default_config={"min_confidence": 0.0, "actors_file": ""})
+def make_event_coder(nlp: Language, name: str, min_confidence: float, actors_file: str):
     """Factory for the PLOVER event component."""
-    return EventComponent(min_confidence)
+    return EventComponent(min_confidence, actors_file)
 
 
 class EventComponent:
     """Sets doc._.events and doc.spans["events"]."""
 
-    def __init__(self, min_confidence: float):
+    def __init__(self, min_confidence: float, actors_file: str = ""):
         self.min_confidence = min_confidence
+        self.book = docutil.load_book(actors_file)
 
     def __call__(self, doc: Doc) -> Doc:
         """Code the events of one document."""
+        if docutil.actor_book(doc) is None:
+            docutil.set_actor_book(doc, self.book)
         events = EventCoder(doc, self.min_confidence).code()
         doc._.events = events
         doc.spans["events"] = [

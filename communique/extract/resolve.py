@@ -7,6 +7,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.extract import docutil
 from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group
 from communique.records import Speaker, Statement
 
@@ -176,7 +177,12 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
     """Fill role, country, sector and actor id from the mention's words."""
     from communique.extract import actors
 
-    info = actors.describe(span)
+    info = actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    if info.name and docutil.actor_book(span.doc) is not None and info.name != name:
+        # the user's actor file names who held the office, or corrects a spelling
+        book_entry = docutil.actor_book(span.doc).lookup(info.name, span.doc._.published)
+        if book_entry is not None:
+            speaker.name = name = book_entry.name
     speaker.role = speaker.role or info.role
     speaker.country = speaker.country or info.country
     speaker.sector = speaker.sector or info.sector
