@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from communique import pieces
 from communique.options import Options
 from communique.records import Article, Result, Skip
 
@@ -100,19 +101,11 @@ def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> 
         return []
     out: list[Result] = []
     # Strings interned inside the zone are freed when it closes, so records are copied out before that.
+    items = [(a.text, a.id, a.published or options.published) for a in articles]
     with nlp.memory_zone():
-        docs = [_make_doc(nlp, a, options) for a in articles]
-        for article, doc in zip(articles, nlp.pipe(docs, batch_size=options.batch_size)):
+        for article, doc in zip(articles, pieces.analyse(nlp, items, options.batch_size)):
             out.append(_result(article, doc))
     return out
-
-
-def _make_doc(nlp: Language, article: Article, options: Options) -> Doc:
-    """A Doc carrying the article id and its (or the run's) publication date."""
-    from communique.nlp import make_doc
-
-    published = article.published or options.published
-    return make_doc(nlp, article.text, article.id, published)
 
 
 def _result(article: Article, doc: Doc) -> Result:

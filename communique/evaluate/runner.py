@@ -176,7 +176,9 @@ def process(nlp: Language, task: Task, cfg: EvalConfig) -> ArticleScore | Skip:
         doc, golds = load_task(nlp, task)
     except (OSError, UnicodeDecodeError, AnnError) as exc:
         return Skip(str(task.ann_path), f"cannot read: {exc}")
-    return score_doc(nlp(doc), task.name, golds, cfg)
+    from communique.pieces import analyse
+
+    return score_doc(next(analyse(nlp, [(doc.text, doc._.doc_id, doc._.published)])), task.name, golds, cfg)
 
 
 _WORKER: dict = {}

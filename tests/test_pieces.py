@@ -1,0 +1,47 @@
+"""Piecewise parsing of long articles: exact text, paragraph-aligned cuts, the same statements."""
+
+from datetime import date
+
+import spacy
+
+from communique.pieces import analyse, document_components, split
+
+PARAGRAPH = ("The harbour master said on Monday that the northern quay would stay closed. "
+             "\u201cWe need two more weeks,\u201d she told reporters.")
+
+
+def test_split_covers_the_text_and_cuts_at_paragraph_breaks():
+    text = "\n\n".join([PARAGRAPH] * 40)
+    ranges = split(text, size=1000)
+    assert "".join(text[s:e] for s, e in ranges) == text
+    assert all(e - s <= 1000 for s, e in ranges)
+    assert all(text[e - 2 : e] == "\n\n" for _, e in ranges[:-1])
+
+
+def test_split_falls_back_to_sentences_then_words():
+    text = " ".join(["The talks resumed."] * 100)
+    ranges = split(text, size=200)
+    assert "".join(text[s:e] for s, e in ranges) == text
+    assert all(text[e - 1] == " " and text[e - 2] == "." for _, e in ranges[:-1])
+
+
+def test_document_components_are_ours_after_the_model(nlp):
+    assert document_components(nlp) == ["communique_statements", "communique_events"]
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    assert document_components(blank) == []
+
+
+def test_long_article_parsed_in_pieces_keeps_offsets_and_statements(nlp, monkeypatch):
+    import communique.pieces as pieces
+
+    text = "\n\n".join([PARAGRAPH] * 30)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 700)
+    doc = next(analyse(nlp, [(text, "long", date(2026, 3, 12))]))
+    assert doc.text == text
+    found = doc._.statements
+    assert len(found) == 60
+    assert {text[s.content.start : s.content.end] for s in found} == {
+        "the northern quay would stay closed", "We need two more weeks"}
+    assert {s.speaker.text for s in found} == {"The harbour master", "she"}
+    assert {s.date.value for s in found if s.date} == {"2026-03-09"}
