@@ -232,12 +232,7 @@ def statements(settings: Settings, speaker: Optional[str], since: Optional[datet
 
     with _open_store(settings) as store:
         rows = store.statements(speaker=speaker, since=_day(since), until=_day(until))
-    if fmt == "jsonl":
-        output.write_jsonl(rows, sys.stdout)
-    elif fmt == "csv":
-        output.write_csv(map(output.statement_row, rows), output.STATEMENT_COLUMNS, sys.stdout)
-    else:
-        output.print_statements(rows, sys.stdout)
+    _write_rows(rows, fmt, output.statement_row, output.STATEMENT_COLUMNS, output.print_statements)
 
 
 @main.command()
@@ -254,6 +249,18 @@ def events(settings: Settings, event_type: Optional[str], actor: Optional[str], 
     with _open_store(settings) as store:
         rows = store.events(type=event_type, actor=actor, country=country, since=_day(since), until=_day(until))
         _write_events(store, rows, fmt, sys.stdout)
+
+
+def _write_rows(rows: list[dict[str, Any]], fmt: str, to_row: Any, columns: Any, print_table: Any) -> None:
+    """Query results to stdout as jsonl, csv (one flat row each) or a table."""
+    from communique import output
+
+    if fmt == "jsonl":
+        output.write_jsonl(rows, sys.stdout)
+    elif fmt == "csv":
+        output.write_csv(map(to_row, rows), columns, sys.stdout)
+    else:
+        print_table(rows, sys.stdout)
 
 
 def _write_events(store: Any, rows: list[dict[str, Any]], fmt: str, out: Any) -> None:
@@ -279,12 +286,7 @@ def actors(settings: Settings, fmt: str) -> None:
 
     with _open_store(settings) as store:
         rows = store.actors()
-    if fmt == "jsonl":
-        output.write_jsonl(rows, sys.stdout)
-    elif fmt == "csv":
-        output.write_csv(map(output.actor_row, rows), output.ACTOR_COLUMNS, sys.stdout)
-    else:
-        output.print_actors(rows, sys.stdout)
+    _write_rows(rows, fmt, output.actor_row, output.ACTOR_COLUMNS, output.print_actors)
 
 
 @main.command()

@@ -20,7 +20,7 @@ Item = Union[Article, Skip]
 Output = Union[Result, Skip]
 
 _NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
-BATCH_CHARS = 40_000  # characters per batch, at most (one longer article still makes a batch of its own)
+BATCH_CHARS = 12_000  # characters per batch, at most (a longer article still makes a batch of its own)
 MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
 
 
@@ -57,11 +57,12 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
         yield from process_chunk(nlp, chunk, options)
 
 
-def _chunks(items: Iterable[Item], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Item]]:
+def _chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Groups of up to `size` articles and about `max_chars` characters, Skips kept in place.
 
     Capping characters as well as articles keeps the parser's peak memory flat: a batch that
     happens to hold several long articles would otherwise set the run's high-water mark."""
+    max_chars = max_chars or BATCH_CHARS
     chunk: list[Item] = []
     articles = chars = 0
     for item in items:
