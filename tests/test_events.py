@@ -327,3 +327,11 @@ def test_event_actor_takes_the_statement_speakers_resolution(run):
     request = one(doc._.events, "REQUEST")
     assert (request.actors[0].text, request.actors[0].name, request.actors[0].country) == ("She", "Ana Ruiz", "CHL")
     assert request.claimed_by is None  # the request is the speech act itself, told by the article
+
+
+def test_a_surname_takes_the_full_name_of_an_earlier_speaker(run):
+    doc = run("Foreign Minister Ana Ruiz of Chile said the border would reopen. "
+              "The Peruvian president met Ruiz in Lima on Tuesday.", PUB)
+    meeting = one(doc._.events, "CONSULT")
+    assert [(r.text, r.name, r.country) for r in meeting.recipients] == [("Ruiz", "Ana Ruiz", "CHL")]
+    assert [a.country for a in meeting.actors] == ["PER"]

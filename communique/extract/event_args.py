@@ -48,6 +48,7 @@ def mention_span(head: Token) -> Span:
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod") or (
             child.dep_ == "prep" and child.lower_ in MENTION_PREPS
+            and (head.pos_ != "PROPN" or child.lower_ == "of")  # "Ruiz in Lima": a place, not who
         ):
             end = max(end, child.right_edge.i + 1)
         else:
@@ -78,6 +79,8 @@ def is_actor(head: Token) -> bool:
     core = head.doc[head.left_edge.i:head.i + 1]  # without "in Brasilia" and the like
     if any(t.ent_type_ in ACTOR_ENTS for t in core):
         return True
+    if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
+        return True  # a name the entity recogniser missed ("met Ruiz")
     return _country(core.text) is not None
 
 

@@ -267,7 +267,11 @@ class EventCoder:
         for ref in refs:
             for st in self.statements:
                 sp = st.speaker
-                if sp is not None and sp.name and sp.start <= ref.start and ref.end <= sp.end:
+                if sp is None or not sp.name:
+                    continue
+                inside = sp.start <= ref.start and ref.end <= sp.end
+                surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
+                if inside or surname:
                     ref.name, ref.actor_id = sp.name, sp.actor_id
                     ref.country = sp.country or ref.country
                     ref.sector = sp.sector or ref.sector
