@@ -239,3 +239,14 @@ def only_content(nlp_base, text, beliefs):
     from communique.extract.statements import extract
 
     return [s.content.text for s in extract(nlp_base(text), beliefs)]
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_describes(statements):
+    s = only(statements("It was a spokesman who said the embassy would stay open."))
+    assert (s.speaker.text, s.content.text) == ("a spokesman", "the embassy would stay open")
+
+
+def test_speech_reported_inside_a_quote_belongs_to_the_quote(statements):
+    text = '"I told them the plan would fail," Okafor said.'
+    s = only(statements(text))
+    assert (s.kind, s.speaker.name, s.content.text) == ("direct", "Okafor", "I told them the plan would fail")

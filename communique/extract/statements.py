@@ -24,6 +24,7 @@ from communique.records import Content, Cue, Statement
 if not Doc.has_extension("statements"):
     Doc.set_extension("statements", default=None)
 
+RELATIVES = frozenset(("who", "that", "which"))
 WINDOW = 12  # tokens between a quote and its cue, at most
 DIRECT_SHARE = 0.9  # quoted share of a content's words above which it is a direct quote
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
@@ -77,7 +78,7 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     """All statements in a parsed document, in text order."""
     text = docutil.text(doc)
     quotes = find_quotes(text)
-    candidates = {c.cue.i: c for c in _candidates(doc, beliefs)}
+    candidates = {c.cue.i: c for c in _candidates(doc, beliefs, quotes)}
     _link_quotes(doc, quotes, candidates, beliefs)
     drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
     drafts += [Draft("direct", C.trim(text, [ln.content], keep_final_stop=True), None, ln.speaker, label=ln)
@@ -128,9 +129,13 @@ class Draft:
     label: Optional[LabelLine] = None  # a "NAME: ..." transcript or headline line
 
 
-def _candidates(doc: Doc, beliefs: bool):
-    """Cue tokens with a source, and the content the parse gives them."""
+def _candidates(doc: Doc, beliefs: bool, quotes: list[Quote]):
+    """Cue tokens with a source, and the content the parse gives them (none inside quotation marks:
+    speech reported within a quote belongs to the quote's own speaker)."""
+    quoted = C.word_chars(docutil.text(doc), [p for q in quotes for p in q.pieces])
     for token in doc:
+        if token.idx in quoted:
+            continue
         if is_according_to(token):
             to = token.nbor(1)
             obj = next((c for c in list(to.children) + list(token.children) if c.dep_ == "pobj"), None)
@@ -160,6 +165,8 @@ def _subject(cue: Token) -> Optional[Token]:
     node = cue
     for _ in range(3):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVES and node.dep_ == "relcl":
+            return node.head  # "a spokesman who said ...": the noun the clause describes
         if subj is not None:
             return subj
         if node.dep_ in ("conj", "advcl", "xcomp") and node.head.i != node.i:
