@@ -250,3 +250,8 @@ def test_speech_reported_inside_a_quote_belongs_to_the_quote(statements):
     text = '"I told them the plan would fail," Okafor said.'
     s = only(statements(text))
     assert (s.kind, s.speaker.name, s.content.text) == ("direct", "Okafor", "I told them the plan would fail")
+
+
+def test_a_name_inside_an_appositive_description_is_not_the_speaker(statements):
+    s = only(statements("Councillor Dara Quinn met Tomas Lind on Monday. Lind, a Quinn ally, said the vote was fair."))
+    assert (s.speaker.text, s.speaker.name) == ("Lind, a Quinn ally", "Tomas Lind")

@@ -225,23 +225,36 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         name = index.full_name(_clean_name(person))
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
-    if person is not None:  # "Its spokesman, Lars Haugen": the appositive names the speaker
+    appositive = person is not None and person.root.dep_ == "appos" and person.root.head.i == root.i
+    if appositive and root.pos_ != "PROPN":  # "Its spokesman, Lars Haugen": the appositive names the speaker
         name = index.full_name(_clean_name(person))
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
+    chain = _name_chain(root)
     if root.pos_ == "PROPN" and root.is_title:
-        known = index.person(index.full_name(_strip_det(span.text))) or index.person(index.full_name(root.text))
+        known = index.person(index.full_name(chain)) or index.person(index.full_name(root.text))
         if known is not None:  # a surname the model took for an organisation
             return Mention(span, "name", name=known.name, gender=known.gender)
     org = next((e for e in docutil.ents_in(span) if e.label_ in NAME_LABELS and e.root.i == root.i), None)
     if org is not None:
         return Mention(span, "name", name=_strip_det(org.text), gender="n", plural=plural)
     if root.pos_ == "PROPN" and root.is_title:
-        name = index.full_name(_strip_det(span.text))
+        name = index.full_name(chain)
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     gender = "f" if root.lower_ in FEMALE_WORDS else "m" if root.lower_ in MALE_WORDS else None
     return Mention(span, "description", gender="p" if plural else gender, plural=plural)
+
+
+def _name_chain(root: Token) -> str:
+    """A proper noun with the capitalised proper nouns compounded to its left: 'Mr. Obama' -> 'Mr. Obama'."""
+    first = root
+    for t in reversed(list(root.lefts)):
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == first.i - 1:
+            first = t
+        else:
+            break
+    return root.doc[first.i : root.i + 1].text
 
 
 def _is_titled(span: Span, person: Span) -> bool:
