@@ -255,3 +255,19 @@ def test_speech_reported_inside_a_quote_belongs_to_the_quote(statements):
 def test_a_name_inside_an_appositive_description_is_not_the_speaker(statements):
     s = only(statements("Councillor Dara Quinn met Tomas Lind on Monday. Lind, a Quinn ally, said the vote was fair."))
     assert (s.speaker.text, s.speaker.name) == ("Lind, a Quinn ally", "Tomas Lind")
+
+
+def test_evidence_verbs_attribute_only_with_a_reported_clause(statements):
+    s = only(statements("A new survey by the ministry shows that most farmers back the plan."))
+    assert (s.speaker.text, s.cue.lemma, s.content.text) == (
+        "A new survey by the ministry", "show", "most farmers back the plan")
+    assert statements("The council found it hard to agree on a date.") == []
+
+
+def test_intentions_are_beliefs_with_an_infinitive_content(nlp_base):
+    from communique.extract.statements import extract
+
+    doc = nlp_base("The finance minister wants to cut fuel taxes before the winter.")
+    assert extract(doc, beliefs=False) == []
+    assert [(s.cue.lemma, s.content.text) for s in extract(doc, beliefs=True)] == [
+        ("want", "to cut fuel taxes before the winter")]

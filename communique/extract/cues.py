@@ -30,13 +30,20 @@ NOUN_CUES = frozenset(
     """.split()
 )
 
+# Verbs of evidence: "a poll shows that ...", "the inquiry found that ...". They attribute only
+# with a reported clause of their own ("found it hard" is no attribution).
+EVIDENCE = frozenset("show find demonstrate document".split())
+
 # Verbs of thinking and knowing: PolNeAR counts these as attributions; users may not.
 BELIEF = frozenset(
     """
     believe think feel expect hope fear know worry doubt suspect consider assume understand
-    anticipate guess reckon see view regard find learn realize realise
+    anticipate guess reckon see view regard find learn realize realise want plan intend aim seek
     """.split()
 )
+
+# Beliefs about one's own plans: the content is the infinitive ("wants to cut taxes").
+INTENT = frozenset("want plan intend aim seek hope expect".split())
 
 # Verbs whose direct object is the content itself ("denied the reports", "confirmed the visit").
 OBJECT_CONTENT = frozenset(
@@ -66,7 +73,7 @@ PHRASAL = {("according", "to")}
 def is_cue_lemma(lemma: str, beliefs: bool) -> bool:
     """Whether a verb lemma can introduce an attribution."""
     lemma = lemma.lower()
-    return lemma in SPEECH or (beliefs and lemma in BELIEF)
+    return lemma in SPEECH or lemma in EVIDENCE or (beliefs and lemma in BELIEF)
 
 
 def is_cue(token: Token, beliefs: bool) -> bool:

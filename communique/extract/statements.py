@@ -13,7 +13,7 @@ from communique.extract import content as C
 from communique.extract import docutil
 from communique.extract.addressees import find_addressee
 from communique.extract.cues import (
-    NOUN_CUES, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT, is_according_to, is_cue,
+    EVIDENCE, INTENT, NOUN_CUES, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT, is_according_to, is_cue,
 )
 from communique.extract.quotes import Quote, find_quotes
 from communique.extract.speakers import ArticleIndex
@@ -157,6 +157,9 @@ def _candidates(doc: Doc, beliefs: bool, quotes: list[Quote]):
             speaker = _subject(token)
             if speaker is None or speaker.i in range(token.i, token.i + 1):
                 continue
+            if token.lemma_.lower() in EVIDENCE and not any(
+                    c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
+                continue  # "found it hard": no reported clause
             yield Candidate(token, token, token.lemma_.lower(), speaker, _parsed_content(token, speaker))
 
 
@@ -236,6 +239,9 @@ def _attached_content(cue: Token) -> C.Ranges:
         if lemma in OBJECT_AND_CLAUSE and obj is not None and any(c.dep_ == "xcomp" for c in clauses):
             ranges += C.subtree_range(obj)
         return C.merge(ranges)
+    intent = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if lemma in INTENT and intent is not None:
+        return C.subtree_range(intent)
     if lemma == "call" and obj is not None:  # "called the plan a disaster"
         pred = next((c for c in cue.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
         if pred is not None:
