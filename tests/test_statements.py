@@ -271,3 +271,9 @@ def test_intentions_are_beliefs_with_an_infinitive_content(nlp_base):
     assert extract(doc, beliefs=False) == []
     assert [(s.cue.lemma, s.content.text) for s in extract(doc, beliefs=True)] == [
         ("want", "to cut fuel taxes before the winter")]
+
+
+def test_passive_cues_take_the_agent_as_source_never_the_passive_subject(statements):
+    s = only(statements("The registration issue was first reported by the Daily Ledger."))
+    assert (s.speaker.text, s.content.text) == ("the Daily Ledger", "The registration issue")
+    assert statements("The minister was asked about the talks.") == []

@@ -167,6 +167,10 @@ def _subject(cue: Token) -> Optional[Token]:
     """The cue's grammatical subject, inherited along coordination and participles."""
     node = cue
     for _ in range(3):
+        if any(c.dep_ == "nsubjpass" for c in node.children) and node is cue:
+            # "was first reported by the Post": the source is the agent, never the passive subject
+            agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+            return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.lower_ in RELATIVES and node.dep_ == "relcl":
             return node.head  # "a spokesman who said ...": the noun the clause describes
@@ -257,6 +261,9 @@ def _attached_content(cue: Token) -> C.Ranges:
             return C.subtree_range(inner)
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call":
         return C.subtree_range(obj)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and passive.pos_ != "PRON" and any(c.dep_ == "agent" for c in cue.children):
+        return C.subtree_range(passive)  # "The plan was announced by the ministry"
     head = cue.head
     before = cue.doc[cue.left_edge.i - 1] if cue.left_edge.i > 0 else None
     if cue.dep_ in ("parataxis", "ccomp", "advcl") and head.i < cue.i and before is not None and before.text in (",", "\u2014", "--"):
