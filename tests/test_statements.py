@@ -277,3 +277,8 @@ def test_passive_cues_take_the_agent_as_source_never_the_passive_subject(stateme
     s = only(statements("The registration issue was first reported by the Daily Ledger."))
     assert (s.speaker.text, s.content.text) == ("the Daily Ledger", "The registration issue")
     assert statements("The minister was asked about the talks.") == []
+
+
+def test_subordinate_clauses_and_bare_objects_are_not_statements(statements):
+    assert statements("When farmers ask for help, too many of their calls go unanswered.") == []
+    assert statements("The donor announced plans on Monday.") == []

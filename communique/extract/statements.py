@@ -204,6 +204,8 @@ DELIMITERS = {",", "\u2014", "--", "\u2013"}
 def _around_attribution(cue: Token, speaker: Token) -> C.Ranges:
     """The sentence outside a comma-delimited run 'SPEAKER CUE (to whom, when)'."""
     doc, sent = cue.doc, cue.sent
+    if any(c.dep_ == "mark" for c in cue.children):
+        return []  # "When veterans ask for help, ...": a subordinate clause, not an attribution
     run = {cue.i} | {t.i for t in speaker.subtree}
     for child in cue.children:
         if child.dep_ in ATTRIBUTION_DEPS and child.i != speaker.i:
@@ -259,7 +261,8 @@ def _attached_content(cue: Token) -> C.Ranges:
         inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
         if inner is not None:
             return C.subtree_range(inner)
-    if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call":
+    if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call" and (
+            obj.n_lefts + obj.n_rights > 0):  # "announced plans" alone reports nothing
         return C.subtree_range(obj)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and passive.pos_ != "PRON" and any(c.dep_ == "agent" for c in cue.children):
