@@ -204,7 +204,7 @@ DELIMITERS = {",", "\u2014", "--", "\u2013"}
 def _around_attribution(cue: Token, speaker: Token) -> C.Ranges:
     """The sentence outside a comma-delimited run 'SPEAKER CUE (to whom, when)'."""
     doc, sent = cue.doc, cue.sent
-    if any(c.dep_ == "mark" for c in cue.children):
+    if any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in cue.children):
         return []  # "When veterans ask for help, ...": a subordinate clause, not an attribution
     run = {cue.i} | {t.i for t in speaker.subtree}
     for child in cue.children:
