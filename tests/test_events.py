@@ -335,3 +335,17 @@ def test_a_surname_takes_the_full_name_of_an_earlier_speaker(run):
     meeting = one(doc._.events, "CONSULT")
     assert [(r.text, r.name, r.country) for r in meeting.recipients] == [("Ruiz", "Ana Ruiz", "CHL")]
     assert [a.country for a in meeting.actors] == ["PER"]
+
+
+def test_noun_trigger_takes_the_location_and_date_of_its_verb(run):
+    doc = run("The minister said talks would resume in Bergen on Monday.", PUB)
+    talks = one(doc._.events, "CONSULT")
+    assert (talks.trigger.text, talks.location.name, talks.location.country) == ("talks", "Bergen", "NOR")
+    assert (talks.date.value, talks.future, talks.claimed_by) == ("2026-03-16", True, "t:s1")
+
+
+def test_members_meeting_and_a_whether_clause(run):
+    doc = run("He added that members would meet on Saturday to decide whether to back the minister.", PUB)
+    meeting = one(doc._.events, "CONSULT")
+    assert ([a.text for a in meeting.actors], meeting.date.value, meeting.future) == (["members"], "2026-03-14", True)
+    assert one(doc._.events, "SUPPORT").hypothetical is True

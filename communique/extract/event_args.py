@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from communique.records import ActorRef, Location
 from communique.extract import docutil
+from communique.countries import city_country
 
 try:  # the actor resolver is its own module; fall back to the country tables alone
     from communique.extract import actors as _actors
@@ -31,6 +32,7 @@ ACTOR_NOUNS = {
     "fundamentalist", "detainee", "youth", "people", "resident",
     "side", "leadership", "cabinet", "emir", "king", "gunman", "attacker", "assailant", "bomber",
     "militiaman", "fighter", "nurse", "teacher", "doctor", "voter", "crowd", "mob", "prosecutor",
+    "member", "representative", "delegate", "fisherman", "owner", "employer", "miner", "veteran",
 }
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
@@ -127,7 +129,7 @@ def location_of(anchor: Token) -> Optional[Location]:
                 if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
                     ent = _entity_at(obj)
                     return Location(text=ent.text, start=ent.start_char, end=ent.end_char,
-                                    name=ent.text, country=_country(ent.text))
+                                    name=ent.text, country=_country(ent.text) or city_country(ent.text))
     return None
 
 

@@ -132,6 +132,8 @@ def _conditional(verb: Token) -> bool:
     """The clause sits in an if/unless clause, or would-clause has one attached."""
     tok = verb
     while tok.head.i != tok.i:
+        if any(c.lower_ == "whether" for c in tok.children):  # "to decide whether to back"
+            return True
         if tok.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in tok.children):
             return True
         if tok.dep_ not in ("xcomp", "conj", "ccomp"):

@@ -249,6 +249,8 @@ class EventCoder:
         self._adopt_speakers(actors + recipients)
         location = args.location_of(cand.anchor) or (
             args.location_of(cand.noun) if cand.noun is not None else None)
+        if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
+            location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
         args.fill_countries(actors, recipients, sent, location)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
