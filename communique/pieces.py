@@ -59,9 +59,13 @@ def parse(nlp: Language, texts: Iterable[str], skip: list[str], batch_size: int)
 
 def _join(docs: list[Doc], text: str) -> Doc:
     """One Doc from consecutive pieces; its text is exactly the article's."""
-    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-    if doc.text != text:  # never expected; a wrong offset would be worse than the memory
+    if len(docs) == 1:
+        return docs[0]  # the text itself, untouched
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    joined = doc.text
+    if joined != text:  # never expected; a wrong offset would be worse than the memory
         raise ValueError("piecewise parse changed the text")
+    doc.user_data["communique_text"] = joined  # docutil.text's cache: Doc.text is costly
     return doc
 
 

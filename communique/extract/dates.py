@@ -89,6 +89,17 @@ def time_expressions(span: Union[Span, Doc]) -> list[Span]:
     if isinstance(span, Doc):
         span = span[:]
     doc = span.doc
+    # Statements and events ask for the same sentences again and again: find them once.
+    cache = doc.user_data.setdefault("communique_time_expressions", {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _time_expressions(span)
+    return cache[key]
+
+
+def _time_expressions(span: Span) -> list[Span]:
+    """Time expressions in `span`, uncached."""
+    doc = span.doc
     found = [e for e in docutil.ents(doc) if e.label_ in ("DATE", "TIME")
              and e.start >= span.start and e.end <= span.end]
     for _, start, end in _matcher(doc.vocab)(doc[span.start:span.end]):
