@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from communique.extract.quotes import QUOTE_CHARS
 
@@ -117,29 +117,3 @@ def merge(ranges: Ranges) -> Ranges:
         else:
             out.append((s, e))
     return out
-
-
-def subtract(ranges: Ranges, holes: Ranges) -> Ranges:
-    """Ranges with the holes cut out."""
-    out = []
-    for s, e in ranges:
-        pieces = [(s, e)]
-        for hs, he in holes:
-            nxt = []
-            for ps, pe in pieces:
-                if he <= ps or hs >= pe:
-                    nxt.append((ps, pe))
-                    continue
-                if hs > ps:
-                    nxt.append((ps, hs))
-                if he < pe:
-                    nxt.append((he, pe))
-            pieces = nxt
-        out.extend(pieces)
-    return out
-
-
-def doc_tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
-    """Tokens lying within a character range."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
