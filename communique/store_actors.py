@@ -11,6 +11,7 @@ from typing import Optional, Union
 from rapidfuzz import fuzz, process, utils
 
 from communique.records import ActorRef, Speaker
+from communique.extract.speakers import is_description
 
 FUZZY_CUTOFF = 92  # near-miss spellings only ("Emmanuel Macrom"); different people score lower
 ORG_WORDS = {
@@ -57,8 +58,8 @@ class ActorRegistry:
     def resolve(self, ref: Ref, role: Optional[str] = None) -> None:
         """Give `ref` an actor_id, complete its name/country/sector from a known actor, learn new facts."""
         name = (ref.name or "").strip()
-        if not name:
-            return
+        if not name or is_description(name):
+            return  # "senior official" in one story is not the "senior official" of the next
         known = self.by_id.get(ref.actor_id or "")  # the extractor (or the user's actor file) named it
         actor = known if known is not None else self.match(name, ref.country)
         if actor is None:

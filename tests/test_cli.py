@@ -238,3 +238,13 @@ def test_actor_file_names_the_office_holder_on_the_publication_date(tmp_path, pu
     first = json.loads(res.stdout.splitlines()[0])
     assert (first["speaker"]["text"], first["speaker"]["name"], first["speaker"]["country"]) == (
         "The Norwegian prime minister", holder, "NOR")
+
+
+def test_anonymous_sources_are_not_merged_across_articles(tmp_path):
+    (tmp_path / "one.txt").write_text("A senior official said the border would reopen.\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("A senior official said the border would stay shut.\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), db=db).exit_code == 0
+    rows = [json.loads(x) for x in cli("statements", "--format", "jsonl", db=db).stdout.splitlines()]
+    assert [(r["speaker"]["name"], r["speaker"]["actor_id"]) for r in rows] == [
+        ("senior official", None), ("senior official", None)]

@@ -282,3 +282,19 @@ def test_passive_cues_take_the_agent_as_source_never_the_passive_subject(stateme
 def test_subordinate_clauses_and_bare_objects_are_not_statements(statements):
     assert statements("When farmers ask for help, too many of their calls go unanswered.") == []
     assert statements("The donor announced plans on Monday.") == []
+
+
+def test_indefinite_descriptions_introduce_someone_new(statements):
+    text = ("Ambassador Lena Ortiz, the ministry's diplomat in Lima, said the talks were over. "
+            "A Western diplomat said the talks would go on.")
+    first, second = statements(text)
+    assert first.speaker.name == "Lena Ortiz"
+    assert (second.speaker.name, second.speaker.actor_id) == ("Western diplomat", None)
+
+
+def test_definite_description_points_back_to_an_earlier_anonymous_speaker(statements):
+    text = ("A senior Egyptian official said Cairo had no plans for military action. "
+            "The official acknowledged that patience was wearing thin.")
+    first, second = statements(text)
+    assert (second.speaker.text, second.speaker.name, second.speaker.country) == (
+        "The official", "senior Egyptian official", "EGY")

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group
+from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group, is_description
 from communique.records import Speaker, Statement
 
 
@@ -49,6 +49,11 @@ class SpeakerResolver:
         name = mention.name
         if mention.form == "description":
             person = self.index.by_role(span)
+            earlier = self._same_head(span) if person is None else None
+            if earlier is not None:  # "A senior official said ... The official added ..."
+                speaker.name, speaker.role = earlier.name, earlier.role
+                speaker.country, speaker.sector, speaker.actor_id = earlier.country, earlier.sector, earlier.actor_id
+                return speaker
             name = person.name if person is not None else describe_group(span)
         speaker.name = name
         _describe(speaker, span, name)
@@ -73,10 +78,21 @@ class SpeakerResolver:
                 from communique.extract import actors
 
                 speaker.country = actors.describe(owner).country
-        if speaker.name and speaker.country:
+        if speaker.name and speaker.country and not is_description(speaker.name):
             from communique.extract import actors
 
             speaker.actor_id = actors.actor_key(speaker.name, speaker.country)
+
+    def _same_head(self, span: Span) -> Optional[Speaker]:
+        """An earlier speaker a definite description points back to: 'the official' after 'a senior official'."""
+        if span[0].lower_ != "the" or len(span) > 3:
+            return None
+        head = span.root.lemma_.lower()
+        for known in reversed(self.history):
+            words = (known.speaker.name or "").lower().split()
+            if words and (words[-1] == span.root.lower_ or words[-1] == head):
+                return known.speaker
+        return None
 
     def remember(self, statement: Statement, span: Optional[Span]) -> None:
         """Record a resolved speaker so later pronouns can refer to it."""
@@ -186,7 +202,7 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
     speaker.role = speaker.role or info.role
     speaker.country = speaker.country or info.country
     speaker.sector = speaker.sector or info.sector
-    if name:
+    if name and not is_description(name):
         speaker.actor_id = actors.actor_key(name, speaker.country)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -132,6 +133,8 @@ class ArticleIndex:
 
     def by_role(self, description: Span) -> Optional[Person]:
         """The named person whose stated role matches a description ("the fisheries minister")."""
+        if _indefinite(description):
+            return None  # "a Western diplomat" introduces someone new
         words = [t.lower_ for t in description if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "poss"]
         words = [w for w in words if w not in ("country", "'s")]
         if not words:
@@ -141,7 +144,7 @@ class ArticleIndex:
         for p in self.persons:
             for role in p.roles:
                 role_words = role.lower().split()
-                if head not in role_words:
+                if _role_head(role_words) != head:
                     continue
                 overlap = sum(1 for w in words if w in role_words)
                 scored.append((overlap, -abs(p.start - description.start_char), p))
@@ -271,5 +274,32 @@ def _strip_det(text: str) -> str:
 
 
 def describe_group(span: Span) -> str:
-    """A readable name for an unnamed speaker such as 'two diplomats familiar with the talks'."""
+    """A readable label for an unnamed speaker ('two diplomats familiar with the talks')."""
     return _strip_det(span.text)
+
+
+NAME_PARTICLES = frozenset("of for and the de da do dos das del la le van von bin al el ibn".split())
+
+
+def is_description(name: str) -> bool:
+    """Whether a name describes rather than names ('senior official', 'Brazilian diplomat'): it has
+    a lower-case word that is no name particle. Descriptions are never merged across articles."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isalpha()]
+    if not words:
+        return False
+    return words[0][0].islower() or any(w[0].islower() and w.lower() not in NAME_PARTICLES for w in words[1:])
+
+
+def _indefinite(span: Span) -> bool:
+    """A mention that introduces a new referent: 'a spokesman', 'two diplomats', 'another official'."""
+    first = span[0]
+    return first.lower_ in ("a", "an", "another", "one", "some", "several") or any(
+        t.dep_ == "nummod" and t.head.i == span.root.i for t in span)
+
+
+def _role_head(words: list[str]) -> str:
+    """The head noun of a role: 'chairman of the association' -> chairman, 'fisheries minister' -> minister."""
+    for k, w in enumerate(words):
+        if w in ("of", "for", "at", "to", "in") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
