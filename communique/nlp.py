@@ -42,6 +42,7 @@ def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False
     import communique.extract.statements  # noqa: F401
 
     nlp = load_base(model)
+    _split_dashes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
     book = str(actors_file or "")
@@ -67,3 +68,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
     return doc
+
+
+def _split_dashes(nlp: Language) -> None:
+    """Split a horizontal bar from the word it is glued to ('\u2015Ana Ruiz' signs a quote)."""
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes or []) + ["\u2015"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search

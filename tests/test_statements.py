@@ -298,3 +298,16 @@ def test_definite_description_points_back_to_an_earlier_anonymous_speaker(statem
     first, second = statements(text)
     assert (second.speaker.text, second.speaker.name, second.speaker.country) == (
         "The official", "senior Egyptian official", "EGY")
+
+
+def test_quote_verbs_count_beside_a_quotation(statements):
+    s = only(statements('Marta Diaz spoke last. "We will not give up," she continued.'))
+    assert (s.kind, s.cue.lemma, s.speaker.name) == ("direct", "continue", "Marta Diaz")
+
+
+def test_quotes_signed_with_a_dash(statements):
+    text = "\u201cWe are not afraid. We will march again.\u201d \u2015Ana Ruiz, a student in Lima"
+    s = only(statements(text))
+    assert (s.kind, s.cue.text, s.speaker.text, s.speaker.name, s.speaker.country) == (
+        "direct", "\u2015", "Ana Ruiz, a student in Lima", "Ana Ruiz", "PER")
+    assert s.content.text == "We are not afraid. We will march again."

@@ -30,6 +30,11 @@ NOUN_CUES = frozenset(
     """.split()
 )
 
+# Verbs that attribute only when a quotation stands right beside them ('"...," she continued').
+QUOTE_VERBS = frozenset(
+    "continue sing chant shout yell scream whisper mutter laugh sigh type text read begin go exclaim cry".split()
+)
+
 # Verbs of evidence: "a poll shows that ...", "the inquiry found that ...". They attribute only
 # with a reported clause of their own ("found it hard" is no attribution).
 EVIDENCE = frozenset("show find demonstrate document".split())

@@ -86,7 +86,7 @@ class ArticleIndex:
         self.persons: list[Person] = []
         by_name: dict[str, Person] = {}
         for ent in docutil.ents(doc):
-            if ent.label_ != "PERSON" or not ent[0].is_title:
+            if not ent[0].is_title or not (ent.label_ == "PERSON" or _person_like(ent)):
                 continue
             name = _clean_name(ent)
             if not name:
@@ -154,6 +154,13 @@ class ArticleIndex:
         best = scored[0]
         rivals = [s for s in scored if s[0] == best[0] and s[2].name != best[2].name]
         return best[2] if not rivals or best[0] >= len(words) else None
+
+
+def _person_like(ent: Span) -> bool:
+    """An entity the small model mislabelled ('Marta Diaz' as ORG): two or three proper nouns
+    starting with a known first name."""
+    return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title for t in ent) and name_gender(ent[0].text) is not None
 
 
 def _unlabelled_name(token: Token) -> Optional[str]:

@@ -13,10 +13,10 @@ from communique.extract import content as C
 from communique.extract import docutil
 from communique.extract.addressees import find_addressee
 from communique.extract.clauses import reported_content, subject_of
-from communique.extract.cues import EVIDENCE, NOUN_CUES, is_according_to, is_cue
+from communique.extract.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.quotes import Quote, find_quotes
 from communique.extract.speakers import ArticleIndex
-from communique.extract.transcripts import LabelLine, label_lines
+from communique.extract.transcripts import LabelLine, label_lines, signed_quotes
 from communique.extract.resolve import SpeakerResolver
 from communique.records import Content, Cue, Statement
 
@@ -80,6 +80,8 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
     drafts += [Draft("direct", C.trim(text, [ln.content], keep_final_stop=True), None, ln.speaker, label=ln)
                for ln in label_lines(doc)]
+    drafts += [Draft("direct", C.trim(text, q.pieces, keep_final_stop=True), None, ln.speaker, label=ln)
+               for q, ln in signed_quotes(doc, quotes)]
     drafts = [d for d in drafts if d.content]
     drafts.sort(key=lambda d: d.content[0][0])
     drafts = _drop_nested(drafts)
@@ -91,7 +93,8 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
         speaker = resolver.resolve(d.speaker_span, d.inherit)
         cue = None
         if d.label is not None:
-            cue = Cue(":", d.label.colon, d.label.colon + 1, ":")
+            mark = text[d.label.colon]
+            cue = Cue(mark, d.label.colon, d.label.colon + 1, mark)
         if d.cand is not None:
             span = doc[d.cand.cue.i : d.cand.cue_end.i + 1]
             cue = Cue(span.text, span.start_char, span.end_char, d.cand.lemma)
@@ -203,7 +206,7 @@ def _cue_before(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
 
 def _adjacent_candidate(token: Token, cands, beliefs) -> Optional[Candidate]:
     """A candidate for a cue verb that had no content of its own in the parse."""
-    if not is_cue(token, beliefs):
+    if not is_cue(token, beliefs) and token.lemma_.lower() not in QUOTE_VERBS:
         return None
     speaker = subject_of(token)
     if speaker is None:

@@ -44,3 +44,30 @@ def label_lines(doc: Doc) -> list[LabelLine]:
         if end - m.start("rest") >= 8:
             out.append(LabelLine(span, m.end("name"), (m.start("rest"), end)))
     return out
+
+
+SIGNATURE_DASHES = "\u2015\u2014\u2013-"
+
+
+def signed_quotes(doc: Doc, quotes) -> list[tuple[object, LabelLine]]:
+    """Quotes signed with a dash and a name, as in vox pops: '"We are afraid." \u2015Ana Ruiz'."""
+    text = docutil.text(doc)
+    out = []
+    for q in quotes:
+        i = q.end
+        while i < len(text) and text[i] in "\"\u201d\u00bb' ":
+            i += 1
+        if i >= len(text) or text[i] not in SIGNATURE_DASHES:
+            continue
+        start = i + 1
+        while start < len(text) and text[start] == " ":
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        name = doc.char_span(start, end, alignment_mode="contract")
+        if name is None or not 0 < len(name) <= 20 or not name[0].is_title:
+            continue
+        head = name[: next((k for k, t in enumerate(name) if t.text == ","), len(name))]
+        if 0 < len(head) <= 5 and all(t.is_title or t.is_punct for t in head):
+            out.append((q, LabelLine(name, i, q.pieces[0])))
+    return out
