@@ -20,7 +20,7 @@ Item = Union[Article, Skip]
 Output = Union[Result, Skip]
 
 _NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
-BATCH_CHARS = 12_000  # characters per batch, at most (a longer article still makes a batch of its own)
+BATCH_CHARS = 20_000  # characters per batch, at most (a longer article still makes a batch of its own)
 MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
 
 
