@@ -349,3 +349,9 @@ def test_members_meeting_and_a_whether_clause(run):
     meeting = one(doc._.events, "CONSULT")
     assert ([a.text for a in meeting.actors], meeting.date.value, meeting.future) == (["members"], "2026-03-14", True)
     assert one(doc._.events, "SUPPORT").hypothetical is True
+
+
+def test_a_demand_is_made_of_the_subject_of_its_that_clause(code):
+    demand = one(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
+    assert [(r.text, r.country) for r in demand.recipients] == [("Peru", "PER")]
+    assert (demand.mode, [a.country for a in demand.actors]) == ("yield", ["CHL"])

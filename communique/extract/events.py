@@ -318,14 +318,28 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
         cand.absorbed.extend(c for c in comps if c not in cand.absorbed)
+    addressed = _addressed_subjects(verb if verb is not None else cand.anchor) \
+        if cand.etype in DIRECTIVE_TYPES else []
     for comp in cand.absorbed:
-        if cand.own_subject:
+        if cand.own_subject and not addressed:
             recips += _object_parties(comp)
+    recips = addressed + recips
     own = {t.i for t in cand.tokens}
     actors = [a for a in _expand(actors) if args.is_actor(a) and a.i not in own]
     recips = [r for r in _expand(recips)
               if args.is_actor(r) and r.i not in own and r.i not in {a.i for a in actors}]
     return actors, recips
+
+
+DIRECTIVE_TYPES = ("REQUEST", "THREATEN", "REJECT")
+
+
+def _addressed_subjects(head: Token) -> list[Token]:
+    """Who a demand is made of: the subject of its that-clause ("demanded that Israel ease ...")."""
+    out = []
+    for clause in (c for c in head.children if c.dep_ in ("ccomp", "acl")):
+        out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return out
 
 
 def subjects(verb: Token) -> list[Token]:
