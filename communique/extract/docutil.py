@@ -23,6 +23,14 @@ def ents(doc: Doc) -> tuple[Span, ...]:
     return cached
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Token start offsets, for bisection from a character offset to a token."""
+    cached = doc.user_data.get("communique_starts")
+    if cached is None:
+        cached = doc.user_data["communique_starts"] = [t.idx for t in doc]
+    return cached
+
+
 def ents_in(span: Span) -> list[Span]:
     """Entities lying wholly inside a span (what Span.ents returns)."""
     return [e for e in ents(span.doc) if e.start >= span.start and e.end <= span.end]

@@ -19,7 +19,6 @@ class Known:
     speaker: Speaker
     gender: Optional[str]
     plural: bool
-    offset: int
 
 
 class SpeakerResolver:
@@ -29,6 +28,14 @@ class SpeakerResolver:
         self.doc = doc
         self.index = index
         self.history: list[Known] = []
+        self._mentions: dict[tuple[int, int], Mention] = {}
+
+    def _classify(self, span: Span) -> Mention:
+        """The mention's form, worked out once: resolve() and remember() both need it."""
+        key = (span.start, span.end)
+        if key not in self._mentions:
+            self._mentions[key] = classify(span, self.index)
+        return self._mentions[key]
 
     def resolve(self, span: Optional[Span], inherit=None) -> Optional[Speaker]:
         """A Speaker for a mention span; a continuation inherits the previous statement's speaker."""
@@ -37,22 +44,19 @@ class SpeakerResolver:
                 prev = self.history[-1].speaker
                 return Speaker(**{**prev.__dict__})
             return None
-        mention = classify(span, self.index)
+        mention = self._classify(span)
         speaker = Speaker(span.text, span.start_char, span.end_char)
         if mention.form == "pronoun":
             antecedent = self._antecedent(mention)
             if antecedent is not None:
-                speaker.name, speaker.role = antecedent.name, antecedent.role
-                speaker.country, speaker.sector = antecedent.country, antecedent.sector
-                speaker.actor_id = antecedent.actor_id
+                _take_identity(speaker, antecedent)
             return speaker
         name = mention.name
         if mention.form == "description":
             person = self.index.by_role(span)
             earlier = self._same_head(span) if person is None else None
             if earlier is not None:  # "A senior official said ... The official added ..."
-                speaker.name, speaker.role = earlier.name, earlier.role
-                speaker.country, speaker.sector, speaker.actor_id = earlier.country, earlier.sector, earlier.actor_id
+                _take_identity(speaker, earlier)
                 return speaker
             name = person.name if person is not None else describe_group(span)
         speaker.name = name
@@ -99,14 +103,14 @@ class SpeakerResolver:
         sp = statement.speaker
         if sp is None or sp.name is None:
             return
-        mention = classify(span, self.index) if span is not None else None
+        mention = self._classify(span) if span is not None else None
         if mention is not None and mention.form == "pronoun":
             gender, plural = mention.gender, mention.plural
         else:
             person = self.index.person(sp.name)
             gender = person.gender if person is not None else (mention.gender if mention else None)
             plural = bool(mention and mention.plural)
-        self.history.append(Known(sp, gender, plural, statement.content.start))
+        self.history.append(Known(sp, gender, plural))
 
     def _antecedent(self, mention: Mention) -> Optional[Speaker]:
         """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""
@@ -189,14 +193,21 @@ class SpeakerResolver:
         return None
 
 
+def _take_identity(speaker: Speaker, source: Speaker) -> None:
+    """Give a mention the identity another mention resolved to (keeping its own text and offsets)."""
+    speaker.name, speaker.role, speaker.country = source.name, source.role, source.country
+    speaker.sector, speaker.actor_id = source.sector, source.actor_id
+
+
 def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
     """Fill role, country, sector and actor id from the mention's words."""
     from communique.extract import actors
 
-    info = actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
-    if info.name and docutil.actor_book(span.doc) is not None and info.name != name:
+    book = docutil.actor_book(span.doc)
+    info = actors.describe(span, book, span.doc._.published)
+    if info.name and book is not None and info.name != name:
         # the user's actor file names who held the office, or corrects a spelling
-        book_entry = docutil.actor_book(span.doc).lookup(info.name, span.doc._.published)
+        book_entry = book.lookup(info.name, span.doc._.published)
         if book_entry is not None:
             speaker.name = name = book_entry.name
     speaker.role = speaker.role or info.role

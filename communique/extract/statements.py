@@ -15,7 +15,7 @@ from communique.extract.addressees import find_addressee
 from communique.extract.clauses import reported_content, subject_of
 from communique.extract.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.quotes import Quote, find_quotes
-from communique.extract.speakers import ArticleIndex
+from communique.extract.speakers import ArticleIndex, mention_span
 from communique.extract.transcripts import LabelLine, label_lines, signed_quotes
 from communique.extract.resolve import SpeakerResolver
 from communique.records import Content, Cue, Statement
@@ -155,7 +155,7 @@ def _candidates(doc: Doc, beliefs: bool, quotes: list[Quote]):
                 yield Candidate(token, token, token.lemma_.lower(), owner, C.subtree_range(clause))
         elif is_cue(token, beliefs):
             speaker = subject_of(token)
-            if speaker is None or speaker.i in range(token.i, token.i + 1):
+            if speaker is None or speaker.i == token.i:
                 continue
             if token.lemma_.lower() in EVIDENCE and not any(
                     c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
@@ -226,16 +226,9 @@ def _own_content_outside(cand: Candidate, q: Quote) -> bool:
     return len(words - inside) > 0.5 * len(words) and not (words & inside)
 
 
-def _starts(doc: Doc) -> list[int]:
-    """Token start offsets, computed once per document for bisection."""
-    if "communique_starts" not in doc.user_data:
-        doc.user_data["communique_starts"] = [t.idx for t in doc]
-    return doc.user_data["communique_starts"]
-
-
 def _token_at_or_after(doc: Doc, char: int) -> Optional[int]:
     """Index of the first token starting at or after a character offset, skipping closing marks and commas."""
-    for i in range(bisect_left(_starts(doc), char), len(doc)):
+    for i in range(bisect_left(docutil.token_starts(doc), char), len(doc)):
         t = doc[i]
         if not _is_mark_token(t) and t.text != ",":
             return i
@@ -244,7 +237,7 @@ def _token_at_or_after(doc: Doc, char: int) -> Optional[int]:
 
 def _token_before(doc: Doc, char: int) -> Optional[int]:
     """Index of the last token ending at or before a character offset."""
-    i = bisect_right(_starts(doc), char) - 1
+    i = bisect_right(docutil.token_starts(doc), char) - 1
     while i >= 0 and doc[i].idx + len(doc[i]) > char:
         i -= 1
     return i if i >= 0 else None
@@ -261,8 +254,9 @@ def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
     speaker_span = _speaker_span(cand)
     if cand.quotes:
         pieces = [p for q in sorted(cand.quotes, key=lambda q: q.start) for p in q.pieces]
-        outside = C.word_chars(text, cand.parsed) - C.word_chars(text, pieces)
-        if cand.parsed and len(outside) > (1 - DIRECT_SHARE) * len(C.word_chars(text, cand.parsed)) and len(outside) > 12:
+        parsed = C.word_chars(text, cand.parsed)
+        outside = parsed - C.word_chars(text, pieces)
+        if cand.parsed and len(outside) > (1 - DIRECT_SHARE) * len(parsed) and len(outside) > 12:
             return Draft("mixed", C.trim(text, C.merge(cand.parsed + pieces)), cand, speaker_span)
         return Draft("direct", C.trim(text, pieces, keep_final_stop=True), cand, speaker_span)
     if not cand.parsed:
@@ -276,18 +270,15 @@ def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
     inner = [q for q in quotes if C.word_chars(text, q.pieces) & words]
     if not inner:
         return Draft("indirect", ranges, cand, speaker_span)
-    quoted = C.word_chars(text, [p for q in inner for p in q.pieces])
-    if len(quoted & words) >= DIRECT_SHARE * len(words):
-        pieces = [p for q in inner for p in q.pieces]
+    pieces = [p for q in inner for p in q.pieces]
+    if len(C.word_chars(text, pieces) & words) >= DIRECT_SHARE * len(words):
         return Draft("direct", C.trim(text, pieces, keep_final_stop=True), cand, speaker_span)
-    merged = C.merge(ranges + [p for q in inner for p in q.pieces])
+    merged = C.merge(ranges + pieces)
     return Draft("mixed", C.trim(text, merged), cand, speaker_span)
 
 
 def _speaker_span(cand: Candidate) -> Optional[Span]:
     """The speaker mention for a candidate."""
-    from communique.extract.speakers import mention_span
-
     return mention_span(cand.speaker) if cand.speaker is not None else None
 
 
