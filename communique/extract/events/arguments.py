@@ -33,6 +33,20 @@ ACTOR_NOUNS = {
     "side", "leadership", "cabinet", "emir", "king", "gunman", "attacker", "assailant", "bomber",
     "militiaman", "fighter", "nurse", "teacher", "doctor", "voter", "crowd", "mob", "prosecutor",
     "member", "representative", "delegate", "fisherman", "owner", "employer", "miner", "veteran",
+    # organisations and bodies
+    "organization", "organisation", "agency", "bloc", "body", "council", "committee", "commission", "assembly",
+    "congress", "senate", "legislature", "coalition", "alliance", "mission", "panel", "bench", "navy",
+    "personnel", "staff", "crew", "company", "firm", "network", "state", "country", "nation", "ally", "partner",
+    "neighbor", "neighbour", "administration", "department", "office", "service", "unit", "brigade", "wing",
+    # people by role
+    "legislator", "chief", "commander", "general", "secretary", "chancellor", "premier", "monarch", "governor",
+    "mayor", "spokesperson", "rapporteur", "investigator", "expert", "inspector", "observer", "monitor", "analyst",
+    "critic", "opponent", "supporter", "journalist", "reporter", "lawyer", "attorney", "guard", "captor",
+    "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
+    "smuggler", "pirate", "coup", "victim",
+    # people
+    "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
+    "national", "student", "worker", "pilgrim", "parent",
 }
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
@@ -41,6 +55,34 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 MENTION_PREPS = {"of", "in", "from", "for"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 COUNTRY_TABLE = Path(__file__).resolve().parents[1] / "data" / "countries.json"
+
+
+# Object-control verbs: "urged X to meet" -> X is the subject of "meet".
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "allow", "invite", "persuade",
+                  "tell", "permit", "encourage"}
+# Passive forms that describe their subject's own stance ("Vietnam is committed to ...").
+STATE_PASSIVES = {"commit", "prepare", "determine", "oblige", "force"}
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The agent(s) of a verb: subject, "by" agent in passives, or a controlling verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.lemma_.lower() in STATE_PASSIVES:  # "Vietnam is committed to ..."
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subj:
+        return subj
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        if verb.dep_ != "ccomp":
+            return subjects(head)
+    return []
 
 
 def mention_span(head: Token) -> Span:
@@ -131,31 +173,6 @@ def location_of(anchor: Token) -> Optional[Location]:
                     return Location(text=ent.text, start=ent.start_char, end=ent.end_char,
                                     name=ent.text, country=_country(ent.text) or city_country(ent.text))
     return None
-
-
-def fill_countries(actors: list[ActorRef], recipients: list[ActorRef], sent: Span,
-                   location: Optional[Location]) -> None:
-    """Give country-less actors the country of a domestic event.
-
-    When the sentence names one country only (besides the recipients'), or the event has a
-    located place, an unplaced actor ("President X", "the opposition") is taken to be from it,
-    the usual default of event coders; a reader can check it against the mention's offsets.
-    """
-    if all(a.country for a in actors):
-        return
-    # a recipient that is a country itself ("against Russia") marks a foreign event
-    taken = {r.country for r in recipients if r.country and _country(r.text)}
-    words = [e.text for e in docutil.ents_in(sent) if e.label_ in ("GPE", "NORP", "LOC")]
-    words += [t.text for t in sent if t.is_title and not t.is_sent_start]
-    named = {c for c in map(_country, words) if c and c not in taken}
-    guess = location.country if location is not None and location.country else None
-    if guess is None and len(named) == 1:
-        guess = named.pop()
-    if guess is None:
-        return
-    for ref in actors:
-        if ref.country is None and (ref.text.lower() not in PRONOUNS or ref.name):
-            ref.country = guess
 
 
 def _entity_at(tok: Token) -> Span:

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from communique.extract.events import lexicon as plover
+from communique.extract.events import arguments as args
+from communique.extract.events import frames as plover
 from communique.records import DateRef
 
 try:
@@ -21,7 +22,7 @@ except ImportError:  # pragma: no cover - only while dates.py is missing
     _dates = None
 
 if TYPE_CHECKING:
-    from communique.extract.events.component import Candidate
+    from communique.extract.events.triggers import Candidate
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
@@ -32,6 +33,10 @@ FAILURE_VERBS = {"fail"}
 # Verbs announcing a commitment by their subject (the complement is a promise).
 COMMITMENT = {"promise", "pledge", "offer", "vow", "commit", "willing", "ready", "prepared"}
 DEONTIC_AUX = {"must", "should"}
+# Promising verbs whose coded complement stands for them (the guide: a planned meeting is CONSULT, future).
+PROMISES = {"agree", "promise", "pledge", "offer", "commit", "plan", "intend", "decide", "prepare"}
+# Verbs of arguing a position: "X argues the border should ..." states a view, it does not demand.
+ASSERTIONS = {"argue", "claim", "believe", "think", "feel", "know", "predict", "estimate", "suggest"}
 
 
 @dataclass
@@ -57,8 +62,13 @@ def _auxes(verb: Token) -> set[str]:
 
 def _negated(tok: Token) -> bool:
     """A negation attached to the token (or "no" determiner on an event noun)."""
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod"))
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod")) or _no_longer(c)
                for c in tok.children)
+
+
+def _no_longer(tok: Token) -> bool:
+    """ "no longer", "no more": a negation the parser attaches as an adverb with its own determiner."""
+    return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
 
 
 def _chain(verb: Token) -> list[Token]:
@@ -150,8 +160,12 @@ def _question(verb: Token) -> bool:
 def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
     """Fold complements of threats, refusals and demands into them; retype prepared attacks."""
     by_anchor = {c.anchor.i: c for c in cands}
+    # "agreed to meet", "pledged to release": the complement is the event (future), the promise its frame
+    promised = {c.anchor.head.i for c in cands if c.anchor.dep_ == "xcomp" and _lemma(c.anchor.head) in PROMISES}
     out = []
     for cand in cands:
+        if cand.anchor.i in promised and cand.noun is None:
+            continue
         head = cand.anchor.head
         frame = by_anchor.get(head.i) if cand.anchor.dep_ in ("xcomp", "ccomp") else None
         if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:
@@ -172,18 +186,20 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
 
 def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
     """"X said Y must do Z": a demand by X on Y (the PLOVER reading of reported obligation)."""
-    from communique.extract.events.component import Candidate
+    from communique.extract.events.triggers import Candidate
 
     known = {c.anchor.i: c for c in cands}
     out = []
     for verb in sent:
         aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
-        if not aux or verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS:
+        if not aux or verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS:
             continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(args.is_actor(s) for s in subj):
+            continue  # "the border should be extended": an opinion about things, not a demand on anyone
         inner = known.pop(verb.i, None)
         if inner is not None:
             cands.remove(inner)
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
         mode = plover.REQUEST_MODES.get(inner.etype) if inner is not None else None
         cand = Candidate(verb, [aux[0], verb], "REQUEST", mode, recipient_heads=subj,
                          actor_heads=[c for c in verb.head.children if c.dep_ == "nsubj"],
@@ -191,28 +207,6 @@ def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
         cand.absorbed.append(verb)
         out.append(cand)
     return out
-
-
-def intent_type(cand: "Candidate", etype: str, state: Flags) -> Optional[str]:
-    """AGREE or THREATEN for an announced future action ("said it will give aid")."""
-    if not state.future or state.negated or not state.announced:
-        return None
-    head = cand.anchor.head
-    if cand.anchor.dep_ == "xcomp" and _lemma(head) in {"agree", "promise", "pledge", "offer", "commit", "vow"}:
-        return None  # the frame itself is the promise
-    if _ultimatum(cand.anchor):
-        return "THREATEN"
-    if etype in plover.COOPERATIVE and etype != "AGREE":
-        return "AGREE"
-    if etype in plover.MATERIAL_CONFLICT:
-        return "THREATEN"
-    return None
-
-
-def _ultimatum(verb: Token) -> bool:
-    """An "unless" clause makes an announced action a threat."""
-    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
-               for c in verb.children)
 
 
 def pronoun_antecedent(head: Token):
