@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from communique.extract.events import frames, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, load
-from communique.extract.events.matcher import best_pattern
+from communique.extract.events.matcher import best_pattern, pattern_words
 
 # Objects that make an event verb a non-event ("released a statement").
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
@@ -100,9 +100,22 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
             return _cand(tok, [tok, child], lex.phrasal[(lem, child.lower_)])
+        # "called for the Taliban to lift ...": the parser makes "for" the mark of the infinitive clause
+        marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ in ("advcl", "ccomp", "xcomp") else []
+        for mark in marks:
+            if (lem, mark.lower_) in lex.phrasal:
+                cand = _cand(tok, [tok, mark], lex.phrasal[(lem, mark.lower_)])
+                cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
+                return cand
+    for obj in objects(tok):
+        if (lem, lemma(obj)) in lex.objects:
+            return _cand(tok, [tok, obj], lex.objects[(lem, lemma(obj))])
     pattern = best_pattern(lex, tok, lem)
     if pattern is not None:
-        return None if pattern.code is None else _cand(tok, [tok], pattern.code)
+        if pattern.code is None:
+            return None
+        named = [n for n in pattern_words(pattern, tok) if noun_code(lex, n, lex.light_nouns) is not None]
+        return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
             if obj.dep_ == "attr" or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
@@ -140,7 +153,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
-    happened = tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS
+    happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
@@ -149,10 +163,26 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
 
 
+def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:
+        return None
+    targeted = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by") for c in tok.children) or \
+        any(c.dep_ == "ccomp" for c in tok.children)
+    if not targeted:
+        return None
+    verb = tok.head
+    if not any(args.is_actor(s) for s in args.subjects(verb)):
+        return None
+    cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
+    cand.recipient_heads = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return cand
+
+
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
-    verbs = [c for c in (verb_candidate(lex, t) for t in sent) if c is not None]
+    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in sent) if c is not None]
     covered = {t.i for c in verbs for t in c.tokens}
     anchors = {c.anchor.i for c in verbs}
     nouns = []
@@ -162,6 +192,9 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         cand = noun_candidate(lex, tok)
         if cand is not None and not _under_anchor(tok, anchors):
             nouns.append(cand)
+    # "talks would resume": the event noun carries the event, its verb of happening adds none
+    noun_heads = {c.anchor.i for c in nouns}
+    verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
     out = []
     for cand in verbs + nouns:
         if _background(cand):

@@ -3,7 +3,8 @@
 Reads PETRARCH2's CAMEO verb dictionary (MIT) and PLOVER's CAMEO-to-PLOVER table (CC BY-SA 4.0) and writes,
 beside this script:
 - `cameo_verbs.json`: every verb, phrasal verb and pattern of CAMEO.2.0.txt with its CAMEO code and the line it
-  came from (MIT, notice inside);
+  came from (MIT, notice inside); each verb says whether it is one of the original TABARI verbs (`curated`) or came
+  in with a WordNet synonym set, and for the latter how common it is in English (`zipf`, from wordfreq);
 - `cameo2plover.json`: the CAMEO-to-PLOVER mapping as data (CC BY-SA 4.0, notice inside; kept a separate file).
 The coder joins the two at load time (`lexicon.py`) and applies the written conventions of `conventions.yaml`.
 
@@ -83,6 +84,13 @@ def parse_pattern(body: str) -> Optional[dict]:
     return {"before": pre_el, "after": post_el}
 
 
+def zipf(lemma: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 6 is "go", 3 is "bombard")."""
+    from wordfreq import zipf_frequency
+
+    return round(zipf_frequency(lemma, "en"), 2)
+
+
 def parse_cameo(path: Path) -> dict:
     """Synonym sets, verbs, phrasal verbs and patterns of the CAMEO verb dictionary, with their lines."""
     synsets: dict[str, list[str]] = {}
@@ -134,8 +142,10 @@ def parse_cameo(path: Path) -> dict:
     # coder's note. The others came in with WordNet synonym sets (the file's header says so).
     cited_sources = {p["source"] for p in patterns if p["source"]}
     for verb in verbs:
-        verb["curated"] = (verb["lemma"] in cited_sources or verb["lemma"] == word(verb["block"])
-                           or verb.pop("coder_note"))
+        verb["curated"] = bool(verb["lemma"] in cited_sources or verb["lemma"] == word(verb["block"])
+                               or verb.pop("coder_note"))
+        if not verb["curated"]:
+            verb["zipf"] = zipf(verb["lemma"])
     for verb in phrasal:
         verb.pop("coder_note", None)
     # Source verbs that patterns cite but no verb list holds ("# URGE"): their patterns say what they code.
