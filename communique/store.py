@@ -274,6 +274,10 @@ class Store:
         """Statements by others that name the actor."""
         return q.said_about(self.db, actor_id, limit)
 
+    def article_texts(self, docs: list[str]) -> dict[str, str]:
+        """The texts of the named articles, by id."""
+        return q.article_texts(self.db, docs)
+
     def overview(self) -> dict[str, Any]:
         """Totals, records by day, top speakers and event types by country pair."""
         return {"counts": self.counts(), **q.overview(self.db)}

@@ -356,3 +356,14 @@ def doc_by_text_hash(db: sqlite3.Connection, digest: str) -> Optional[str]:
     """The id of the stored article with this text hash."""
     r = db.execute("SELECT doc FROM articles WHERE text_hash = ?", (digest,)).fetchone()
     return r[0] if r else None
+
+
+def article_texts(db: sqlite3.Connection, docs: list[str]) -> dict[str, str]:
+    """The text of each named article (unknown ids are left out)."""
+    docs = sorted(set(docs))
+    out: dict[str, str] = {}
+    for i in range(0, len(docs), 500):  # stay under SQLite's limit on bound parameters
+        chunk = docs[i:i + 500]
+        marks = ", ".join("?" for _ in chunk)
+        out.update(db.execute(f"SELECT doc, text FROM articles WHERE doc IN ({marks})", chunk).fetchall())
+    return out
