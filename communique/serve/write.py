@@ -111,7 +111,8 @@ def parse_articles(lines: list[bytes], max_chars: int) -> list[Article]:
         if len(rec.text) > max_chars:
             raise HTTPException(413, f"article {rec.id!r} is {len(rec.text):,} characters, "
                                      f"over the {max_chars:,} cap (--max-chars)")
-    return [rec for rec in records if isinstance(rec, Article)]
+    # The reader names its source "line"; messages about a posted article should name the article.
+    return [replace(rec, path=None) for rec in records if isinstance(rec, Article)]
 
 
 def store_articles(state: Any, articles: list[Article]) -> tuple[int, dict[str, Any]]:
