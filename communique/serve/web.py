@@ -21,8 +21,8 @@ TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templat
 TEMPLATES.filters["seg"] = lambda s: quote(str(s), safe="")
 TEMPLATES.globals.update(article_url=views.article_url, actor_url=views.actor_url)
 PAGE = 50
-SEARCH_FIELDS = {"statements": ("speaker", "since", "until", "q"),
-                 "events": ("type", "actor", "country", "since", "until")}
+SEARCH_FIELDS = {"statements": ("speaker", "since", "until", "q", "doc"),
+                 "events": ("type", "actor", "country", "since", "until", "doc")}
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
