@@ -14,7 +14,7 @@ PUB = date(2026, 3, 12)  # a Thursday
 @pytest.fixture(scope="module")
 def nlp_events():
     """The bare model with the event coder alone (no statement component)."""
-    import communique.extract.events  # noqa: F401
+    import communique.extract.events.component  # noqa: F401
     from communique.nlp import load_base
 
     nlp = load_base()
@@ -308,7 +308,7 @@ def test_event_outside_statement_is_unclaimed(code):
 
 
 def test_min_confidence_filters():
-    import communique.extract.events  # noqa: F401
+    import communique.extract.events.component  # noqa: F401
     from communique.nlp import load_base, make_doc
 
     nlp = load_base()

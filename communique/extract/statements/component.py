@@ -9,15 +9,15 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from communique.extract import content as C
+from communique.extract.statements import content as C
 from communique.extract import docutil
-from communique.extract.addressees import find_addressee
-from communique.extract.clauses import reported_content, subject_of
-from communique.extract.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
-from communique.extract.quotes import Quote, find_quotes
-from communique.extract.speakers import ArticleIndex, mention_span
-from communique.extract.transcripts import LabelLine, label_lines, signed_quotes
-from communique.extract.resolve import SpeakerResolver
+from communique.extract.statements.addressees import find_addressee
+from communique.extract.statements.clauses import reported_content, subject_of
+from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
+from communique.extract.statements.quotes import Quote, find_quotes
+from communique.extract.statements.speakers import ArticleIndex, mention_span
+from communique.extract.statements.transcripts import LabelLine, label_lines, signed_quotes
+from communique.extract.statements.resolve import SpeakerResolver
 from communique.records import Content, Cue, Statement
 
 if not Doc.has_extension("statements"):
@@ -112,7 +112,7 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
 
 def _date(cand: Candidate, doc: Doc):
     """When the statement was made: a time expression attached to the cue."""
-    from communique.extract.dates import date_of
+    from communique.extract.dates.find import date_of
 
     return date_of(cand.cue, cand.cue.sent, doc._.published)
 

@@ -6,9 +6,9 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract import content as C
+from communique.extract.statements import content as C
 from communique.extract import docutil
-from communique.extract.cues import INTENT, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT
+from communique.extract.statements.cues import INTENT, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT
 
 RELATIVES = frozenset(("who", "that", "which"))
 

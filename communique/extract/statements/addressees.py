@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from communique.extract.cues import ADDRESSEE_OBJECT
+from communique.extract.statements.cues import ADDRESSEE_OBJECT
 from communique.records import Addressee
 from communique.extract import docutil
 

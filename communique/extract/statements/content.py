@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from communique.extract.quotes import QUOTE_CHARS
+from communique.extract.statements.quotes import QUOTE_CHARS
 
 Ranges = list[tuple[int, int]]
 LEAD_WORDS = ("that ", "That ")

@@ -9,9 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract import event_args as args
-from communique.extract import event_flags as flags
-from communique.extract import plover
+from communique.extract.events import arguments as args
+from communique.extract.events import flags
+from communique.extract.events import lexicon as plover
 from communique.records import ActorRef, Event, Span as TextSpan
 
 if not Doc.has_extension("events"):

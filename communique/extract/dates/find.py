@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from communique.extract.datecalc import MONTHS, WEEKDAYS, is_duration, normalise, resolve
+from communique.extract.dates.calc import MONTHS, WEEKDAYS, is_duration, normalise, resolve
 from communique.records import DateRef
 from communique.extract import docutil
 

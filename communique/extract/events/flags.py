@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
-from communique.extract import plover
+from communique.extract.events import lexicon as plover
 from communique.records import DateRef
 
 try:
-    from communique.extract import dates as _dates
+    from communique.extract.dates import find as _dates
 except ImportError:  # pragma: no cover - only while dates.py is missing
     _dates = None
 
 if TYPE_CHECKING:
-    from communique.extract.events import Candidate
+    from communique.extract.events.component import Candidate
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
@@ -172,7 +172,7 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
 
 def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
     """"X said Y must do Z": a demand by X on Y (the PLOVER reading of reported obligation)."""
-    from communique.extract.events import Candidate
+    from communique.extract.events.component import Candidate
 
     known = {c.anchor.i: c for c in cands}
     out = []
@@ -224,7 +224,7 @@ def pronoun_antecedent(head: Token):
         if _lemma(tok) in plover.SPEECH_VERBS | {"announce"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("he", "she", "they", "we", "it")]
             if subj:
-                from communique.extract import event_args as args
+                from communique.extract.events import arguments as args
 
                 return args.actor_ref(subj[0])
     return None

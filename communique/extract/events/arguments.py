@@ -14,7 +14,7 @@ from communique.extract import docutil
 from communique.countries import city_country
 
 try:  # the actor resolver is its own module; fall back to the country tables alone
-    from communique.extract import actors as _actors
+    from communique.extract.actors import describe as _actors
 except ImportError:  # pragma: no cover - only while actors.py is missing
     _actors = None
 

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract.speakers import ArticleIndex, Mention, classify, describe_group, is_description
+from communique.extract.statements.speakers import ArticleIndex, Mention, classify, describe_group, is_description
 from communique.records import Speaker, Statement
 
 
@@ -79,11 +79,11 @@ class SpeakerResolver:
         if speaker.country is None and any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in span):
             owner = _previous_subject(span)
             if owner is not None:
-                from communique.extract import actors
+                from communique.extract.actors import describe as actors
 
                 speaker.country = actors.describe(owner).country
         if speaker.name and speaker.country and not is_description(speaker.name):
-            from communique.extract import actors
+            from communique.extract.actors import describe as actors
 
             speaker.actor_id = actors.actor_key(speaker.name, speaker.country)
 
@@ -201,7 +201,7 @@ def _take_identity(speaker: Speaker, source: Speaker) -> None:
 
 def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
     """Fill role, country, sector and actor id from the mention's words."""
-    from communique.extract import actors
+    from communique.extract.actors import describe as actors
 
     book = docutil.actor_book(span.doc)
     info = actors.describe(span, book, span.doc._.published)
@@ -219,7 +219,7 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
 
 def _previous_subject(span: Span) -> Optional[Span]:
     """The subject of the sentence before the mention's: what 'its' most likely points back to."""
-    from communique.extract.speakers import mention_span
+    from communique.extract.statements.speakers import mention_span
 
     sent = span.sent
     if sent.start == 0:
