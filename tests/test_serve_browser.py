@@ -189,7 +189,7 @@ def test_a_filtered_search_has_a_shareable_url(server, page):
     page.wait_for_url("**/search?what=events&type=CONSULT&actor=&country=ETH&since=&until=")
     shown = page.locator("#results li.rec").evaluate_all("els => els.map(e => e.dataset.id)")
     api = httpx.get(server + "/api/events", params={"type": "CONSULT", "country": "ETH"}).json()["items"]
-    assert shown == [e["id"] for e in api] and len(shown) >= 2
+    assert shown == [e["id"] for e in api] and len(shown) >= 1
     shot(page, "search")
     page.goto(page.url)  # the same URL shows the same records
     assert page.locator("#results li.rec").evaluate_all("els => els.map(e => e.dataset.id)") == shown
