@@ -118,7 +118,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
-            if obj.dep_ == "attr" or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
+            if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
                 continue
             code = noun_code(lex, obj, lex.light_nouns)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
@@ -192,6 +192,10 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         cand = noun_candidate(lex, tok)
         if cand is not None and not _under_anchor(tok, anchors):
             nouns.append(cand)
+    # "attacked the city, killing three": a participle elaborating an event of the same type is that event
+    by_anchor = {c.anchor.i: c for c in verbs}
+    verbs = [c for c in verbs if not (c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG"
+                                      and getattr(by_anchor.get(c.anchor.head.i), "etype", None) == c.etype)]
     # "talks would resume": the event noun carries the event, its verb of happening adds none
     noun_heads = {c.anchor.i for c in nouns}
     verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
