@@ -22,6 +22,8 @@ HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "i
                 "claim", "target", "strike"}
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
+# Verbs of harm that place an attack ("died in the attack").
+HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
 # Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
 SITUATION_PREPS = {"at", "in", "during", "after", "before", "following", "ahead", "of"}
 # Entity labels of names: a noun inside one ("Government of National Accord") is not a trigger.
@@ -149,7 +151,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with"}) or any(
+    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
@@ -158,7 +160,14 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
-    if not (has_actor or happened or dated or situated):
+    # "died in the attack", "were killed in the raid": the harm places the attack
+    harmed = code.etype == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+        lemma(tok.head.head) in HARM_VERBS
+    # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
+    befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
+        for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
+    if not (has_actor or happened or dated or situated or harmed or befell):
         return None
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
 
