@@ -152,7 +152,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
+    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
+    has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
@@ -253,7 +254,7 @@ def _background(cand: Candidate) -> bool:
         return cand.etype not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
     if cand.noun is None and _purpose(anchor):
         return True
-    if cand.noun is None:
+    if cand.noun is None or anchor.pos_ == "VERB":  # a verb, or a light verb carrying an event noun
         return not senses.has_political_actor(cand)
     return False
 
