@@ -96,6 +96,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if tok.pos_ != "VERB":
         return None
     lem = lemma(tok)
+    if lem in lex.wanting and _wants_of(tok):
+        return _cand(tok, [tok], lex.wanting[lem])
     if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children):
         return None
     for child in tok.children:
@@ -134,6 +136,16 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
     return _cand(tok, [tok], code)
+
+
+def _wants_of(verb: Token) -> bool:
+    """The verb has an actor as object and a to-infinitive saying what that actor should do."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    comps += [g for c in objs for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ == "VB"]
+    subj_of_comp = [s for c in comps for s in c.children if s.dep_ == "nsubj"]
+    return bool(comps) and any(args.is_actor(o) for o in objs + subj_of_comp)
 
 
 def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
