@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.extract.statements import content as C
 from communique.extract import docutil
 from communique.extract.statements.addressees import find_addressee
+from communique.extract.statements.carryover import carry_over
 from communique.extract.statements.clauses import reported_content, subject_of
 from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.statements.quotes import Quote, find_quotes
@@ -107,14 +108,21 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
             confidence=_confidence(d, speaker),
         ))
         resolver.remember(out[-1], d.speaker_span)
+    carry_over(doc, list(zip(out, drafts)))
     return out
 
 
 def _date(cand: Candidate, doc: Doc):
-    """When the statement was made: a time expression attached to the cue."""
+    """When the statement was made: a time expression attached to the cue. What an article reports as said
+    was said by its publication day, so a day resolved past it ("said Wednesday ... he would ask" read
+    forward) is read back."""
+    from communique.extract.dates.calc import resolve
     from communique.extract.dates.find import date_of
-
-    return date_of(cand.cue, cand.cue.sent, doc._.published)
+    ref = date_of(cand.cue, cand.cue.sent, doc._.published)
+    published = doc._.published
+    if ref is not None and published is not None and ref.value and ref.value[:10] > str(published):
+        ref.value, ref.precision = resolve(ref.text, published, "past")
+    return ref
 
 
 @dataclass
