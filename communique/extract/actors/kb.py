@@ -195,7 +195,7 @@ def index_rows(rows: list[list]) -> tuple[dict[str, list[int]], dict[str, list[i
     index: dict[str, list[int]] = {}
     surnames: dict[str, list[int]] = {}
     for k, (_, name, _, kind, aliases, offices) in enumerate(rows):
-        for alias in {name, *aliases}:
+        for alias in sorted({name, *aliases}):
             ak = key(alias)
             if ak and k not in index.setdefault(ak, []):
                 index[ak].append(k)
@@ -224,7 +224,9 @@ def _match(actor: KBActor, on: Optional[date]) -> Match:
         return Match(actor.id, actor.name, best.title if best.readable else None, country, best.sector,
                      actor.kind, True)
     past = [o for o in offices if o.held_on(on) is False and o.until is not None and (on is None or o.until < on)]
-    unknown = any(o.held_on(on) is None for o in offices)
+    # an open office from a source that ends earlier is superseded by a dated office begun after that end
+    latest = max((o.start for o in offices if o.readable and o.start), default=None)
+    unknown = any(o.held_on(on) is None and not (latest and o.horizon and latest > o.horizon) for o in offices)
     if past and not unknown:
         last = max(past, key=lambda o: (o.readable, o.until))
         role = f"former {last.title}" if last.readable else None

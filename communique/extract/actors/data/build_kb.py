@@ -308,17 +308,17 @@ def merge(groups: list[list[Actor]]) -> list[Actor]:
     for group in groups:
         for actor in group:
             actor.aliases |= _short_forms(actor)
-            keys = [(_fold(n), actor.country) for n in [actor.name, *actor.aliases]]
+            keys = [(_fold(n), actor.country) for n in [actor.name, *sorted(actor.aliases)]]
             hits = list({id(by_key[k]): by_key[k] for k in keys if k in by_key}.values())
             target = hits[0] if hits else actor
             for other in hits[1:] + ([actor] if hits else []):
                 _absorb(target, other)
-                for k in [(_fold(n), other.country) for n in [other.name, *other.aliases]]:
+                for k in [(_fold(n), other.country) for n in [other.name, *sorted(other.aliases)]]:
                     by_key[k] = target
             for k in keys:
                 by_key[k] = target
     unique = {id(a): a for a in by_key.values()}
-    return sorted(unique.values(), key=lambda a: (a.country, a.name))
+    return sorted(unique.values(), key=lambda a: (a.country, a.name, json.dumps([sorted(a.aliases), [o.row() for o in a.offices]])))
 
 
 def _absorb(target: Actor, other: Actor) -> None:
@@ -335,7 +335,7 @@ def _short_forms(actor: Actor) -> set[str]:
     words = actor.name.split()
     if actor.kind != "person" or len(words) < 3 or any(w[:1].islower() or w.lower() in PARTICLES for w in words):
         return set()
-    return {f"{words[0]} {words[-1]}"}
+    return {f"{words[0]} {words[-1]}", f"{words[-2]} {words[-1]}"}
 
 
 def build(shared: Path = DEFAULT_SHARED, factbook_root: Optional[Path] = None) -> dict:
