@@ -42,26 +42,33 @@ class Candidate:
 
 @Language.factory(
     "communique_statements",
-    default_config={"beliefs": False, "min_confidence": 0.0, "actors_file": ""},
+    default_config={"beliefs": False, "min_confidence": 0.0, "actors_file": "", "kb_file": ""},
 )
-def make_statements(nlp: Language, name: str, beliefs: bool, min_confidence: float, actors_file: str):
+def make_statements(nlp: Language, name: str, beliefs: bool, min_confidence: float, actors_file: str,
+                    kb_file: str):
     """Factory for the statement extractor; `beliefs` adds verbs of thinking and knowing as cues."""
-    return StatementExtractor(name, beliefs=beliefs, min_confidence=min_confidence, actors_file=actors_file)
+    return StatementExtractor(name, beliefs=beliefs, min_confidence=min_confidence, actors_file=actors_file,
+                              kb_file=kb_file)
 
 
 class StatementExtractor:
     """Finds attributed statements and stores them on doc._.statements and doc.spans."""
 
     def __init__(self, name: str = "communique_statements", beliefs: bool = False, min_confidence: float = 0.0,
-                 actors_file: str = ""):
+                 actors_file: str = "", kb_file: str = ""):
         self.name = name
         self.beliefs = beliefs
         self.min_confidence = min_confidence
         self.book = docutil.load_book(actors_file)
+        self.kb_file = kb_file  # loaded on first use; the shipped knowledge base needs no setting
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract statements from one parsed document."""
         docutil.set_actor_book(doc, self.book)
+        if self.kb_file:  # later components (events) read it from the doc too
+            from communique.extract.actors.kb import load as load_kb
+
+            docutil.set_knowledge_base(doc, load_kb(self.kb_file))
         statements = extract(doc, self.beliefs)
         statements = [s for s in statements if s.confidence >= self.min_confidence]
         doc._.statements = statements
