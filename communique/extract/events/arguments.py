@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - only while actors.py is missing
     _actors = None
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
 PRONOUNS = {"he", "she", "they", "we", "it", "i"}
 # Common nouns that name political actors even without a named entity.
 ACTOR_NOUNS = {
@@ -69,13 +70,16 @@ def subjects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent":
             return [c for c in child.children if c.dep_ == "pobj"]
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [relative_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     if not subj and verb.lemma_.lower() in STATE_PASSIVES:  # "Vietnam is committed to ..."
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         return subj
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "xcomp" and raised:  # "Colombia is expected to sign", "X was asked to leave"
+            return raised
         if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
@@ -83,6 +87,16 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ != "ccomp":
             return subjects(head)
     return []
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """ "a politician who criticized ...": the relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
 def mention_span(head: Token) -> Span:
@@ -125,6 +139,8 @@ def is_actor(head: Token) -> bool:
         return True
     if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
         return True  # a name the entity recogniser missed ("met Ruiz")
+    if head.is_upper and head.is_alpha and len(head) > 1 and head.ent_type_ not in NOT_ACTOR_ENTS:
+        return True  # an acronym, whatever the tagger made of it ("ICE deported", "BLA")
     return _country(core.text) is not None
 
 

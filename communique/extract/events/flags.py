@@ -161,11 +161,16 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
     """Fold complements of threats, refusals and demands into them; retype prepared attacks."""
     by_anchor = {c.anchor.i: c for c in cands}
     # "agreed to meet", "pledged to release": the complement is the event (future), the promise its frame
-    promised = {c.anchor.head.i for c in cands if c.anchor.dep_ == "xcomp" and _lemma(c.anchor.head) in PROMISES}
+    promised = {c.anchor.head.i: c for c in cands
+                if c.anchor.dep_ == "xcomp" and _lemma(c.anchor.head) in PROMISES and c.etype != "AGREE"}
+    kept_frames = {c.anchor.head.i for c in cands if c.anchor.dep_ == "xcomp" and c.etype == "AGREE"
+                   and c.anchor.head.i in by_anchor}
     out = []
     for cand in cands:
         if cand.anchor.i in promised and cand.noun is None:
             continue
+        if cand.anchor.dep_ == "xcomp" and cand.anchor.head.i in kept_frames and cand.etype == "AGREE":
+            continue  # "agreed to extend their accord": one promise, coded at its frame
         head = cand.anchor.head
         frame = by_anchor.get(head.i) if cand.anchor.dep_ in ("xcomp", "ccomp") else None
         if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:

@@ -16,6 +16,9 @@ from typing import Optional
 import yaml
 
 DATA = Path(__file__).resolve().parent / "data"
+# WordNet synonyms whose past tense is at least this common (Zipf scale: "brought" 5.2, "recognized" 4.5,
+# "shelled" 3.1) are everyday verbs, too polysemous to code alone; rarer ones are specific.
+EVERYDAY_ZIPF = 4.0
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Lexicon:
     compounds: dict[tuple[str, str], Optional[Code]] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     figurative: set[str] = field(default_factory=set)
+    disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
+    objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     speech_words: set[str] = field(default_factory=set)
     force_words: set[str] = field(default_factory=set)
 
@@ -107,11 +112,21 @@ class Mapper:
         return None
 
 
+# Words that carry no sense of their own in a pattern ("- * TO", "- * IN +").
+FUNCTION_WORDS = {"to", "in", "on", "at", "by", "with", "for", "from", "of", "out", "up", "down", "off", "over",
+                  "into", "back", "away", "the", "a", "an", "and", "or", "as", "about", "against", "under"}
+
+
 def _set_words(word: str, synsets: dict[str, list[str]]) -> frozenset[str]:
-    """A word, or the members of a synonym set ("&FIGHT")."""
+    """A word, or the members of a synonym set ("&FIGHT"); a set the file never defines matches nothing."""
     if word.startswith("&"):
-        return frozenset(synsets.get(word[1:], ()))
+        return frozenset(synsets.get(word[1:], ())) or frozenset(["\x00missing:" + word])
     return frozenset([word])
+
+
+def _content(el: Element) -> bool:
+    """An element names something: at least one word that is not a function word."""
+    return any(not (w <= FUNCTION_WORDS) for w in el.words)
 
 
 def _element(raw: dict, synsets: dict[str, list[str]]) -> Optional[Element]:
@@ -132,18 +147,20 @@ def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
     by_block: dict[str, list[str]] = {}
     for verb in cameo["verbs"]:
         by_block.setdefault(verb["block"], []).append(verb["lemma"])
-    for phr in cameo["phrasal"]:
-        by_block.setdefault(phr["block"], []).append(phr["lemma"])
     synsets = cameo["synsets"]
     for raw in cameo["patterns"]:
         before = tuple(e for e in (_element(x, synsets) for x in raw["before"]) if e)
         after = tuple(e for e in (_element(x, synsets) for x in raw["after"]) if e)
         if not before and not after:
             continue
+        if not any(_content(e) for e in before + after):
+            continue  # "(TO)", "TO", "(WITH)" alone: a preposition does not make a sense
         code = mapper.plover(raw["code"], f"CAMEO.2.0.txt:{raw['line']}")
         weight = sum(len(e.words) + bool(e.preps) for e in before + after)
         pattern = Pattern(before, after, code, weight)
-        for lemma in set(by_block.get(raw["block"], ())):
+        # A "---" pattern records a sense exception of the verb it was written for, not of its whole block.
+        verbs = set(by_block.get(raw["block"], ())) if code is not None else {raw["source"]} - {None}
+        for lemma in verbs:
             if lemma not in lex.not_events and lemma not in lex.ignore_patterns:
                 lex.patterns.setdefault(lemma, []).append(pattern)
     for plist in lex.patterns.values():
@@ -188,8 +205,8 @@ def load() -> Lexicon:
         code = mapper.plover(verb["code"], where)
         if code is not None and lemma not in lex.not_events and lemma not in lex.verbs:
             lex.verbs[lemma] = code
-            if not verb.get("curated", True):
-                lex.pattern_only.add(lemma)  # a WordNet synonym: its block's patterns decide
+            if not verb.get("curated", True) and verb.get("zipf", 0.0) >= EVERYDAY_ZIPF:
+                lex.pattern_only.add(lemma)  # an everyday word come in with a WordNet set: patterns decide
     for rule in conv["retype"]:
         for lemma in rule["verbs"]:
             lex.verbs[lemma] = _conv_code(mapper, rule, f"conventions.yaml retype: {lemma}")
@@ -201,7 +218,8 @@ def load() -> Lexicon:
                 lex.needs_destination.add(lemma)
     for phr in cameo["phrasal"]:
         code = mapper.plover(phr["code"], f"CAMEO.2.0.txt:{phr['line']}")
-        if code is not None and len(phr["rest"]) == 1:
+        generic = phr["lemma"] in lex.not_events or phr["lemma"] in lex.pattern_only
+        if code is not None and len(phr["rest"]) == 1 and not generic:  # "go to", "pay for": too general
             lex.phrasal.setdefault((phr["lemma"], phr["rest"][0]), code)
     for rule in conv["phrasal"]:
         lex.phrasal[(rule["lemma"], rule["rest"][0])] = _conv_code(mapper, rule, "conventions.yaml phrasal")
@@ -212,6 +230,13 @@ def load() -> Lexicon:
         key = (rule["words"][0], rule["words"][1])
         lex.compounds[key] = None if rule["code"] is None else _conv_code(mapper, rule, "conventions.yaml compound")
     _light_nouns(cameo, mapper, lex)
+    for rule in conv["objects"]:
+        code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
+        for obj in rule["objects"]:
+            lex.objects[(rule["verb"], obj)] = code
+    adj = conv["disapproval_adjectives"]
+    for word in adj["words"]:
+        lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")
     fig = conv["figurative"]
     lex.figurative, lex.speech_words, lex.force_words = set(fig["verbs"]), set(fig["speech_words"]), set(
         fig["force_words"])

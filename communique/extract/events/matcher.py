@@ -7,11 +7,12 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events.lexicon import Element, Lexicon, Pattern
+from communique.extract.events.lexicon import FUNCTION_WORDS, Element, Lexicon, Pattern
 
 # Dependents that open another clause: their words are not the verb's objects.
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "cc", "punct", "mark", "appos"}
 WINDOW = 12  # tokens after the verb that a pattern may reach
+NAME_ENTITIES = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DEPTH = 3  # levels below the verb: object, preposition, its object
 
 
@@ -22,6 +23,8 @@ def forms(tok: Token) -> tuple[str, str]:
 
 def word_matches(word: str, tok: Token) -> bool:
     """A dictionary word matches a token's form or lemma; long words also match as stems ("cooperat")."""
+    if tok.ent_type_ in NAME_ENTITIES:
+        return False  # "held ... on March 3" is a date, not a march; "Hope" may be a name
     low, lem = forms(tok)
     if word == low or word == lem:
         return True
@@ -96,6 +99,13 @@ def _possible(pattern: Pattern, words: set[str]) -> bool:
         if el.preps and not (el.preps & words):
             return False
     return True
+
+
+def pattern_words(pattern: Pattern, verb: Token) -> list[Token]:
+    """The object words a matched pattern named ("held [talks]", "opened [fire]"), for the trigger's span."""
+    wanted = [w for el in pattern.after for ws in el.words for w in ws if w not in FUNCTION_WORDS]
+    return [t for t in region_after(verb) if t.pos_ == "NOUN" and t.dep_ != "compound"
+            and any(word_matches(w, t) for w in wanted)][:1]
 
 
 def best_pattern(lex: Lexicon, verb: Token, lemma: str) -> Optional[Pattern]:

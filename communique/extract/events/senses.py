@@ -41,6 +41,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     lem = cand.anchor.lemma_.lower()
     if verb is not None and cand.etype == "ASSAULT" and lem in lex.figurative and not physical(verb, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
+    if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
+        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml retype: dismiss (as)"
+    if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
+        cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "conventions.yaml retype: withdraw (from a body)"
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and _asked_whether(verb):
@@ -109,6 +113,26 @@ def _question(verb: Token) -> bool:
     return any(args.core_head(s).lemma_.lower() in REPORTERS for s in subj) or verb.sent.text.rstrip().endswith("?")
 
 
+BODIES = {"agreement", "treaty", "accord", "deal", "pact", "talks", "negotiation", "organization", "organisation",
+          "bloc", "alliance", "union", "council", "court", "convention", "federation", "community", "commission"}
+
+
+def _leaves_body(verb: Token) -> bool:
+    """ "withdrew from ECOWAS", "pulled out of the treaty": leaving an organisation or agreement reduces relations."""
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")):
+        for obj in (p for p in prep.subtree if p.dep_ == "pobj"):
+            if obj.ent_type_ == "ORG" or obj.lemma_.lower() in BODIES or args.actor_ref(obj).sector == "IGO":
+                return True
+    return False
+
+
+def _disparaged(verb: Token) -> bool:
+    """ "dismissed the findings as propaganda": rejecting by disparaging is criticism."""
+    near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    return any(c.dep_ in ("prep", "advcl", "mark") and c.lower_ == "as" for c in near) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in near)
+
+
 def _asked_whether(verb: Token) -> bool:
     """ "asked whether he would resign": the event is only a question's topic."""
     tok = verb
@@ -139,7 +163,7 @@ def has_political_actor(cand: "Candidate") -> bool:
     subjects = args.subjects(verb)
     if subjects:
         return any(args.is_actor(s) or s.lemma_.lower() in _EVENT_NOUNS for s in subjects)
-    patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    patients = [args.relative_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
         return any(args.is_actor(p) for p in patients)
     return any(args.is_actor(o) for o in _objects(verb))

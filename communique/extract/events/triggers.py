@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from communique.extract.events import frames, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, load
-from communique.extract.events.matcher import best_pattern
+from communique.extract.events.matcher import best_pattern, pattern_words
 
 # Objects that make an event verb a non-event ("released a statement").
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
@@ -22,6 +22,8 @@ HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "i
                 "claim", "target", "strike"}
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
+# Verbs of harm that place an attack ("died in the attack").
+HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
 # Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
 SITUATION_PREPS = {"at", "in", "during", "after", "before", "following", "ahead", "of"}
 # Entity labels of names: a noun inside one ("Government of National Accord") is not a trigger.
@@ -100,12 +102,25 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
             return _cand(tok, [tok, child], lex.phrasal[(lem, child.lower_)])
+        # "called for the Taliban to lift ...": the parser makes "for" the mark of the infinitive clause
+        marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ in ("advcl", "ccomp", "xcomp") else []
+        for mark in marks:
+            if (lem, mark.lower_) in lex.phrasal:
+                cand = _cand(tok, [tok, mark], lex.phrasal[(lem, mark.lower_)])
+                cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
+                return cand
+    for obj in objects(tok):
+        if (lem, lemma(obj)) in lex.objects:
+            return _cand(tok, [tok, obj], lex.objects[(lem, lemma(obj))])
     pattern = best_pattern(lex, tok, lem)
     if pattern is not None:
-        return None if pattern.code is None else _cand(tok, [tok], pattern.code)
+        if pattern.code is None:
+            return None
+        named = [n for n in pattern_words(pattern, tok) if noun_code(lex, n, lex.light_nouns) is not None]
+        return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
-            if obj.dep_ == "attr" or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
+            if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
                 continue
             code = noun_code(lex, obj, lex.light_nouns)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
@@ -136,23 +151,47 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with"}) or any(
+    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
-    happened = tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS
+    happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
-    if not (has_actor or happened or dated or situated):
+    # "died in the attack", "were killed in the raid": the harm places the attack
+    harmed = code.etype == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+        lemma(tok.head.head) in HARM_VERBS
+    # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
+    befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
+        for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
+    if not (has_actor or happened or dated or situated or harmed or befell):
         return None
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
+
+
+def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:
+        return None
+    targeted = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by") for c in tok.children) or \
+        any(c.dep_ == "ccomp" for c in tok.children)
+    if not targeted:
+        return None
+    verb = tok.head
+    if not any(args.is_actor(s) for s in args.subjects(verb)):
+        return None
+    cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
+    cand.recipient_heads = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return cand
 
 
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
-    verbs = [c for c in (verb_candidate(lex, t) for t in sent) if c is not None]
+    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in sent) if c is not None]
     covered = {t.i for c in verbs for t in c.tokens}
     anchors = {c.anchor.i for c in verbs}
     nouns = []
@@ -162,6 +201,13 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         cand = noun_candidate(lex, tok)
         if cand is not None and not _under_anchor(tok, anchors):
             nouns.append(cand)
+    # "attacked the city, killing three": a participle elaborating an event of the same type is that event
+    by_anchor = {c.anchor.i: c for c in verbs}
+    verbs = [c for c in verbs if not (c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG"
+                                      and getattr(by_anchor.get(c.anchor.head.i), "etype", None) == c.etype)]
+    # "talks would resume": the event noun carries the event, its verb of happening adds none
+    noun_heads = {c.anchor.i for c in nouns}
+    verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
     out = []
     for cand in verbs + nouns:
         if _background(cand):
