@@ -104,7 +104,7 @@ def test_on_a_network_and_in_a_statement(statements):
     tv = only(statements("Senator Paul Okafor said on Fox News that he would oppose the bill."))
     assert (tv.addressee.text, tv.speaker.sector) == ("Fox News", "LEG")
     st = only(statements("The European Commission said in a statement that it welcomed the talks."))
-    assert st.addressee is None  # a bare channel names no listener
+    assert (st.addressee.text, st.addressee.name) == ("a statement", "statement")
     post = only(statements("\u201cTalks will resume in May,\u201d the minister wrote in a post on the social media"
                            " platform X."))
     assert (post.addressee.text, post.addressee.name) == ("X", "X")

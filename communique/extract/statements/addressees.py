@@ -25,12 +25,9 @@ TIME_WORDS = frozenset(
 
 
 def find_addressee(cue: Token) -> Optional[Addressee]:
-    """The addressee or outlet attached to a cue verb, or None. A bare channel ("in a statement", "at a
-    briefing") names nobody and is no addressee; an outlet inside it ("in an interview with the BBC") is."""
-    found = _attached(cue) or _asked_by(cue)
-    if found is not None and found.name.lower() in CHANNELS:
-        return None
-    return found
+    """The addressee or outlet attached to a cue verb, or None; an outlet inside a channel ("in an interview
+    with the BBC", "on the social media platform X") is preferred to the channel ("in a statement")."""
+    return _attached(cue) or _asked_by(cue)
 
 
 def _asked_by(cue: Token) -> Optional[Addressee]:
