@@ -48,6 +48,9 @@ ACTOR_NOUNS = {
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",
+    # machines of war act for whoever sends them ("Israeli jets struck", "Chinese vessels swarmed")
+    "jet", "warplane", "aircraft", "drone", "tank", "warship", "ship", "vessel", "boat", "helicopter", "plane",
+    "submarine", "bomber", "fighter", "artillery", "battery",
 }
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
@@ -134,8 +137,12 @@ def is_actor(head: Token) -> bool:
         return True
     if head.lemma_.lower() in ACTOR_NOUNS:
         return True
+    if head.ent_type_ in ACTOR_ENTS:
+        return True
+    # a name right before the head ("the Kenyan Interior Ministry", "Hamas fighters"), not a possessor of a thing
+    # ("America's prison population")
     core = head.doc[head.left_edge.i:head.i + 1]  # without "in Brasilia" and the like
-    if any(t.ent_type_ in ACTOR_ENTS for t in core):
+    if head.pos_ == "PROPN" and any(t.ent_type_ in ACTOR_ENTS for t in core):
         return True
     if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
         return True  # a name the entity recogniser missed ("met Ruiz")

@@ -15,7 +15,9 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 
 # Objects that make an event verb a non-event ("released a statement").
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
-                     "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update"}
+                     "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
+                     "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
+                     "answer", "example", "glimpse", "clue", "hint"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
                 "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
@@ -79,17 +81,14 @@ def compounds(noun: Token) -> list[Token]:
     return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
 
 
-def noun_code(lex: Lexicon, noun: Token, table: Optional[dict] = None) -> Optional[Code]:
+def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
     """Type of an event noun, refined (or cancelled) by a compound ("air strike", "trade war")."""
     lem = lemma(noun)
     for child in noun.lefts:
         key = (child.lower_, lem)
         if child.dep_ in ("compound", "amod", "nmod") and key in lex.compounds:
             return lex.compounds[key]
-    code = lex.nouns.get(lem)
-    if code is None and table is not None:
-        code = table.get(lem) or table.get(noun.lower_)
-    return code
+    return lex.nouns.get(lem)
 
 
 def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
@@ -116,13 +115,15 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if pattern is not None:
         if pattern.code is None:
             return None
-        named = [n for n in pattern_words(pattern, tok) if noun_code(lex, n, lex.light_nouns) is not None]
+        # the object is part of the trigger where it makes the event ("opened fire", "held talks")
+        object_made = lem in lex.pattern_only or lem in lex.light_verbs or lem not in lex.verbs
+        named = [n for n in pattern_words(pattern, tok) if object_made or noun_code(lex, n) is not None]
         return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
             if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
                 continue
-            code = noun_code(lex, obj, lex.light_nouns)
+            code = noun_code(lex, obj)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
                 return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
     code = lex.verbs.get(lem)
@@ -151,7 +152,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
+    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
+    has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
@@ -169,6 +171,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
     if not (has_actor or happened or dated or situated or harmed or befell):
         return None
+    if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
+        return None  # "conducted 11,654 operations": a statistic of events, not a report of one
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
 
 
@@ -186,6 +190,17 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
     cand.recipient_heads = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     return cand
+
+
+def _count(tok: Token) -> float:
+    """The value of a number token ("11,654", "three"), or 0 when it is not one."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "dozens": 24, "hundreds": 200, "thousands": 2000}
+    text = tok.lower_.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return words.get(text, 0)
 
 
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
@@ -239,7 +254,7 @@ def _background(cand: Candidate) -> bool:
         return cand.etype not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
     if cand.noun is None and _purpose(anchor):
         return True
-    if cand.noun is None:
+    if cand.noun is None or anchor.pos_ == "VERB":  # a verb, or a light verb carrying an event noun
         return not senses.has_political_actor(cand)
     return False
 
