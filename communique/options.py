@@ -19,4 +19,5 @@ class Options:
     workers: int = 1
     batch_size: int = 16
     actors_file: Optional[str] = None
+    kb_file: Optional[str] = None  # actors imported with `communique actors import`, over the shipped knowledge base
     beliefs: bool = False  # also attribute beliefs and knowledge ("X believes", "polls show")
