@@ -37,7 +37,7 @@ PHRASES = {
 WORDS = {
     "GOV": "president presidency premier minister ministry government official cabinet "
     "ambassador diplomat envoy spokesman spokeswoman spokesperson secretary chancellor "
-    "king queen emir sultan monarch governor mayor negotiator administration authority "
+    "king queen emir sultan monarch governor mayor councillor councilor negotiator administration authority "
     "department embassy consul regime junta vice-president vice-minister commissioner "
     "state-department attorney-general treasury regulator agency",
     "MIL": "army military troop soldier general admiral colonel major commander navy "

@@ -315,3 +315,34 @@ def test_quotes_signed_with_a_dash(statements):
     assert (s.kind, s.cue.text, s.speaker.text, s.speaker.name, s.speaker.country) == (
         "direct", "\u2015", "Ana Ruiz, a student in Lima", "Ana Ruiz", "PER")
     assert s.content.text == "We are not afraid. We will march again."
+
+
+def test_a_quoted_phrase_or_title_is_never_the_speaker(statements):
+    text = ("Several economists describe the three ports as the \u201cSalt Corridor,\u201d noting their rising "
+            "freight charges.")
+    assert [(s.speaker.text, s.cue.lemma) for s in statements(text)] == [
+        ("Several economists", "describe"), ("Several economists", "note")]
+    text = ("Mayor Ines Doria, in an interview with the \u201cMorning Ledger\u201d show, declined to give figures "
+            "but said, \u201cThe budget is sound.\u201d")
+    s = only(statements(text))
+    assert (s.speaker.text, s.speaker.name, s.content.text) == ("Mayor Ines Doria", "Ines Doria", "The budget is sound.")
+
+
+def test_a_subject_inside_the_quotation_gives_way_to_the_name_before_the_cue(statements):
+    text = ("\u201cThe harvest was poor. So this is a hard winter for the valley,\u201d Councillor Amos Reed, "
+            "told the Gazette.")
+    s = only(statements(text))
+    assert (s.speaker.text, s.speaker.name, s.addressee.name) == ("Councillor Amos Reed", "Amos Reed", "Gazette")
+    text = ("\u201cWe are not going to redraw the map,\u201d Lena Brandt said, adding that the talks would "
+            "resume soon.")
+    assert [(s.speaker.name, s.cue.lemma) for s in statements(text)] == [("Lena Brandt", "say"), ("Lena Brandt", "add")]
+
+
+def test_only_the_day_of_the_speaking_dates_a_statement(statements):
+    # Thursday 12 March 2026: a possessive day names what was spoken of, "ahead of" another time.
+    s = only(statements("Farmers' unions welcomed Tuesday's decision to lower the fuel tax."))
+    assert s.date is None
+    s = only(statements("Speaking ahead of Wednesday's vote, Senator Ruth Adeyemi said the bill was flawed."))
+    assert s.date is None
+    s = only(statements("The envoy dismissed the report at Monday's meeting."))
+    assert (s.date.text, s.date.value) == ("Monday", "2026-03-09")

@@ -11,6 +11,9 @@ from communique.extract import docutil
 from communique.extract.statements.cues import INTENT, OBJECT_AND_CLAUSE, OBJECT_CONTENT, PREP_CONTENT
 
 RELATIVES = frozenset(("who", "that", "which"))
+# Nouns naming a work that a quoted title may modify ("Fox News' “Sunday Morning Futures” show"): never a speaker.
+WORKS = frozenset("show program programme film movie documentary series podcast book song episode column".split())
+CLAUSE_LINKS = ("pcomp", "prep", "advcl", "xcomp", "conj", "acl", "ccomp")
 
 
 def subject_of(cue: Token) -> Optional[Token]:
@@ -31,6 +34,53 @@ def subject_of(cue: Token) -> Optional[Token]:
         else:
             return None
     return None
+
+
+def unquoted_speaker(cue: Token, speaker: Optional[Token], quoted: set[int]) -> Optional[Token]:
+    """The speaker of a cue outside quotation marks: a subject the parse found inside a quotation (the
+    "Axis of Upheaval", a "this" of the quote) or a quoted title ("the “Meet the Press” show") is replaced by
+    the words between the quotation and the cue, the subject of the clause a participle hangs from, an
+    earlier subject or a name opening the sentence; without one the statement has no speaker."""
+    if speaker is None or cue.idx in quoted or not _quoted_or_title(speaker, quoted):
+        return speaker
+    doc = cue.doc
+    marks = [t for t in doc[cue.sent.start : cue.i] if t.idx in quoted or _is_mark(t)]
+    if marks:  # '"...," Republican Representative Ann Lee, told VOA'
+        between = [t for t in doc[marks[-1].i + 1 : cue.i] if not t.is_punct and t.idx not in quoted]
+        ids = {t.i for t in between}
+        subjects = [t for t in between if t.dep_ == "nsubj" and t.head.i in ids and not _quoted_or_title(t, quoted)]
+        if subjects:  # '"...," Rubio said, adding that ...': the subject of the cue before it
+            return subjects[-1]
+        heads = [t for t in between if t.head.i not in ids and t.pos_ in ("PROPN", "NOUN", "PRON")
+                 and not _quoted_or_title(t, quoted)]
+        if heads:
+            return heads[-1]
+    node = cue
+    while node.dep_ in CLAUSE_LINKS and node.head.i != node.i:  # "..., describing their collaboration"
+        node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and not _quoted_or_title(subj, quoted) and subj.lower_ not in RELATIVES:
+            return subj
+    before = [t for t in doc[cue.sent.start : cue.i] if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")
+              and not _quoted_or_title(t, quoted)]
+    if before:  # "Mr. Trump hardly clarified it -- "A" -- asserting "B"": the parse lost the clause link
+        return before[-1]
+    first = doc[cue.sent.start]
+    if first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and first.idx not in quoted and first.i < speaker.i:
+        return first  # "Trump, in an interview with a “quoted” show, said ..."
+    return None
+
+
+def _quoted_or_title(token: Token, quoted: set[int]) -> bool:
+    """A token inside a quotation, or a work noun modified by a quoted title."""
+    if token.idx in quoted:
+        return True
+    return token.lemma_.lower() in WORKS and any(_is_mark(t) for t in token.doc[token.left_edge.i : token.i])
+
+
+def _is_mark(token: Token) -> bool:
+    """Whether a token is a double quotation mark."""
+    return token.text in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "''", "``")
 
 
 def reported_content(cue: Token, speaker: Token) -> C.Ranges:

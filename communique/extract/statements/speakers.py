@@ -62,11 +62,15 @@ def mention_span(head: Token) -> Span:
     doc = head.doc
     left = head.left_edge.i
     right = head.i
+    after_comma = False
     for child in head.rights:
         if child.dep_ in CUT_DEPS and child.dep_ != "punct":
             break
         if child.dep_ == "punct":
+            after_comma = after_comma or child.text == ","
             continue
+        if child.dep_ == "prep" and after_comma:
+            break  # "Trump, in a taped interview, said": an inserted phrase, not part of the name
         right = max(right, child.right_edge.i)
     for child in head.lefts:
         if child.dep_ in ("relcl", "advcl"):
@@ -177,11 +181,18 @@ def _unlabelled_name(token: Token) -> Optional[str]:
 def _clean_name(ent: Span) -> str:
     """A person entity's name without possessive endings or titles the model swallowed."""
     tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-    while tokens and tokens[0].lower_ in MALE_WORDS | FEMALE_WORDS:
+    while len(tokens) > 1 and (tokens[0].lower_ in MALE_WORDS | FEMALE_WORDS or _is_title(tokens[0])):
         tokens = tokens[1:]
     if not tokens:
         return ""
     return ent.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
+
+
+def _is_title(token: Token) -> bool:
+    """A capitalised role word the model took into a name ("Councillor Amos Reed")."""
+    from communique.sectors import is_role_word
+
+    return token.is_title and token.pos_ in ("PROPN", "NOUN") and is_role_word(token.text)
 
 
 def _roles_near(ent: Span) -> list[str]:
