@@ -117,7 +117,7 @@ def _place_label(ent: Span) -> bool:
     if ent.label_ != "PERSON" or ent.text.lower() in AMBIGUOUS:
         return False
     place = lookup(ent.text)
-    return place is not None and place.kind in ("country", "demonym")
+    return place is not None and place.kind in ("country", "demonym", "capital")
 
 
 def _us_state(tok: Token) -> bool:

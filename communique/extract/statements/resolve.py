@@ -12,6 +12,12 @@ from communique.extract.statements.speakers import ArticleIndex, Mention, classi
 from communique.records import Speaker, Statement
 
 
+# Documents that speak for whoever issued them: "a G7 joint statement said", "the agency's report found".
+DOCUMENTS = frozenset(
+    "statement communique communiqué declaration release report letter post tweet message memo readout "
+    "transcript document note".split())
+
+
 @dataclass
 class Known:
     """A speaker already seen in this article: the salience history pronouns resolve against."""
@@ -19,6 +25,7 @@ class Known:
     speaker: Speaker
     gender: Optional[str]
     plural: bool
+    via: Optional[str] = None  # the document it spoke through ("statement"), if any
 
 
 class SpeakerResolver:
@@ -44,6 +51,10 @@ class SpeakerResolver:
                 prev = self.history[-1].speaker
                 return Speaker(**{**prev.__dict__})
             return None
+        if span.root.lemma_.lower() in DOCUMENTS and span.root.pos_ == "NOUN":
+            issuer = self._issuer(span)
+            if issuer is not None:
+                return issuer
         mention = self._classify(span)
         speaker = Speaker(span.text, span.start_char, span.end_char)
         if mention.form == "pronoun":
@@ -62,6 +73,40 @@ class SpeakerResolver:
         speaker.name = name
         _describe(speaker, span, name)
         self._fill_from_article(speaker, span)
+        return speaker
+
+    def _issuer(self, span: Span) -> Optional[Speaker]:
+        """Who a document speaks for: its owner ("the agency's statement", "a statement from the ISPR", "the
+        G7 joint statement"), else, for "the statement", whoever last spoke through such a document."""
+        root = span.root
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is None:
+            names = [c for c in root.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)]
+            owner = names[-1] if names else None
+        if owner is None:
+            for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), owner)
+        if owner is not None and owner.pos_ == "PRON":
+            who = self._antecedent(Mention(span, "pronoun", gender="p" if owner.lower_ == "their" else "n"))
+            return self._as_mention(span, who) if who is not None else None
+        if owner is not None:
+            from communique.extract.statements.speakers import mention_span
+
+            return self._as_mention(span, self.resolve(mention_span(owner)))
+        if root.i > span.start and span[0].lower_ == "the":
+            kind = root.lemma_.lower()
+            for known in reversed(self.history):
+                if known.via == kind:
+                    return self._as_mention(span, known.speaker)
+        return None
+
+    @staticmethod
+    def _as_mention(span: Span, who: Optional[Speaker]) -> Optional[Speaker]:
+        """`who`, with the words and offsets of the mention that points to them."""
+        if who is None or who.name is None:
+            return None
+        speaker = Speaker(span.text, span.start_char, span.end_char)
+        _take_identity(speaker, who)
         return speaker
 
     def _fill_from_article(self, speaker: Speaker, span: Span) -> None:
@@ -111,7 +156,12 @@ class SpeakerResolver:
             person = self.index.person(sp.name)
             gender = person.gender if person is not None else (mention.gender if mention else None)
             plural = bool(mention and mention.plural)
-        self.history.append(Known(sp, gender, plural))
+        via = None
+        if span is not None and span.root.lemma_.lower() in DOCUMENTS:
+            via = span.root.lemma_.lower()  # "The G7 joint statement said ..."
+        elif statement.addressee is not None and statement.addressee.name.lower() in DOCUMENTS:
+            via = statement.addressee.name.lower()  # "..., the diplomats said in a joint statement"
+        self.history.append(Known(sp, gender, plural, via))
 
     def _antecedent(self, mention: Mention) -> Optional[Speaker]:
         """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""

@@ -75,7 +75,7 @@ def mention_span(head: Token) -> Span:
     for child in head.lefts:
         if child.dep_ in ("relcl", "advcl"):
             left = child.right_edge.i + 1
-    while right > left and doc[right].is_punct:
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
@@ -111,6 +111,7 @@ class ArticleIndex:
                 by_name[name] = Person(name=name, start=token.idx)
                 self.persons.append(person := by_name[name])
         self.persons.sort(key=lambda p: p.start)
+        self.acronyms = _acronyms(doc)
         for person in self.persons:
             if person.gender is None and len(person.name.split()) > 1:
                 person.gender = name_gender(person.name.split()[0])
@@ -126,6 +127,20 @@ class ArticleIndex:
             person = self._full_for(name)
             if person is not None:
                 return person.name
+        return name
+
+    def canonical(self, name: str) -> str:
+        """An organisation's name as a reader files it: an acronym the article spells out ("ISPR" -> "Inter
+        Services Public Relations"), a capital standing for its country ("Nairobi" -> "Kenya"), an
+        international body's full name ("U.N." -> "United Nations")."""
+        letters = name.replace(".", "")
+        if letters.isupper() and letters.isalpha() and letters in self.acronyms:
+            return self.acronyms[letters]
+        from communique.countries import lookup
+
+        place = lookup(name)
+        if place is not None and place.kind in ("capital", "igo"):
+            return place.name
         return name
 
     def person(self, name: str) -> Optional[Person]:
@@ -144,13 +159,16 @@ class ArticleIndex:
         if not words:
             return None
         head = description.root.lower_
+        modifiers = [w for w in words if w != head]
         scored = []
         for p in self.persons:
             for role in p.roles:
-                role_words = role.lower().split()
+                role_words = [w.removesuffix("'s").removesuffix("\u2019s") for w in role.lower().split()]
                 if _role_head(role_words) != head:
                     continue
                 overlap = sum(1 for w in words if w in role_words)
+                if modifiers and not any(w in role_words for w in modifiers):
+                    continue  # "the head of MSF" is not "head of the military media wing"
                 scored.append((overlap, -abs(p.start - description.start_char), p))
         if not scored:
             return None
@@ -158,6 +176,40 @@ class ArticleIndex:
         best = scored[0]
         rivals = [s for s in scored if s[0] == best[0] and s[2].name != best[2].name]
         return best[2] if not rivals or best[0] >= len(words) else None
+
+
+CONNECTORS = frozenset("of for and the on de".split())
+
+
+def _acronyms(doc: Doc) -> dict[str, str]:
+    """Acronyms the article spells out: "Doctors Without Borders (MSF)", or the initials of a run of capitalised
+    words it uses elsewhere ("Inter Services Public Relations" for ISPR)."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for t in doc:
+        if t.is_title and t.is_alpha or (run and t.lower_ in CONNECTORS):
+            run.append(t)
+            continue
+        while run and run[-1].lower_ in CONNECTORS:
+            run.pop()
+        if sum(w.is_title for w in run) >= 2:
+            runs.append(run)
+        run = []
+    found: dict[str, str] = {}
+    for run in runs:
+        words = [w for w in run if w.is_title and w.lower_ not in CONNECTORS]
+        initials = "".join(w.text[0] for w in words).upper()
+        text = doc[run[0].i : run[-1].i + 1].text
+        for start in range(len(words) - 1):  # "the military's media wing Inter Services Public Relations"
+            found.setdefault("".join(w.text[0] for w in words[start:]).upper(), text if start == 0 else
+                             doc[words[start].i : run[-1].i + 1].text)
+        found.setdefault(initials, text)
+    for t in doc[1:-1]:  # "Doctors Without Borders (MSF)": the one before the brackets, whatever its initials
+        if doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")" and t.text.isupper() and t.is_alpha:
+            prev = next((r for r in runs if r[-1].i == t.i - 2), None)
+            if prev is not None:
+                found[t.text] = doc[prev[0].i : prev[-1].i + 1].text
+    return found
 
 
 def _person_like(ent: Span) -> bool:
@@ -241,6 +293,8 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         g = PRONOUNS[root.lower_]
         return Mention(span, "pronoun", gender=g, plural=g == "p")
     plural = root.tag_ in ("NNS", "NNPS")
+    if _place_name(span):  # "Lisbon said": the small model may read a person
+        return Mention(span, "name", name=index.canonical(span.text), gender="n")
     person = next((e for e in docutil.ents_in(span) if e.label_ == "PERSON"), None)
     if person is not None and person.root.i == root.i or (person is not None and root.dep_ != "appos" and _is_titled(span, person)):
         name = index.full_name(_clean_name(person))
@@ -258,13 +312,24 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
             return Mention(span, "name", name=known.name, gender=known.gender)
     org = next((e for e in docutil.ents_in(span) if e.label_ in NAME_LABELS and e.root.i == root.i), None)
     if org is not None:
-        return Mention(span, "name", name=_strip_det(org.text), gender="n", plural=plural)
+        return Mention(span, "name", name=index.canonical(_strip_det(org.text)), gender="n", plural=plural)
     if root.pos_ == "PROPN" and root.is_title:
         name = index.full_name(chain)
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     gender = "f" if root.lower_ in FEMALE_WORDS else "m" if root.lower_ in MALE_WORDS else None
     return Mention(span, "description", gender="p" if plural else gender, plural=plural)
+
+
+def _place_name(span: Span) -> bool:
+    """A one-word mention that can only be a country or its capital ("Lisbon", not "Jordan")."""
+    from communique.countries import lookup
+    from communique.extract.actors.describe import AMBIGUOUS
+
+    if len(span) != 1 or span.root.lower_ in AMBIGUOUS or not span.root.is_title:
+        return False
+    place = lookup(span.text)
+    return place is not None and place.kind in ("country", "capital")
 
 
 def _name_chain(root: Token) -> str:

@@ -1,0 +1,47 @@
+"""Who a speaker mention refers to (statements/speakers.py and resolve.py), on sentences written for the project."""
+
+from datetime import date
+
+import pytest
+
+PUB = date(2026, 3, 12)
+
+
+@pytest.fixture
+def said(run):
+    """(mention text, resolved name) of each statement in a text."""
+    def _said(text, published=PUB):
+        return [(s.speaker.text, s.speaker.name) if s.speaker else None for s in run(text, published)._.statements]
+
+    return _said
+
+
+def test_a_document_speaks_for_whoever_issued_it(run):
+    text = ("\u201cThe dam is safe,\u201d a statement from the NWA said. "
+            "The Nordic Council joint statement said the talks would resume. "
+            "The agency\u2019s report said water levels were falling.")
+    found = run(text, PUB)._.statements
+    assert [(s.speaker.text, s.speaker.name) for s in found] == [
+        ("a statement from the NWA", "NWA"), ("The Nordic Council joint statement", "Nordic Council"),
+        ("The agency\u2019s report", "agency")]
+
+
+def test_the_statement_is_the_last_one_issued(said):
+    text = ("The ministers said in a joint statement that the ceasefire must hold. "
+            "The statement said the ministers would meet again in May.")
+    assert said(text) == [("The ministers", "ministers"), ("The statement", "ministers")]
+
+
+def test_igo_with_its_initials_capital_for_its_country_and_spelled_out_acronyms(run):
+    text = ("The U.N. said the camps were full. Lisbon said the border would stay open. "
+            "General Rui Matos, head of the army press office Joint Media Relations, spoke first. "
+            "\u201cThe convoy was attacked at dawn,\u201d a statement from the JMR said.")
+    found = run(text, PUB)._.statements
+    assert [(s.speaker.name, s.speaker.country) for s in found] == [
+        ("United Nations", "UN"), ("Portugal", "PRT"), ("Joint Media Relations", None)]
+
+
+def test_a_role_description_needs_the_same_affiliation(said):
+    text = ("Colonel Ivo Stan, head of the army press office, spoke first. "
+            "The head of the Harbour Pilots Guild told reporters that the port was closed.")
+    assert said(text) == [("The head of the Harbour Pilots Guild", "head of the Harbour Pilots Guild")]
