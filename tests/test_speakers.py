@@ -45,3 +45,27 @@ def test_a_role_description_needs_the_same_affiliation(said):
     text = ("Colonel Ivo Stan, head of the army press office, spoke first. "
             "The head of the Harbour Pilots Guild told reporters that the port was closed.")
     assert said(text) == [("The head of the Harbour Pilots Guild", "head of the Harbour Pilots Guild")]
+
+
+def test_a_role_description_is_the_person_named_in_the_next_sentence(run):
+    text = ("Norway's envoy criticized the proposal at Tuesday's session. "
+            "\u201cThe text is unbalanced,\u201d Ambassador Tove Lindqvist told the council. "
+            "Chile's envoy defended the draft. "
+            "\u201cWe have listened to every delegation,\u201d Ambassador Ramon Iturra said.")
+    found = run(text, PUB)._.statements
+    assert [(s.speaker.text, s.speaker.name) for s in found] == [
+        ("Norway's envoy", "Tove Lindqvist"), ("Ambassador Tove Lindqvist", "Tove Lindqvist"),
+        ("Chile's envoy", "Ramon Iturra"), ("Ambassador Ramon Iturra", "Ramon Iturra")]
+
+
+def test_a_role_description_after_the_name_and_across_an_appositive(said):
+    text = ("Kenya's permanent representative to the United Nations, Amina Wekesa, said the mission would stay. "
+            "The Kenyan diplomat added that troops were needed.")
+    assert said(text) == [("Kenya's permanent representative to the United Nations, Amina Wekesa", "Amina Wekesa"),
+                          ("The Kenyan diplomat", "Amina Wekesa")]
+
+
+def test_a_role_description_far_from_any_name_stays_a_description(said):
+    text = ("Ambassador Tove Lindqvist arrived on Monday. The weather was cold. The roads were closed. "
+            "The hotel was full. The harbour was quiet. The Swedish envoy said the talks were useful.")
+    assert said(text) == [("The Swedish envoy", "Swedish envoy")]

@@ -186,7 +186,8 @@ def _name_tokens(head: Token) -> list[Token]:
     elif head.pos_ == "PROPN":
         toks = [head]
         for t in reversed(_left(head)[:-1]):
-            if t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or t.ent_type_:
+            same = ent is not None and ent.start <= t.i < ent.end  # "Vassily Nebenzia" read as a work of art
+            if t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or t.ent_type_ and not same:
                 break
             toks.insert(0, t)
     else:
@@ -341,7 +342,7 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     before = [t for t in _left(head) if t.i < name_toks[0].i]
     role = _role_text(before, head, set(skip)) if before else None
     # "Olafur Jonsson, chairman of ...", and the other way round: "Its spokesman, Lars Haugen".
-    partners = _appos(head) + ([head.head] if head.dep_ == "appos" else [])
+    partners = _appos(head) + ([_host(head.head)] if head.dep_ == "appos" else [])
     for ap in partners:
         ap_places = _places(_left(ap) + _pp(ap))
         if not role and ap.pos_ != "PROPN":
@@ -361,6 +362,14 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     if info.sector is None and is_org:
         info.sector = sector_of(name)
     return info
+
+
+def _host(tok: Token) -> Token:
+    """The noun an appositive name belongs to: "Pakistan's envoy to the United Nations, Ali Khan" attaches the
+    name to "Nations" in the parse, but it names the envoy."""
+    while tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head
+    return tok
 
 
 def _context_country(head: Token) -> Optional[str]:

@@ -8,6 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
+from communique.extract.statements.holders import RoleHolders
 from communique.extract.statements.speakers import ArticleIndex, Mention, classify, describe_group, is_description
 from communique.records import Speaker, Statement
 
@@ -36,6 +37,7 @@ class SpeakerResolver:
         self.index = index
         self.history: list[Known] = []
         self._mentions: dict[tuple[int, int], Mention] = {}
+        self.holders = RoleHolders(doc, index)
 
     def _classify(self, span: Span) -> Mention:
         """The mention's form, worked out once: resolve() and remember() both need it."""
@@ -64,7 +66,7 @@ class SpeakerResolver:
             return speaker
         name = mention.name
         if mention.form == "description":
-            person = self.index.by_role(span)
+            person = self.index.by_role(span) or self._holder(span)
             earlier = self._same_head(span) if person is None else None
             if earlier is not None:  # "A senior official said ... The official added ..."
                 _take_identity(speaker, earlier)
@@ -74,6 +76,16 @@ class SpeakerResolver:
         _describe(speaker, span, name)
         self._fill_from_article(speaker, span)
         return speaker
+
+    def _holder(self, span: Span):
+        """The person named nearby whom a definite role description stands for ("Russia's envoy")."""
+        from communique.extract.actors import describe as actors
+        from communique.extract.statements.speakers import is_indefinite
+
+        if is_indefinite(span):
+            return None
+        country = actors.describe(span, docutil.actor_book(span.doc), span.doc._.published).country
+        return self.holders.holder(span, country)
 
     def _issuer(self, span: Span) -> Optional[Speaker]:
         """Who a document speaks for: its owner ("the agency's statement", "a statement from the ISPR", "the

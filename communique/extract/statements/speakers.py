@@ -98,7 +98,7 @@ class ArticleIndex:
             if name in by_name:
                 person = by_name[name]
             elif len(name.split()) == 1 and self._full_for(name):
-                continue  # a bare surname of someone already known
+                person = self._full_for(name)  # a bare surname of someone already known: "Lee, the envoy"
             else:
                 person = Person(name=name, start=ent.start_char)
                 by_name[name] = person
@@ -152,7 +152,7 @@ class ArticleIndex:
 
     def by_role(self, description: Span) -> Optional[Person]:
         """The named person whose stated role matches a description ("the fisheries minister")."""
-        if _indefinite(description):
+        if is_indefinite(description):
             return None  # "a Western diplomat" introduces someone new
         words = [t.lower_ for t in description if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "poss"]
         words = [w for w in words if w not in ("country", "'s")]
@@ -212,18 +212,39 @@ def _acronyms(doc: Doc) -> dict[str, str]:
     return found
 
 
+NOT_NAMES = ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "LANGUAGE", "EVENT")
+
+
 def _person_like(ent: Span) -> bool:
-    """An entity the small model mislabelled ('Marta Diaz' as ORG): two or three proper nouns
-    starting with a known first name."""
-    return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_title for t in ent) and name_gender(ent[0].text) is not None
+    """An entity the small model mislabelled ('Marta Diaz' as ORG, 'Ivan Sorokin' as a work of art): two or three
+    capitalised proper nouns that are no place, starting with a known first name, or right after a title
+    ("spokesperson Anil Rao"), or known to the knowledge base as a person."""
+    if ent.label_ in NOT_NAMES or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    from communique.countries import lookup
+
+    if lookup(ent.text) is not None:
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if name_gender(ent[0].text) is not None or (before is not None and _is_title(before) or
+                                                before is not None and before.lower_ in _TITLE_NOUNS):
+        return True
+    match = docutil.knowledge_base(ent.doc).resolve(ent.text, ent.doc._.published)
+    return match is not None and match.kind == "person"
+
+
+_TITLE_NOUNS = frozenset("spokesman spokeswoman spokesperson envoy ambassador minister secretary official".split())
+
+
+ODD_LABELS = ("", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW")  # labels the small model gives names it does not know
 
 
 def _unlabelled_name(token: Token) -> Optional[str]:
     """A subject name the entity recogniser missed: two or more capitalised proper nouns."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_ not in ODD_LABELS:
         return None
-    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title and not t.ent_type_]
+    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title
+             and t.ent_type_ in ODD_LABELS]
     if not parts or not token.is_title or any(t.lower_ in MALE_WORDS | FEMALE_WORDS for t in parts):
         return None
     first = parts[0]
@@ -263,6 +284,8 @@ def _roles_near(ent: Span) -> list[str]:
                 roles.append(_strip_det(span.text))
     if head.dep_ == "appos":  # "Its spokesman, Lars Haugen": the role is the appositive's host
         host = head.head
+        while host.pos_ == "PROPN" and host.dep_ == "pobj" and host.head.head.pos_ == "NOUN":
+            host = host.head.head  # "the envoy to the United Nations, Ali Khan": the envoy, not the body
         own = {t.i for t in head.subtree}
         words = [t for t in host.subtree if t.i not in own and not t.is_punct and t.dep_ not in ("det", "poss", "relcl")]
         words = [t for t in words if t.i <= host.i or t.head.i == host.i and t.dep_ == "prep" or t.head.dep_ in ("prep", "pobj")]
@@ -373,7 +396,7 @@ def is_description(name: str) -> bool:
     return words[0][0].islower() or any(w[0].islower() and w.lower() not in NAME_PARTICLES for w in words[1:])
 
 
-def _indefinite(span: Span) -> bool:
+def is_indefinite(span: Span) -> bool:
     """A mention that introduces a new referent: 'a spokesman', 'two diplomats', 'another official'."""
     first = span[0]
     return first.lower_ in ("a", "an", "another", "one", "some", "several") or any(
