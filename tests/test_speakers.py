@@ -69,3 +69,38 @@ def test_a_role_description_far_from_any_name_stays_a_description(said):
     text = ("Ambassador Tove Lindqvist arrived on Monday. The weather was cold. The roads were closed. "
             "The hotel was full. The harbour was quiet. The Swedish envoy said the talks were useful.")
     assert said(text) == [("The Swedish envoy", "Swedish envoy")]
+
+
+def test_he_after_a_quotation_is_its_speaker_even_with_a_name_of_unknown_gender(said):
+    text = ("Ambassador Pavel Orlov spoke first. "
+            "\u201cThe embargo has failed,\u201d Ambassador Tuyaa Bat-Erdene told council members. "
+            "\u201cWe need a new approach.\u201d He said the border had seen new shipments.")
+    assert [s[1] for s in said(text)] == ["Tuyaa Bat-Erdene", "Tuyaa Bat-Erdene"]
+
+
+def test_he_is_a_person_in_apposition_when_the_sentence_before_has_no_person_subject(said):
+    text = ("Senator Carl Webb said the tariffs were temporary. Like Webb, Mark Olsen, the budget director, "
+            "stressed the cost of the programme in an interview. He said the deficit would shrink.")
+    assert said(text)[-1] == ("He", "Mark Olsen")
+
+
+def test_it_is_the_last_body_that_spoke(said):
+    text = ("Senator Carl Webb said the tariffs were temporary. The press watchdog Free Voices said conditions "
+            "had improved. But, it noted in its annual index, arrests have risen since 2023.")
+    found = said(text)
+    assert "Free Voices" in found[1][1] and found[2] == ("it", found[1][1])
+
+
+def test_a_surname_misspelt_once_is_the_person_named_in_full(said):
+    text = ("Tomas Lindgren, the mediator, met both sides on Friday. "
+            "\u201cThe guns must fall silent,\u201d Lindgrem said.")
+    assert said(text) == [("Lindgrem", "Tomas Lindgren")]
+
+
+def test_officials_of_an_international_body_are_igo(run):
+    text = ("\u201cThe camps are full,\u201d Hanna Berg, UNICEF\u2019s executive director, said. "
+            "The U.N. special envoy for Yemen is calling for a truce and for the release of detainees, as talks stall.")
+    first, second = run(text, PUB)._.statements
+    assert (first.speaker.name, first.speaker.country, first.speaker.sector) == ("Hanna Berg", "UN", "IGO")
+    assert (second.speaker.country, second.speaker.sector) == ("UN", "IGO")
+    assert second.content.text == "a truce and for the release of detainees"

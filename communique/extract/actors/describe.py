@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from communique.countries import Place, country_of, lookup
+from communique.countries import Place, country_of, is_igo, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
 from communique.extract import docutil
 
@@ -263,8 +263,16 @@ def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] 
     head = span.root
     if head.pos_ == "PRON":
         return ActorInfo(kind="person" if head.lower_ in ("he", "she", "him", "her") else None)
-    info = _apply_kb(_infer(head, span), span.doc, on, full_name)
+    info = _igo_official(_apply_kb(_infer(head, span), span.doc, on, full_name))
     return _apply_book(info, book, on) if book is not None else info
+
+
+def _igo_official(info: ActorInfo) -> ActorInfo:
+    """An official of an international body speaks for it: "the U.N. special envoy", "UNICEF's executive
+    director" are IGO, not GOV or BUS (a soldier or police officer of the body keeps MIL or COP)."""
+    if info.kind in ("person", "group") and is_igo(info.country) and info.sector in (None, "GOV", "BUS", "ELI"):
+        info = replace(info, sector="IGO")
+    return info
 
 
 def _apply_kb(info: ActorInfo, doc, on: Optional[date], full_name: Optional[str]) -> ActorInfo:

@@ -24,7 +24,10 @@ def subject_of(cue: Token) -> Optional[Token]:
             # "was first reported by the Post": the source is the agent, never the passive subject
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = subjects[0] if subjects else None
+        if len(subjects) > 1 and subjects[1].pos_ == "PROPN" and subjects[1].left_edge.i == subj.right_edge.i + 1:
+            subj = subjects[1]  # "The press watchdog Free Voices said": the parse splits title and name
         if subj is not None and subj.lower_ in RELATIVES and node.dep_ == "relcl":
             return node.head  # "a spokesman who said ...": the noun the clause describes
         if subj is not None:
@@ -107,7 +110,10 @@ def _around_attribution(cue: Token, speaker: Token) -> C.Ranges:
     if any(c.dep_ == "mark" or c.dep_ == "advmod" and c.tag_ == "WRB" for c in cue.children):
         return []  # "When veterans ask for help, ...": a subordinate clause, not an attribution
     run = {cue.i} | {t.i for t in speaker.subtree}
+    content_preps = PREP_CONTENT.get(cue.lemma_.lower(), ())
     for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in content_preps:
+            continue  # "is calling for an end to the violence, as ...": what was called for is the content
         if child.dep_ in ATTRIBUTION_DEPS and child.i != speaker.i:
             if child.dep_ == "dobj" and cue.lemma_ not in ("tell", "inform", "assure"):
                 return []
@@ -159,7 +165,10 @@ def _attached_content(cue: Token) -> C.Ranges:
         return C.merge(C.subtree_range(target) + C.subtree_range(clause))
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in PREP_CONTENT.get(lemma, ())):
         inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-        if inner is not None:
+        if inner is not None:  # "called for an end to the fighting and for talks": both
+            more = [c for c in prep.children if c.dep_ == "conj" and c.lower_ == prep.lower_]
+            if more:
+                return C.ranges_of(list(cue.doc[inner.left_edge.i : more[-1].right_edge.i + 1]))
             return C.subtree_range(inner)
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call" and (
             obj.n_lefts + obj.n_rights > 0):  # "announced plans" alone reports nothing

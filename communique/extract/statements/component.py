@@ -95,7 +95,7 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     drafts.sort(key=lambda d: d.content[0][0])
     drafts = _drop_nested(drafts)
     drafts = _continuations(doc, quotes, drafts)
-    resolver = SpeakerResolver(doc, ArticleIndex(doc))
+    resolver = SpeakerResolver(doc, ArticleIndex(doc), quoted)
     doc_id = doc._.doc_id or "doc"
     out = []
     for n, d in enumerate(drafts, 1):

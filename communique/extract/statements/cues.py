@@ -17,7 +17,7 @@ SPEECH = frozenset(
     notify brief accuse blame criticize criticise condemn praise welcome question wonder
     declare proclaim predict forecast threaten hint imply affirm reaffirm conclude mention
     call point rule encourage cite defend mock denounce address raise speak lament blast slam dispute
-    challenge rebut retort recount email quote swear advise order recommend
+    challenge rebut retort recount email quote swear advise order recommend clarify
     """.split()
 )
 

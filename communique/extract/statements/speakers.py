@@ -97,8 +97,9 @@ class ArticleIndex:
                 continue
             if name in by_name:
                 person = by_name[name]
-            elif len(name.split()) == 1 and self._full_for(name):
-                person = self._full_for(name)  # a bare surname of someone already known: "Lee, the envoy"
+            elif len(name.split()) == 1 and (self._full_for(name) or self._misspelt(name)):
+                # a bare surname of someone already known ("Lee, the envoy"), or a misspelling of it
+                person = self._full_for(name) or self._misspelt(name)
             else:
                 person = Person(name=name, start=ent.start_char)
                 by_name[name] = person
@@ -122,12 +123,23 @@ class ArticleIndex:
         return hits[0] if len(hits) == 1 else None
 
     def full_name(self, name: str) -> str:
-        """Expand a bare surname to the full name given in the article, if any."""
+        """Expand a bare surname to the full name given in the article, if any (also when the article
+        misspells it once: "Pederson" for "Geir Pedersen")."""
         if len(name.split()) == 1:
-            person = self._full_for(name)
+            person = self._full_for(name) or self._misspelt(name)
             if person is not None:
                 return person.name
         return name
+
+    def _misspelt(self, surname: str) -> Optional[Person]:
+        """The one person whose surname differs from `surname` by a single letter (both six letters or more)."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(surname) < 6 or not surname.istitle() or any(p.name == surname for p in self.persons):
+            return None
+        hits = {p.name: p for p in self.persons if len(p.name.split()) > 1
+                and Levenshtein.distance(p.name.split()[-1], surname) == 1}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def canonical(self, name: str) -> str:
         """An organisation's name as a reader files it: an acronym the article spells out ("ISPR" -> "Inter
