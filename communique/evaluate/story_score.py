@@ -193,7 +193,10 @@ def _score_statement_fields(g: dict, st, totals: StatementTotals, story: str) ->
     totals.speaker_ok += ok
     if not ok:
         totals.errors.append(f"[speaker] {story} gold {g['speaker']!r}, got {names}: {g['content_text'][:100]}")
-    pred_addr = st.addressee.name if st.addressee is not None else None
+    # The guide's addressee is who was told or the outlet spoken to; a channel ("in a statement", "posting on
+    # X") is none, so a predicted channel counts as no addressee.
+    listener = st.addressee is not None and getattr(st.addressee, "kind", "listener") != "channel"
+    pred_addr = st.addressee.name if listener else None
     # The guide gives a follow-up sentence of a quote run no cue and no addressee by convention (there is no
     # addressee_alternatives field as there is for dates): its empty addressee is no judgment, so not scored.
     if g.get("addressee") or (pred_addr and g.get("cue")):

@@ -111,7 +111,8 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
                           [tuple(p) for p in d.content] if len(d.content) > 1 else [])
         out.append(Statement(
             id=f"{doc_id}:s{n}", doc=doc_id, kind=d.kind, content=content, speaker=speaker, cue=cue,
-            addressee=find_addressee(d.cand.cue) if d.cand is not None and d.cand.lemma != "according to" else None,
+            addressee=find_addressee(d.cand.cue, d.cand.speaker)
+            if d.cand is not None and d.cand.lemma != "according to" else None,
             date=_date(d.cand, doc) if d.cand is not None else None,
             confidence=_confidence(d, speaker),
         ))
