@@ -39,6 +39,16 @@ def subject_of(cue: Token) -> Optional[Token]:
     return None
 
 
+def participle_subject(cue: Token) -> Optional[Token]:
+    """The understood subject of a participle cue the parse left without one ("X was first to share the news,
+    announcing on Friday that ..."): the nearest subject before it in its sentence."""
+    if cue.tag_ != "VBG":
+        return None
+    before = [t for t in cue.doc[cue.sent.start : cue.i] if t.dep_ in ("nsubj", "nsubjpass")
+              and t.pos_ in ("PROPN", "NOUN") and t.head.pos_ in ("VERB", "AUX")]
+    return before[-1] if before else None
+
+
 def unquoted_speaker(cue: Token, speaker: Optional[Token], quoted: set[int]) -> Optional[Token]:
     """The speaker of a cue outside quotation marks: a subject the parse found inside a quotation (the
     "Axis of Upheaval", a "this" of the quote) or a quoted title ("the “Meet the Press” show") is replaced by

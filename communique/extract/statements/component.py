@@ -13,7 +13,7 @@ from communique.extract.statements import content as C
 from communique.extract import docutil
 from communique.extract.statements.addressees import find_addressee
 from communique.extract.statements.carryover import carry_over
-from communique.extract.statements.clauses import reported_content, subject_of, unquoted_speaker
+from communique.extract.statements.clauses import participle_subject, reported_content, subject_of, unquoted_speaker
 from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.statements.quotes import Quote, find_quotes
 from communique.extract.statements.speakers import ArticleIndex, mention_span
@@ -197,7 +197,7 @@ def _candidates(doc: Doc, beliefs: bool, quoted: set[int]):
             if owner is not None and clause is not None:
                 yield Candidate(token, token, token.lemma_.lower(), owner, C.subtree_range(clause))
         elif is_cue(token, beliefs):
-            subject = subject_of(token)
+            subject = subject_of(token) or participle_subject(token)
             if subject is None or subject.i == token.i:
                 continue
             if token.lemma_.lower() in EVIDENCE and not any(
