@@ -221,6 +221,8 @@ def _cue_after(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
     first = _token_at_or_after(doc, q.end + 1)
     if first is None:
         return None
+    if docutil.text(doc)[:q.end].rstrip().endswith(".") and doc[first].is_sent_start:
+        return None  # '"... the war." Trump and Zelenskyy also disagreed': a new sentence, not the attribution
     for token in doc[first : first + WINDOW]:
         if token.text in ".!?;" or "\n" in token.text_with_ws and token.i > first or _is_mark_token(token):
             return None

@@ -259,8 +259,11 @@ def _unlabelled_name(token: Token) -> Optional[str]:
              and t.ent_type_ in ODD_LABELS]
     if not parts or not token.is_title or any(t.lower_ in MALE_WORDS | FEMALE_WORDS for t in parts):
         return None
-    first = parts[0]
-    return token.doc[first.i : token.i + 1].text
+    while parts and _is_title(parts[0]):
+        parts = parts[1:]  # "Councillor Ines Roca": the name without its title
+    if not parts:
+        return None
+    return token.doc[parts[0].i : token.i + 1].text
 
 
 def _clean_name(ent: Span) -> str:
@@ -368,13 +371,16 @@ def _place_name(span: Span) -> bool:
 
 
 def _name_chain(root: Token) -> str:
-    """A proper noun with the capitalised proper nouns compounded to its left: 'Mr. Obama' -> 'Mr. Obama'."""
+    """A proper noun with the capitalised proper nouns compounded to its left, without the role words that
+    title it: 'Mr. Obama' -> 'Mr. Obama', 'Councillor Ines Roca' -> 'Ines Roca'."""
     first = root
     for t in reversed(list(root.lefts)):
         if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == first.i - 1:
             first = t
         else:
             break
+    while first.i < root.i and _is_title(first):
+        first = root.doc[first.i + 1]
     return root.doc[first.i : root.i + 1].text
 
 
