@@ -104,3 +104,34 @@ def test_officials_of_an_international_body_are_igo(run):
     assert (first.speaker.name, first.speaker.country, first.speaker.sector) == ("Hanna Berg", "UN", "IGO")
     assert (second.speaker.country, second.speaker.sector) == ("UN", "IGO")
     assert second.content.text == "a truce and for the release of detainees"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another country in the sentence is never the speaker's
+    ("Trump, who met Ukraine's president on Friday, said the talks went well.", ("Trump", "USA", "GOV")),
+    ("The spokesman said Ukraine would get more weapons from Germany.", ("spokesman", None, "GOV")),
+    ("Speaking after talks with Russian officials, the envoy said progress was slow.", ("envoy", None, "GOV")),
+    ("Norway's foreign minister told Sweden's foreign minister that the border would stay open.",
+     ("Norway's foreign minister", "NOR", "GOV")),
+    # the speaker's own title, affiliation and apposition
+    ("Kremlin spokesman Dmitry Peskov said the offer stood.", ("Dmitry Peskov", "RUS", "GOV")),
+    # an official of an international body speaks for it, whatever their nationality
+    ("Ana Sousa, the Portuguese diplomat who heads the U.N. mission in Haiti, said the vote would go ahead.",
+     ("Ana Sousa", "UN", "IGO")),
+    ("The Kenyan head of the U.N. refugee agency said the camps were full.",
+     ("Kenyan head of the U.N. refugee agency", "UN", "IGO")),
+    ("Brazil's ambassador to the United Nations said the vote was fair.",
+     ("Brazil's ambassador to the United Nations", "BRA", "GOV")),
+])
+def test_country_comes_from_the_speakers_own_evidence(run, text, expected):
+    s = run(text, PUB)._.statements[0]
+    assert (s.speaker.name, s.speaker.country, s.speaker.sector) == expected
+
+
+def test_a_titled_surname_is_resolved_on_the_articles_date(run):
+    def who(published):
+        s = run("Chancellor Scholz said the coalition would hold.", published)._.statements[0]
+        return s.speaker.country, s.speaker.sector, s.speaker.role
+
+    assert who(date(2023, 6, 1)) == ("DEU", "GOV", "Chancellor")
+    assert who(date(2026, 3, 12)) == ("DEU", "ELI", "former Chancellor")  # his term ended in May 2025

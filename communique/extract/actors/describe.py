@@ -281,9 +281,15 @@ def _apply_kb(info: ActorInfo, doc, on: Optional[date], full_name: Optional[str]
     if not name or info.kind not in ("person", "organisation"):
         return info
     kb = docutil.knowledge_base(doc)
-    match = kb.resolve(name, on, info.country) or (kb.resolve(name, on) if info.country is None else None)
+    title = info.role if info.kind == "person" else None
+    match = kb.resolve(name, on, info.country, title) or (kb.resolve(name, on, None, title)
+                                                          if info.country is None else None)
     if match is None:
         return info
+    if match.in_office is False and info.role and match.role and match.role.endswith(info.role.split()[-1]):
+        # "Chancellor Scholz" after his term: the title names an office he no longer holds
+        return replace(info, kb_id=match.kb_id, role=match.role, country=info.country or match.country,
+                       sector=match.sector)
     info = replace(info, kb_id=match.kb_id, role=info.role or match.role, country=info.country or match.country,
                    sector=info.sector or match.sector)
     if info.country == match.country and match.sector == "IGO" and info.sector in (None, "GOV"):
@@ -304,7 +310,7 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     skip = {i for f in places if f.start < head.i for i in range(f.start, f.end)}
     # "U.S. and Russian negotiators": the caller's span says which of the two it means.
     inside = [f for f in places if span is not None and span.start <= f.start < span.end]
-    country = _first_country(inside or places) or _context_country(head)
+    country = _igo_affiliation(head) or _first_country(inside or places) or _context_country(head)
     name_toks = _name_tokens(head)
     if name_toks:
         return _named(head, name_toks, country, skip)
@@ -356,7 +362,7 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
         if not role and ap.pos_ != "PROPN":
             own = {i for f in ap_places if _is_possessor(ap, f) for i in range(f.start, f.end)}
             role = _noun_role(ap, own)[0]
-        country = country or _first_country(ap_places) or _context_country(ap)
+        country = _igo_affiliation(ap) or country or _first_country(ap_places) or _context_country(ap)
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)
@@ -370,6 +376,24 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     if info.sector is None and is_org:
         info.sector = sector_of(name)
     return info
+
+
+LEADING_VERBS = frozenset("head lead run chair direct command oversee".split())
+LEADING_NOUNS = frozenset("head chief director leader chairman chairwoman chair coordinator commander "
+                          "secretary-general".split())
+
+
+def _igo_affiliation(tok: Token) -> Optional[str]:
+    """The international body a person leads, which they speak for whatever their nationality: "the
+    Portuguese diplomat who heads the U.N. mission", "the Kenyan head of the U.N. agency" -> UN."""
+    regions = [list(c.subtree) for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in LEADING_VERBS]
+    if tok.lemma_.lower() in LEADING_NOUNS:
+        regions += [list(p.subtree) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
+    for region in regions:
+        for found in _places(region):
+            if is_igo(found.place.code):
+                return found.place.code
+    return None
 
 
 def _host(tok: Token) -> Token:
