@@ -371,3 +371,10 @@ def test_listeners_of_a_request_a_disclosure_and_a_meeting(statements):
     assert s.addressee is None
     text = ("The Harbour Council met on Monday. \u201cThe pier must close,\u201d the engineer told council members.")
     assert only(statements(text)).addressee.name == "Harbour Council"
+
+
+def test_requests_and_rejections_are_statements(statements):
+    s = only(statements("Judge Amara Lind requested more time to examine the evidence."))
+    assert (s.speaker.name, s.cue.lemma, s.content.text) == ("Amara Lind", "request", "more time to examine the evidence")
+    s = only(statements("The ministry rejected the claim that its troops had crossed the river."))
+    assert (s.cue.lemma, s.content.text) == ("reject", "the claim that its troops had crossed the river")
