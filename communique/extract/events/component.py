@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -96,7 +96,7 @@ class EventCoder:
                 inside = sp.start <= ref.start and ref.end <= sp.end
                 surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
                 if inside or surname:
-                    ref.name, ref.actor_id = sp.name, sp.actor_id
+                    ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
                     ref.country = sp.country or ref.country
                     ref.sector = sp.sector or ref.sector
                     break
@@ -123,6 +123,7 @@ class EventCoder:
                 ref.name = ref.name or match.name
                 ref.country, ref.sector = match.country, ref.sector or match.sector
                 ref.actor_id = ref.actor_id or match.actor_id
+                ref.kb_id = ref.kb_id or match.kb_id
         self.seen.extend(r for r in refs if r.name and r.country)
 
     def _claim(self, start: int):
