@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
 from communique.extract.events import arguments as args
+from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
@@ -74,6 +75,7 @@ class EventCoder:
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+        context.fill_domestic(actors + recipients, self.doc, location)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
