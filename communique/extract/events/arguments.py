@@ -153,7 +153,7 @@ def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
             for name in ("name", "country", "sector", "actor_id", "kb_id"):
                 setattr(ref, name, getattr(speaker, name, None))
         return ref
-    info = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    info = _described(span)
     ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
     # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
     ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span)
@@ -197,9 +197,18 @@ def _entity_at(tok: Token) -> Span:
     return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
 
 
+def _described(span: Span):
+    """The actor resolver's reading of a mention, once per mention and document (events ask again and again)."""
+    cache = span.doc.user_data.setdefault("communique_described", {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    return cache[key]
+
+
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(name, country, sector) for a mention."""
-    info = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    info = _described(span)
     return info.name, info.country or _country(span.text) or _first_country(span), info.sector
 
 
