@@ -207,7 +207,7 @@ def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(file))
 
     # chmod does not stop root (CI runs as root), so refuse the open itself.
-    monkeypatch.setattr("communique.ingest.open", refuse, raising=False)
+    monkeypatch.setattr("communique.reader._open_fd", refuse)
     assert read(path) == [Skip(str(path), "permission denied")]
 
 
@@ -227,7 +227,7 @@ def test_jsonl_line_over_the_cap_names_the_line(tmp_path):
 def test_huge_text_file_is_refused_without_reading(tmp_path):
     path = write(tmp_path / "huge.txt", "z" * 500)
     assert read(path, max_chars=100) == [
-        Skip(str(path), "file is 500 bytes, over the 100-character cap (--max-chars)")
+        Skip(str(path), "input is 500 bytes, more than 100 characters can take (--max-chars)")
     ]
 
 
