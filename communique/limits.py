@@ -27,6 +27,7 @@ _TOKENS = re.compile(r"\w+|[^\w\s]")
 # or a line break.
 _SENTENCE_ENDS = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"'\u201d\u2019)\]]*(?:\s|$)|\n")
 _WORDS = re.compile(r"\S+")
+_SLICE = 1 << 16
 
 
 class OverTime(Exception):
@@ -38,7 +39,9 @@ class OverTime(Exception):
 
 def estimated_mb(text: str) -> int:
     """Memory the analysis of `text` is expected to need beyond the loaded model, in MB."""
-    return round(len(_TOKENS.findall(text)) * KB_PER_TOKEN / 1024)
+    # Counted a slice at a time, so that measuring a huge text does not itself take its size again.
+    tokens = sum(len(_TOKENS.findall(text, k, k + _SLICE)) for k in range(0, len(text), _SLICE))
+    return round(tokens * KB_PER_TOKEN / 1024)
 
 
 def longest_sentence(text: str) -> int:
@@ -64,14 +67,14 @@ def too_long(length: int, cap: int) -> str:
 
 def over_budget(article: Article, options: Options) -> Optional[str]:
     """Why `article` must not be analysed under `options` (too long, too big, a runaway sentence), or None."""
-    length = len(article.text or "")
-    if length > options.max_chars:
-        return too_long(length, options.max_chars)
-    words = longest_sentence(article.text)
+    text = article.text or ""
+    if len(text) > options.max_chars:
+        return too_long(len(text), options.max_chars)
+    words = longest_sentence(text)
     if words > options.max_sentence_words:
         return (f"a sentence of {words:,} words (no sentence end), over the {options.max_sentence_words:,}-word "
                 "limit (--max-sentence-words)")
-    need = estimated_mb(article.text)
+    need = estimated_mb(text)
     if need > options.memory_budget:
         return (f"analysis would need about {need:,} MB, over the {options.memory_budget:,} MB memory budget "
                 "(--memory-budget)")

@@ -1,0 +1,112 @@
+"""Properties of the whole pipeline (file -> ingest -> spaCy and our components -> records) on generated text.
+
+Run with a fixed seed and 500 examples by default (the `ci` profile, see conftest.py);
+`make fuzz` runs the `long` profile with more examples and fresh randomness.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+import pytest
+from hypothesis import example, given, note
+
+from communique.ingest import read_paths
+from communique.options import Options
+from communique.pipeline import process_chunk
+from communique.records import Article, Result
+from strategies import article
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "communique" / "data" / "jsonl.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+OPTIONS = Options()
+# Quotation marks as the contract counts them (the README lists them).
+QUOTE_MARKS = set("\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019'")
+OTHER = Article(id="other", text="Dawit Alemu said on Monday that the talks had failed.\n")
+
+
+def spans(record: Any, path: str = "") -> Iterator[tuple[str, dict]]:
+    """Every object with text, start and end in a record, with where it is ("speaker", "actors[0]")."""
+    if isinstance(record, dict):
+        if {"text", "start", "end"} <= record.keys():
+            yield path, record
+        for key, value in record.items():
+            yield from spans(value, f"{path}.{key}" if path else key)
+    elif isinstance(record, list):
+        for k, value in enumerate(record):
+            yield from spans(value, f"{path}[{k}]")
+
+
+def offset_errors(text: str, record: dict) -> list[str]:
+    """What is wrong with a record's offsets: out of the text, or not the field's text."""
+    errors = []
+    for where, span in spans(record):
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= end <= len(text):
+            errors.append(f"{where}: [{start}, {end}) outside the text ({len(text)} characters)")
+            continue
+        parts = span.get("parts") or []
+        expected = joined(text, parts) if parts else text[start:end]
+        if span["text"] != expected:
+            errors.append(f"{where}: {span['text']!r} != text[{start}:{end}] {text[start:end]!r}")
+        if parts and (parts[0][0] != start or parts[-1][1] != end
+                      or any(a[1] > b[0] or a[0] > a[1] for a, b in zip(parts, parts[1:] + [[end, end]]))):
+            errors.append(f"{where}: parts {parts} are not ordered pieces of [{start}, {end})")
+    return errors
+
+
+def joined(text: str, parts: list[list[int]]) -> str:
+    """A split quote's text as the contract defines it: the pieces, with a gap of at most three quote marks
+    and spaces kept as its spaces, and any other gap as one space."""
+    out = text[parts[0][0]:parts[0][1]]
+    for (_, prev_end), (start, end) in zip(parts, parts[1:]):
+        gap = text[prev_end:start]
+        quotes_only = len(gap) <= 3 and "\n" not in gap and all(c in QUOTE_MARKS or c.isspace() for c in gap)
+        out += ("".join(c for c in gap if c.isspace()) if quotes_only else " ") + text[start:end]
+    return out
+
+
+def analyse(tmp_path_factory, nlp, text: str) -> tuple[Article, list[dict], list[dict]]:
+    """Write `text` as a JSON Lines record, read it back, and analyse it twice in one batch (alone and after
+    another article); returns the article and both runs' records."""
+    folder = tmp_path_factory.mktemp("prop")
+    path = folder / "feed.jsonl"
+    path.write_text(json.dumps({"id": "prop", "text": text}) + "\n", encoding="utf-8")
+    [art] = list(read_paths([str(path)], OPTIONS))
+    assert isinstance(art, Article), art
+    twin = Article(id=art.id, text=art.text)
+    first, _, second = process_chunk(nlp, [art, OTHER, twin], OPTIONS)
+    for out in (first, second):
+        assert isinstance(out, Result), f"the pipeline failed on this text: {out.reason}"
+    return art, records(first), records(second)
+
+
+def records(result: Result) -> list[dict]:
+    """A result's records as the JSON Lines output writes them."""
+    rows = [s.to_dict() for s in result.statements] + [e.to_dict() for e in result.events]
+    return [json.loads(json.dumps(r, ensure_ascii=False)) for r in rows]
+
+
+@pytest.mark.slow
+@given(text=article())
+@example(text="\u201cWe will not sign,\u201d Katrin Solberg said.")
+@example(text="\u201cAn opening quote that never closes, Solberg said \u2014 and then nothing")
+@example(text="Katrin Solberg said" + ", Dawit Alemu said the border would stay closed" * 40)
+@example(text="\u200b\u200d\ufeff\u202e" + "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631" + " \U0001F642\n")
+def test_every_record_points_at_its_own_text_and_follows_the_contract(tmp_path_factory, nlp, text):
+    art, first, second = analyse(tmp_path_factory, nlp, text)
+    note(f"records: {first}")
+    errors = []
+    for rec in first:
+        errors += [f"{rec['id']}: schema: {e.message}" for e in VALIDATOR.iter_errors(rec)]
+        errors += [f"{rec['id']}: {e}" for e in offset_errors(art.text, rec)]
+    assert errors == []
+    assert first == second, "the same article gave different records alone and after another article"
+    ids = [r["id"] for r in first]
+    assert len(ids) == len(set(ids)) and all(r["doc"] == "prop" and r["id"].startswith("prop:") for r in first)
+    statement_ids = {r["id"] for r in first if r["type"] == "statement"}
+    assert all(r["claimed_by"] in statement_ids for r in first if r["type"] == "event" and r["claimed_by"])
