@@ -142,7 +142,7 @@ def bounded_lines(fh: IO[bytes], limit: int) -> Iterator[Line]:
 
 
 def _drain(fh: IO[bytes], start: bytes, most: int) -> tuple[int, bool]:
-    """Skip the rest of a long line: its length, and whether it ran past `most` bytes."""
+    """Skip the rest of a long line: its length (newline aside), and whether it ran past `most` bytes."""
     length = len(start)
     tail = start
     while not tail.endswith(b"\n"):
@@ -152,7 +152,7 @@ def _drain(fh: IO[bytes], start: bytes, most: int) -> tuple[int, bool]:
         if not tail:
             break
         length += len(tail)
-    return length, False
+    return length - (len(tail) - len(tail.rstrip(b"\r\n"))), False  # the newline is not the line's
 
 
 class _Prefixed(io.RawIOBase):

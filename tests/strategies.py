@@ -81,7 +81,7 @@ def event(draw) -> str:
 @st.composite
 def long_sentence(draw) -> str:
     """One sentence of up to a few hundred words, clauses joined without a full stop."""
-    parts = draw(st.lists(st.one_of(clause, who, cue), min_size=20, max_size=120))
+    parts = draw(st.lists(st.one_of(clause, who, cue), min_size=20, max_size=80))
     return ", ".join(parts) + draw(end)
 
 
@@ -118,7 +118,7 @@ sentence = st.one_of(
 @st.composite
 def article(draw) -> str:
     """An article: sentences and the occasional long one, joined by spaces, line and paragraph breaks."""
-    pieces = draw(st.lists(st.one_of(sentence, sentence, sentence, long_sentence()), min_size=1, max_size=10))
+    pieces = draw(st.lists(st.one_of(sentence, sentence, sentence, long_sentence()), min_size=1, max_size=8))
     seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(pieces), max_size=len(pieces)))
     text = "".join(p + s for p, s in zip(pieces, seps))
     return text if text.strip() else "Katrin Solberg said so."

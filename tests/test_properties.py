@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import jsonschema
 import pytest
-from hypothesis import example, given, note
+from hypothesis import example, given, note, settings
 
 from communique.ingest import read_paths
 from communique.options import Options
@@ -70,25 +70,42 @@ def joined(text: str, parts: list[list[int]]) -> str:
     return out
 
 
-def analyse(tmp_path_factory, nlp, text: str) -> tuple[Article, list[dict], list[dict]]:
-    """Write `text` as a JSON Lines record, read it back, and analyse it twice in one batch (alone and after
-    another article); returns the article and both runs' records."""
-    folder = tmp_path_factory.mktemp("prop")
-    path = folder / "feed.jsonl"
+def read_back(tmp_path_factory, text: str) -> Article:
+    """`text` written as a JSON Lines record and read back by ingest, as a run would."""
+    path = tmp_path_factory.mktemp("prop") / "feed.jsonl"
     path.write_text(json.dumps({"id": "prop", "text": text}) + "\n", encoding="utf-8")
     [art] = list(read_paths([str(path)], OPTIONS))
     assert isinstance(art, Article), art
-    twin = Article(id=art.id, text=art.text)
-    first, _, second = process_chunk(nlp, [art, OTHER, twin], OPTIONS)
-    for out in (first, second):
+    return art
+
+
+def analyse(nlp, *articles: Article) -> list[list[dict]]:
+    """The records of each article, analysed in one batch; a failure of the pipeline fails the test."""
+    outs = process_chunk(nlp, list(articles), OPTIONS)
+    for out in outs:
         assert isinstance(out, Result), f"the pipeline failed on this text: {out.reason}"
-    return art, records(first), records(second)
+    return [records(out) for out in outs]
 
 
 def records(result: Result) -> list[dict]:
     """A result's records as the JSON Lines output writes them."""
     rows = [s.to_dict() for s in result.statements] + [e.to_dict() for e in result.events]
     return [json.loads(json.dumps(r, ensure_ascii=False)) for r in rows]
+
+
+def contract_errors(text: str, recs: list[dict]) -> list[str]:
+    """Every way the records break the contract: schema, offsets, ids, claims."""
+    errors = []
+    for rec in recs:
+        errors += [f"{rec['id']}: schema: {e.message}" for e in VALIDATOR.iter_errors(rec)]
+        errors += [f"{rec['id']}: {e}" for e in offset_errors(text, rec)]
+    ids = [r["id"] for r in recs]
+    if len(ids) != len(set(ids)) or not all(r["doc"] == "prop" and r["id"].startswith("prop:") for r in recs):
+        errors.append(f"ids not unique or not the article's: {ids}")
+    statement_ids = {r["id"] for r in recs if r["type"] == "statement"}
+    errors += [f"{r['id']}: claimed by unknown {r['claimed_by']}" for r in recs
+               if r["type"] == "event" and r["claimed_by"] and r["claimed_by"] not in statement_ids]
+    return errors
 
 
 @pytest.mark.slow
@@ -98,15 +115,38 @@ def records(result: Result) -> list[dict]:
 @example(text="Katrin Solberg said" + ", Dawit Alemu said the border would stay closed" * 40)
 @example(text="\u200b\u200d\ufeff\u202e" + "\u0642\u0627\u0644 \u0627\u0644\u0648\u0632\u064a\u0631" + " \U0001F642\n")
 def test_every_record_points_at_its_own_text_and_follows_the_contract(tmp_path_factory, nlp, text):
-    art, first, second = analyse(tmp_path_factory, nlp, text)
-    note(f"records: {first}")
-    errors = []
-    for rec in first:
-        errors += [f"{rec['id']}: schema: {e.message}" for e in VALIDATOR.iter_errors(rec)]
-        errors += [f"{rec['id']}: {e}" for e in offset_errors(art.text, rec)]
-    assert errors == []
-    assert first == second, "the same article gave different records alone and after another article"
-    ids = [r["id"] for r in first]
-    assert len(ids) == len(set(ids)) and all(r["doc"] == "prop" and r["id"].startswith("prop:") for r in first)
-    statement_ids = {r["id"] for r in first if r["type"] == "statement"}
-    assert all(r["claimed_by"] in statement_ids for r in first if r["type"] == "event" and r["claimed_by"])
+    art = read_back(tmp_path_factory, text)
+    [recs] = analyse(nlp, art)
+    note(f"records: {recs}")
+    assert contract_errors(art.text, recs) == []
+
+
+@pytest.mark.slow
+@settings(max_examples=max(50, settings.default.max_examples // 5))
+@given(text=article())
+def test_the_same_article_gives_the_same_records_alone_and_after_another(nlp, text):
+    art = Article(id="prop", text=text.replace("\r\n", "\n").replace("\r", "\n"))
+    alone, _, after = analyse(nlp, art, OTHER, Article(id="prop", text=art.text))
+    assert alone == after
+
+
+# Bugs the properties found in the extractor (communique/extract/), kept as exact reproducers until fixed:
+# strict, so a fix shows up as a failure here and the marker comes off.
+KNOWN_BUGS = [
+    pytest.param(
+        "Katrin Solberg said: \u00abtalks would resume next week.\u201d\u00bb  Katrin Solberg said that talks "
+        "would resume next week. INES TAVARES SAID THAT AID MUST REACH THE NORTH",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "extract/statements: the space token after '\u00bb' (two spaces) becomes a speaker with name ' ' and "
+            "actor_id ''; extract/events.py _adopt_speakers then fails on ' '.split()[-1] (IndexError), so the "
+            "whole article is skipped")),
+        id="whitespace-speaker-crash",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", KNOWN_BUGS)
+def test_known_extractor_bugs(nlp, text):
+    [recs] = analyse(nlp, Article(id="prop", text=text))
+    assert contract_errors(text, recs) == []
