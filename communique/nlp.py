@@ -38,8 +38,8 @@ def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False
 
     `beliefs` also takes verbs of thinking and knowing ("believes", "expects") as cues;
     `actors_file` is the user's YAML/CSV actor file, which wins over inference."""
-    import communique.extract.events  # noqa: F401  (registers the factories)
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.events.component  # noqa: F401  (registers the factories)
+    import communique.extract.statements.component  # noqa: F401
 
     nlp = load_base(model)
     _split_dashes(nlp)

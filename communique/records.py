@@ -161,6 +161,7 @@ class Event:
     hypothetical: bool = False
     claimed_by: Optional[str] = None
     confidence: float = 0.5
+    coded_by: Optional[str] = None  # the dictionary line or written convention behind the trigger
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict following the output contract."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.countries import country_of, is_igo, lookup
-from communique.extract.actors import ActorInfo, actor_key, describe, sector_of
+from communique.extract.actors.describe import ActorInfo, actor_key, describe, sector_of
 
 
 def _subject(nlp_base, text: str):

@@ -22,7 +22,7 @@ def only(statements):
 
 
 def test_component_registers_and_runs_alone(nlp_base):
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
     from communique.nlp import load_base
 
     nlp = load_base()
@@ -180,7 +180,7 @@ def test_wide_cue_vocabulary(statements):
 
 
 def test_cue_vocabulary_size():
-    from communique.extract.cues import SPEECH
+    from communique.extract.statements.cues import SPEECH
 
     assert len(SPEECH) >= 40
 
@@ -194,7 +194,7 @@ def test_to_dict_follows_contract(statements):
 
 
 def test_blank_pipeline_without_parser_finds_nothing_and_does_not_crash():
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("communique_statements")
@@ -225,7 +225,7 @@ def test_transcript_speaker_labels(statements):
 
 
 def test_beliefs_are_attributed_only_when_asked(nlp_base):
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
     from communique.nlp import load_base
 
     text = "The minister believes the talks will fail."
@@ -236,7 +236,7 @@ def test_beliefs_are_attributed_only_when_asked(nlp_base):
 
 
 def only_content(nlp_base, text, beliefs):
-    from communique.extract.statements import extract
+    from communique.extract.statements.component import extract
 
     return [s.content.text for s in extract(nlp_base(text), beliefs)]
 
@@ -265,7 +265,7 @@ def test_evidence_verbs_attribute_only_with_a_reported_clause(statements):
 
 
 def test_intentions_are_beliefs_with_an_infinitive_content(nlp_base):
-    from communique.extract.statements import extract
+    from communique.extract.statements.component import extract
 
     doc = nlp_base("The finance minister wants to cut fuel taxes before the winter.")
     assert extract(doc, beliefs=False) == []
