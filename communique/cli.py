@@ -325,7 +325,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
               help="Bearer token that enables POST /api/articles (env COMMUNIQUE_TOKEN); without one, writes are off.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+@click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS, show_default=True,
               help="Refuse (413) posted articles longer than this many characters.")
 @click.option("--max-body", type=click.IntRange(min=1), default=16 * 1024 * 1024, show_default=True,
               help="Refuse (413) request bodies larger than this many bytes.")

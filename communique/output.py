@@ -38,16 +38,26 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
 
 def write_csv(rows: Iterable[Record], columns: list[str], out: TextIO) -> None:
     """CSV with a header row; missing values are empty cells, formula-like text cells are neutralised."""
+    write = csv_writer(out, columns)
+    for row in rows:
+        write(row)
+
+
+def csv_writer(out: TextIO, columns: list[str]) -> Callable[[Record], None]:
+    """Write the header to `out` and return a function that writes one row safely (every CSV goes through it)."""
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     # The csv module leaves a lone \r unquoted with a \n line end; a reader (or a spreadsheet) would then
     # start a new row there, and a formula could begin it. Rows holding one are written fully quoted.
     quoted = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n",
                             quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    for row in rows:
+
+    def write(row: Record) -> None:
         cells = {k: "" if v is None else neutralise(v) for k, v in row.items()}
         has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
         (quoted if has_cr else writer).writerow(cells)
+
+    return write
 
 
 def neutralise(value: Any) -> Any:
