@@ -97,7 +97,10 @@ def contract_errors(text: str, recs: list[dict]) -> list[str]:
     """Every way the records break the contract: schema, offsets, ids, claims."""
     errors = []
     for rec in recs:
-        errors += [f"{rec['id']}: schema: {e.message}" for e in VALIDATOR.iter_errors(rec)]
+        invalid = jsonschema.exceptions.best_match(VALIDATOR.iter_errors(rec))
+        if invalid is not None:
+            where = "/".join(map(str, invalid.absolute_path))
+            errors.append(f"{rec['id']}: schema: {where}: {invalid.message}")
         errors += [f"{rec['id']}: {e}" for e in offset_errors(text, rec)]
     ids = [r["id"] for r in recs]
     if len(ids) != len(set(ids)) or not all(r["doc"] == "prop" and r["id"].startswith("prop:") for r in recs):
