@@ -12,7 +12,7 @@ from typing import Any, Iterator
 
 import jsonschema
 import pytest
-from hypothesis import example, given, note, settings
+from hypothesis import event, example, given, note, settings
 
 from communique.ingest import read_paths
 from communique.options import Options
@@ -121,7 +121,11 @@ def test_every_record_points_at_its_own_text_and_follows_the_contract(tmp_path_f
     art = read_back(tmp_path_factory, text)
     [recs] = analyse(nlp, art)
     note(f"records: {recs}")
-    assert contract_errors(art.text, recs) == []
+    errors = contract_errors(art.text, recs)
+    for name, signature in KNOWN.items():  # counted in the statistics, reproduced by test_known_extractor_bugs
+        if any(signature(e) for e in errors):
+            event(f"known extractor bug: {name}")
+    assert [e for e in errors if not any(sig(e) for sig in KNOWN.values())] == []
 
 
 @pytest.mark.slow
@@ -133,17 +137,22 @@ def test_the_same_article_gives_the_same_records_alone_and_after_another(nlp, te
     assert alone == after
 
 
-# Bugs the properties found in the extractor (communique/extract/), kept as exact reproducers until fixed:
-# strict, so a fix shows up as a failure here and the marker comes off.
+# Bugs the properties found in the extractor (communique/extract/), for its maintainers to fix. Each has an exact
+# reproducer below, marked strict so that the fix shows up as a failure here, and a signature: while it is open,
+# the property test counts matching errors in its statistics (pytest --hypothesis-show-statistics) and fails on
+# any other error. When one is fixed, remove its entry from both places.
+KNOWN = {
+    "blank speaker": lambda error: ": schema: speaker/text: " in error and "does not match" in error,
+}
 KNOWN_BUGS = [
     pytest.param(
         "Katrin Solberg said: \u00abtalks would resume next week.\u201d\u00bb  Katrin Solberg said that talks "
-        "would resume next week. INES TAVARES SAID THAT AID MUST REACH THE NORTH",
+        "would resume next week.",
         marks=pytest.mark.xfail(strict=True, reason=(
-            "extract/statements: the space token after '\u00bb' (two spaces) becomes a speaker with name ' ' and "
-            "actor_id ''; extract/events.py _adopt_speakers then fails on ' '.split()[-1] (IndexError), so the "
-            "whole article is skipped")),
-        id="whitespace-speaker-crash",
+            "extract/statements: after a quotation closed by '\u201d\u00bb' and two spaces, the statement "
+            "'Katrin Solberg said that ...' gets the space token between the two sentences as its speaker "
+            "(text ' ', start 54, name ' ', actor_id ''); a mention must never be blank")),
+        id="blank-speaker",
     ),
 ]
 
