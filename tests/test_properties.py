@@ -112,6 +112,7 @@ def contract_errors(text: str, recs: list[dict]) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # 500 examples take about a minute; a failure's shrinking takes longer
 @given(text=article())
 @example(text="\u201cWe will not sign,\u201d Katrin Solberg said.")
 @example(text="\u201cAn opening quote that never closes, Solberg said \u2014 and then nothing")
@@ -129,6 +130,7 @@ def test_every_record_points_at_its_own_text_and_follows_the_contract(tmp_path_f
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)
 @settings(max_examples=max(50, settings.default.max_examples // 5))
 @given(text=article())
 def test_the_same_article_gives_the_same_records_alone_and_after_another(nlp, text):
