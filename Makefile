@@ -49,6 +49,9 @@ fuzz: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/data/polnear --split dev
 	$(BIN)/communique eval plover ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+	$(BIN)/communique eval events gold/voa/dev
+	$(BIN)/communique eval statements gold/voa/dev
+	$(BIN)/communique eval event-free gold/polnear/event_free.tsv
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py ../shared/data/polnear --limit 200

@@ -25,11 +25,12 @@ class Settings:
     actors_file: Optional[str]
     quiet: bool
     beliefs: bool = False
+    kb_file: Optional[str] = None
 
     def options(self, published: Optional[datetime] = None, **run: Any) -> Options:
         """Run options from the global settings and a command's own flags (named as Options' fields)."""
         return Options(model=self.model, published=_day(published), actors_file=self.actors_file,
-                       beliefs=self.beliefs, **run)
+                       beliefs=self.beliefs, kb_file=self.kb_file, **run)
 
 
 @dataclass
@@ -90,15 +91,17 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
+@click.option("--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), envvar="COMMUNIQUE_KB", default=None,
+              help="Actors imported with `actors import`, used over the shipped knowledge base (env COMMUNIQUE_KB).")
 @click.option("--beliefs", is_flag=True,
               help="Also attribute beliefs and knowledge ('X believes', 'X expects') as indirect statements.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages while running.")
 @click.version_option(__version__, help="Show the version and exit.")
 @click.pass_context
-def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], beliefs: bool,
-         quiet: bool) -> None:
+def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], kb_file: Optional[str],
+         beliefs: bool, quiet: bool) -> None:
     """Communiqué: who said and did what, to whom, and when, from news articles."""
-    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs)
+    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs, kb_file=kb_file)
 
 
 def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
@@ -285,16 +288,53 @@ def _write_events(store: Any, rows: list[dict[str, Any]], fmt: str, out: Any) ->
         output.print_events(rows, out)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @_format_option(("table", "jsonl", "csv"))
-@click.pass_obj
-def actors(settings: Settings, fmt: str) -> None:
-    """List the actors the store knows, with aliases and how often each speaks or acts."""
+@click.pass_context
+def actors(ctx: click.Context, fmt: str) -> None:
+    """List the actors the store knows, with aliases and how often each speaks or acts; `actors import` and
+    `actors stats` manage the actor knowledge base."""
     from communique import output
 
-    with _open_store(settings) as store:
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open_store(ctx.obj) as store:
         rows = store.actors()
     _write_rows(rows, fmt, output.actor_row, output.ACTOR_COLUMNS, output.print_actors)
+
+
+@actors.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=Path("communique-kb.json"),
+              show_default=True, help="The extra knowledge-base file to create or update (use it with --kb).")
+def import_actors(source: Path, into: Path) -> None:
+    """Merge SOURCE into an extra knowledge-base file: a Wikidata SPARQL JSON export (.json; see
+    communique/extract/actors/kbimport.py for the query) or an actor file (.yaml, .yml, .csv)."""
+    from communique.actorfile import ActorFileError
+    from communique.extract.actors.kbimport import import_file
+
+    try:
+        imported, total = import_file(source, into)
+    except (ValueError, KeyError, OSError, ActorFileError) as exc:
+        raise click.ClickException(f"{source}: cannot import: {exc}") from None
+    click.echo(f"{len(imported.actors)} actors read from {source} ({imported.skipped} rows skipped); "
+               f"{into} now holds {total}. Use it with: communique --kb {into} ...")
+
+
+@actors.command("stats")
+@click.option("--on", "on_day", type=DATE, default=None, help="Count office holders on this day (default: today).")
+@click.pass_obj
+def actors_stats(settings: Settings, on_day: Optional[datetime]) -> None:
+    """Coverage of the actor knowledge base (shipped, plus --kb): actors, aliases, offices by source,
+    countries with a known office holder."""
+    from communique.extract.actors.kb import load
+
+    day = _day(on_day) or date.today()
+    figures = load(settings.kb_file or "").stats(day)
+    for name, value in figures.items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
+        click.echo(f"{name.replace('_', ' ')}: {shown}")
+    click.echo(f"(office holders counted on {day.isoformat()})")
 
 
 @main.command()

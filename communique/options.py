@@ -22,6 +22,7 @@ class Options:
     workers: int = 1
     batch_size: int = 16
     actors_file: Optional[str] = None
+    kb_file: Optional[str] = None  # actors imported with `communique actors import`, over the shipped knowledge base
     beliefs: bool = False  # also attribute beliefs and knowledge ("X believes", "polls show")
     memory_budget: int = DEFAULT_MEMORY_BUDGET  # MB
     time_budget: float = DEFAULT_TIME_BUDGET  # seconds per article; 0 for none

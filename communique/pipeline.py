@@ -30,7 +30,7 @@ class WorkerError(RuntimeError):
 
 def pipeline_key(options: Options) -> tuple:
     """What distinguishes one loaded pipeline from another."""
-    return (options.model, options.beliefs, options.actors_file)
+    return (options.model, options.beliefs, options.actors_file, options.kb_file)
 
 
 def get_nlp(options: Options) -> Language:
@@ -40,7 +40,8 @@ def get_nlp(options: Options) -> Language:
     if nlp is None:
         from communique import nlp as nlp_module
 
-        nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file)
+        nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file,
+                                 kb_file=options.kb_file)
         _NLP[key] = nlp
     # Long articles are capped by ingest (with a clear message); spaCy must not reject what ingest let through.
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)

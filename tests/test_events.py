@@ -344,3 +344,12 @@ def test_a_demand_is_made_of_the_subject_of_its_that_clause(code):
     demand = one(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
     assert [(r.text, r.country) for r in demand.recipients] == [("Peru", "PER")]
     assert (demand.mode, [a.country for a in demand.actors]) == ("yield", ["CHL"])
+
+
+def test_a_surname_and_a_bare_pronoun_take_what_the_article_said_before(run):
+    doc = run("Chilean Foreign Minister Ana Ruiz said on Monday that talks would go on. "
+              "Later Ruiz criticized Peru over the border closure. "
+              "She also urged Bolivia to reopen its consulate.", PUB)
+    accuse, request = one(doc._.events, "ACCUSE"), one(doc._.events, "REQUEST")
+    assert [(a.text, a.name, a.country) for a in accuse.actors] == [("Ruiz", "Ana Ruiz", "CHL")]
+    assert [(a.text, a.name, a.country) for a in request.actors] == [("She", "Ana Ruiz", "CHL")]

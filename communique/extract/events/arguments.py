@@ -48,6 +48,9 @@ ACTOR_NOUNS = {
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",
+    # machines of war act for whoever sends them ("Israeli jets struck", "Chinese vessels swarmed")
+    "jet", "warplane", "aircraft", "drone", "tank", "warship", "ship", "vessel", "boat", "helicopter", "plane",
+    "submarine", "bomber", "fighter", "artillery", "battery",
 }
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",

@@ -67,6 +67,7 @@ class Lexicon:
     figurative: set[str] = field(default_factory=set)
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
+    wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
     speech_words: set[str] = field(default_factory=set)
     force_words: set[str] = field(default_factory=set)
 
@@ -210,6 +211,9 @@ def load() -> Lexicon:
         code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
         for obj in rule["objects"]:
             lex.objects[(rule["verb"], obj)] = code
+    wants = conv["object_control_requests"]
+    for verb in wants["verbs"]:
+        lex.wanting[verb] = _conv_code(mapper, wants, f"conventions.yaml object control: {verb}")
     adj = conv["disapproval_adjectives"]
     for word in adj["words"]:
         lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")
