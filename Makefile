@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: demo test install browser eval bench bench-serve serve clean
+.PHONY: demo test fuzz install browser eval bench bench-serve serve clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ serve: $(STAMP)
 
 test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The property tests on fresh random text: 5,000 examples (1,000 for determinism); CI runs 500 from a fixed seed.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_properties.py
 
 eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/data/polnear --split dev

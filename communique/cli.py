@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterator, Optional
 import click
 
 from communique import __version__
-from communique.options import DEFAULT_MAX_CHARS, Options
+from communique import options as defaults
+from communique.options import Options
 from communique.records import Result, Skip
 
 
@@ -26,11 +27,10 @@ class Settings:
     beliefs: bool = False
     kb_file: Optional[str] = None
 
-    def options(self, published: Optional[datetime] = None, workers: int = 1,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Options:
-        """Run options from the global settings and a command's own flags."""
-        return Options(model=self.model, published=_day(published), max_chars=max_chars, workers=workers,
-                       actors_file=self.actors_file, beliefs=self.beliefs, kb_file=self.kb_file)
+    def options(self, published: Optional[datetime] = None, **run: Any) -> Options:
+        """Run options from the global settings and a command's own flags (named as Options' fields)."""
+        return Options(model=self.model, published=_day(published), actors_file=self.actors_file,
+                       beliefs=self.beliefs, kb_file=self.kb_file, **run)
 
 
 @dataclass
@@ -59,9 +59,19 @@ def _day(value: Optional[datetime]) -> Optional[date]:
 
 
 def _run_options(f: Callable) -> Callable:
-    """--published, --workers and --max-chars, shared by extract and ingest."""
-    f = click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
-                     help="Skip (with a message) articles longer than this many characters.")(f)
+    """--published, --workers and the per-article limits, shared by extract and ingest."""
+    f = click.option("--time-budget", type=click.FloatRange(min=0), default=defaults.DEFAULT_TIME_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis takes longer than "
+                     "this many seconds; 0 for no limit.")(f)
+    f = click.option("--memory-budget", type=click.IntRange(min=1), default=defaults.DEFAULT_MEMORY_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis would need more "
+                     "than this many MB (estimated from its tokens).")(f)
+    f = click.option("--max-sentence-words", type=click.IntRange(min=1),
+                     default=defaults.DEFAULT_MAX_SENTENCE_WORDS, show_default=True,
+                     help="Skip (with a message) an article with a sentence longer than this many words.")(f)
+    f = click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS,
+                     show_default=True, help="Skip (with a message) articles longer than this many characters; "
+                     "inputs are never read past the bytes that many characters can take.")(f)
     f = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Worker processes; each loads the model once.")(f)
     f = click.option("--published", type=DATE, default=None,
@@ -138,13 +148,12 @@ def _skip_line(skip: Skip) -> str:
 @_run_options
 @_format_option(("table", "jsonl"))
 @click.pass_obj
-def extract(settings: Settings, articles: tuple[str, ...], published: Optional[datetime], workers: int,
-            max_chars: int, fmt: str) -> None:
+def extract(settings: Settings, articles: tuple[str, ...], fmt: str, **run: Any) -> None:
     """Print the statements and events in ARTICLE files (.txt, .html, .jsonl, directories, or - for stdin)
     without touching the store."""
     from communique.output import print_events, print_statements, write_jsonl
 
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     statements: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     skipped = 0
@@ -172,8 +181,7 @@ def extract(settings: Settings, articles: tuple[str, ...], published: Optional[d
 @click.argument("paths", nargs=-1, required=True)
 @_run_options
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datetime], workers: int,
-           max_chars: int) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], **run: Any) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
     there, and print a one-line summary."""
     from rich.console import Console
@@ -181,7 +189,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datet
 
     from communique.store import Store
 
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     tally = Tally()
     err = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
@@ -357,7 +365,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
               help="Bearer token that enables POST /api/articles (env COMMUNIQUE_TOKEN); without one, writes are off.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+@click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS, show_default=True,
               help="Refuse (413) posted articles longer than this many characters.")
 @click.option("--max-body", type=click.IntRange(min=1), default=16 * 1024 * 1024, show_default=True,
               help="Refuse (413) request bodies larger than this many bytes.")

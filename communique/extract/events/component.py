@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
 from communique.extract.events import arguments as args
+from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
@@ -74,6 +75,7 @@ class EventCoder:
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+        context.fill_domestic(actors + recipients, self.doc, location)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
@@ -96,7 +98,7 @@ class EventCoder:
                 inside = sp.start <= ref.start and ref.end <= sp.end
                 surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
                 if inside or surname:
-                    ref.name, ref.actor_id = sp.name, sp.actor_id
+                    ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
                     ref.country = sp.country or ref.country
                     ref.sector = sp.sector or ref.sector
                     break
@@ -123,6 +125,7 @@ class EventCoder:
                 ref.name = ref.name or match.name
                 ref.country, ref.sector = match.country, ref.sector or match.sector
                 ref.actor_id = ref.actor_id or match.actor_id
+                ref.kb_id = ref.kb_id or match.kb_id
         self.seen.extend(r for r in refs if r.name and r.country)
 
     def _claim(self, start: int):

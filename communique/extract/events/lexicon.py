@@ -68,6 +68,28 @@ class Lexicon:
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
+    indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma that can head a trigger: verbs with a code or patterns, phrasal and object verbs, event
+        nouns, adjectives of disapproval, verbs of wanting (the coder looks at no other word)."""
+        if "_words" not in self.indexes:
+            from communique.extract.events.frames import LEMMA_FIXES
+
+            words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
+            words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
+            words |= set(LEMMA_FIXES)
+            self.indexes["_words"] = frozenset(words)
+        return self.indexes["_words"]
+
+    def pattern_index(self, lemma: str):
+        """The verb's patterns indexed by their key words (matcher.PatternIndex), or None without patterns."""
+        if lemma not in self.indexes:
+            from communique.extract.events.matcher import PatternIndex
+
+            patterns = self.patterns.get(lemma)
+            self.indexes[lemma] = PatternIndex(patterns) if patterns else None
+        return self.indexes[lemma]
     speech_words: set[str] = field(default_factory=set)
     force_words: set[str] = field(default_factory=set)
 

@@ -218,11 +218,13 @@ def _count(tok: Token) -> float:
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
-    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in sent) if c is not None]
+    words = lex.trigger_words()
+    tokens = [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]  # most words trigger nothing
+    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
     covered = {t.i for c in verbs for t in c.tokens}
     anchors = {c.anchor.i for c in verbs}
     nouns = []
-    for tok in sent:
+    for tok in tokens:
         if tok.i in covered:
             continue
         cand = noun_candidate(lex, tok)
