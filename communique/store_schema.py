@@ -42,7 +42,20 @@ V1 = [
     " INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END",
 ]
 
-MIGRATIONS = [V1]
+# Version 2: addressees carry a kind (listener, outlet or channel). Older records get the channel kind when
+# their name is a channel noun ("statement", "briefing"), else listener: the distinction an outlet adds was not
+# made then.
+_CHANNEL_NAMES = ", ".join(f"'{w}'" for w in sorted(
+    "statement interview interviews briefing conference remarks speech post tweet letter comments comment "
+    "communique op-ed article broadcast address message video podcast platform posting account website meeting "
+    "session hearing summit gaggle".split()))
+V2 = [
+    "UPDATE statements SET json = json_set(json, '$.addressee.kind', CASE WHEN"
+    f" lower(json_extract(json, '$.addressee.name')) IN ({_CHANNEL_NAMES}) THEN 'channel' ELSE 'listener' END)"
+    " WHERE json_extract(json, '$.addressee.name') IS NOT NULL AND json_extract(json, '$.addressee.kind') IS NULL",
+]
+
+MIGRATIONS = [V1, V2]
 
 
 def version(db: sqlite3.Connection) -> int:

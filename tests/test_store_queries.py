@@ -24,6 +24,11 @@ def old_store(path) -> None:
            "speaker": None, "cue": None, "addressee": None, "date": None, "confidence": 0.5}
     db.execute("INSERT INTO statements (id, doc, kind, content_text, said_on, json) VALUES "
                "('old-1', 'old', 'indirect', 'the reservoir was full', NULL, ?)", (json.dumps(rec),))
+    for n, name in ((2, "reporters"), (3, "statement")):  # addressees as version 1 wrote them: no kind
+        told = {**rec, "id": f"old-{n}", "addressee": {"text": name, "start": 0, "end": 3, "name": name,
+                                                        "inherited": False}}
+        db.execute("INSERT INTO statements (id, doc, kind, content_text, said_on, json) VALUES "
+                   "(?, 'old', 'indirect', 'x', NULL, ?)", (f"old-{n}", json.dumps(told)))
     db.commit()
     db.close()
 
@@ -32,13 +37,16 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
     path = tmp_path / "old.db"
     old_store(path)
     with Store(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert store.db.execute("SELECT day FROM statements").fetchone()[0] == "2026-02-01"
+        kinds = [(json.loads(j)["addressee"] or {}).get("kind") for (j,) in
+                 store.db.execute("SELECT json FROM statements ORDER BY id")]
+        assert kinds == [None, "listener", "channel"]
         assert [s["id"] for s in store.statement_page(StatementFilter(q="reservoir")).items] == ["old-1"]
         assert [a["id"] for a in store.article_page("ruiz").items] == ["old"]
-        assert [s["id"] for s in store.statements(since=date(2026, 2, 1))] == ["old-1"]
+        assert [s["id"] for s in store.statements(since=date(2026, 2, 1))] == ["old-1", "old-2", "old-3"]
     with Store(path) as store:  # opening again changes nothing
-        assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 1
+        assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 3
 
 
 def test_full_text_index_follows_every_write(tmp_path):
