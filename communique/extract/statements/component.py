@@ -221,6 +221,8 @@ def _cue_after(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
     first = _token_at_or_after(doc, q.end + 1)
     if first is None:
         return None
+    if "\n" in doc[first].text:
+        return None  # the paragraph ends with the quotation: its attribution is not after it
     if docutil.text(doc)[:q.end].rstrip().endswith(".") and doc[first].is_sent_start:
         return None  # '"... the war." Trump and Zelenskyy also disagreed': a new sentence, not the attribution
     for token in doc[first : first + WINDOW]:
