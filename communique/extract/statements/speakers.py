@@ -112,7 +112,7 @@ class ArticleIndex:
                 by_name[name] = Person(name=name, start=token.idx)
                 self.persons.append(person := by_name[name])
         self.persons.sort(key=lambda p: p.start)
-        self.acronyms = _acronyms(doc)
+        self._acronyms: Optional[dict[str, str]] = None  # read on first use: few articles need them
         for person in self.persons:
             if person.gender is None and len(person.name.split()) > 1:
                 person.gender = name_gender(person.name.split()[0])
@@ -146,8 +146,11 @@ class ArticleIndex:
         Services Public Relations"), a capital standing for its country ("Nairobi" -> "Kenya"), an
         international body's full name ("U.N." -> "United Nations")."""
         letters = name.replace(".", "")
-        if letters.isupper() and letters.isalpha() and letters in self.acronyms:
-            return self.acronyms[letters]
+        if letters.isupper() and letters.isalpha() and len(letters) > 1:
+            if self._acronyms is None:
+                self._acronyms = _acronyms(self.doc)
+            if letters in self._acronyms:
+                return self._acronyms[letters]
         from communique.countries import lookup
 
         place = lookup(name)
