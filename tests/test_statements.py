@@ -315,3 +315,9 @@ def test_quotes_signed_with_a_dash(statements):
     assert (s.kind, s.cue.text, s.speaker.text, s.speaker.name, s.speaker.country) == (
         "direct", "\u2015", "Ana Ruiz, a student in Lima", "Ana Ruiz", "PER")
     assert s.content.text == "We are not afraid. We will march again."
+
+
+def test_a_plural_possessive_apostrophe_stays_in_the_content(run):
+    doc = run("The envoy warned that the council could sanction the rebels’ backers if the fighting continued.")
+    assert [s.content.text for s in doc._.statements] == [
+        "the council could sanction the rebels’ backers if the fighting continued"]
