@@ -378,3 +378,9 @@ def test_requests_and_rejections_are_statements(statements):
     assert (s.speaker.name, s.cue.lemma, s.content.text) == ("Amara Lind", "request", "more time to examine the evidence")
     s = only(statements("The ministry rejected the claim that its troops had crossed the river."))
     assert (s.cue.lemma, s.content.text) == ("reject", "the claim that its troops had crossed the river")
+
+
+def test_a_plural_possessive_apostrophe_stays_in_the_content(run):
+    doc = run("The envoy warned that the council could sanction the rebels’ backers if the fighting continued.")
+    assert [s.content.text for s in doc._.statements] == [
+        "the council could sanction the rebels’ backers if the fighting continued"]
