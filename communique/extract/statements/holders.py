@@ -14,7 +14,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from communique.extract import docutil
-from communique.extract.statements.speakers import NOT_NAMES, ArticleIndex, Person
+from communique.extract.statements.names import NOT_NAMES
+from communique.extract.statements.speakers import ArticleIndex, Person
 
 # Kinds of role, by the words that name them (phrases before single words).
 ROLE_KINDS = {
