@@ -83,7 +83,7 @@ def first_day(value: Optional[str]) -> Optional[str]:
 class Store:
     """An SQLite file holding articles, statements, events and actors."""
 
-    def __init__(self, path: Union[str, Path]):
+    def __init__(self, path: Union[str, Path], links: bool = True):
         self.path = str(path)
         # Autocommit mode: transactions are opened explicitly by atomic().
         self.db = sqlite3.connect(self.path, isolation_level=None)
@@ -93,6 +93,10 @@ class Store:
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.executescript(SCHEMA)
         self.actors_registry = ActorRegistry(self.db)
+        from communique.store_links import LinkStore  # imports this module, so not at the top
+
+        self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
+        self.linking = links
 
     def close(self) -> None:
         """Close the connection."""
@@ -149,6 +153,8 @@ class Store:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
                 self._insert_event(ev)
+            if self.linking:
+                self.links.add(result)
         return True
 
     def _free_doc_id(self, doc: str) -> str:

@@ -102,3 +102,6 @@ def bench_command(ctx: click.Context, corpus: Path, limit: Optional[int], worker
 from communique.evaluate.plover import plover_command  # noqa: E402  (its own module; registered here)
 
 eval_group.add_command(plover_command)
+from communique.evaluate.links import links_command  # noqa: E402
+
+eval_group.add_command(links_command)

@@ -1,0 +1,162 @@
+"""Responses: a statement that denies, rejects, confirms or declines to comment on an earlier one.
+
+`relation` reads the cue, negation and stock formulas ("neither confirm nor deny", "declined to
+comment", "the claim is false"); `score` weighs one candidate claim by the article they share, who
+each names, the words they share and the days between them. Both are pure functions of the
+records, so the chosen claim does not depend on the order articles arrive in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from rapidfuzz import fuzz
+
+RELATIONS = ("deny", "reject", "confirm", "decline")
+CUES = {
+    "deny": "deny refute rebut dispute contradict",
+    "reject": "reject dismiss rebuff repudiate",
+    "confirm": "confirm acknowledge admit concede verify",
+}
+CUE_RELATION = {lemma: rel for rel, lemmas in CUES.items() for lemma in lemmas.split()}
+DECLINE = re.compile(
+    r"neither confirm nor deny|no comment|(?:declin|refus)\w* to (?:comment|confirm|deny|discuss|say|elaborate)"
+    r"|(?:would|could|did|will)(?: not|n't) (?:comment|confirm|deny|discuss|elaborate)"
+    r"|not (?:immediately )?(?:respond|reply)\w* to (?:a )?requests? for comment|not available for comment",
+    re.I)
+DENY_WORDS = re.compile(r"\b(?:false|untrue|baseless|groundless|unfounded|fabricat\w*|fake|lies|lie|nonsense"
+                        r"|not true|no truth|no such|no basis)\b", re.I)
+SHORT_CONTENT = 15  # words: a longer content with "false" in it is a claim of its own, not an answer
+CONTINUES_CHARS = 300  # a quote by the same speaker this close after a response carries it on
+WINDOW_DAYS = 30  # an answer is looked for among claims this many days before it
+MIN_SCORE = 0.4
+# Event nouns in an answer ("dismissed the sanctions") point at the incident it answers.
+NOUN_TYPES = {
+    "sanction": "SANCTION", "sanctions": "SANCTION", "measures": "SANCTION", "embargo": "SANCTION",
+    "accusation": "ACCUSE", "accusations": "ACCUSE", "allegation": "ACCUSE", "allegations": "ACCUSE",
+    "charge": "ACCUSE", "charges": "ACCUSE", "threat": "THREATEN", "threats": "THREATEN",
+    "ultimatum": "THREATEN", "attack": "ASSAULT", "attacks": "ASSAULT", "strike": "ASSAULT",
+    "strikes": "ASSAULT", "demand": "REQUEST", "demands": "REQUEST", "request": "REQUEST",
+    "meeting": "CONSULT", "talks": "CONSULT", "call": "CONSULT", "visit": "CONSULT",
+}
+
+
+def relation(st: dict[str, Any], sentence: str) -> Optional[tuple[str, str]]:
+    """(relation, evidence) when the statement answers something: by formula, cue or short denial."""
+    content = st["content"]["text"]
+    cue = st.get("cue") or {}
+    for text in (content, sentence):
+        m = DECLINE.search(text)
+        if m:
+            return "decline", m.group()
+    lemma = (cue.get("lemma") or "").lower()
+    if lemma in CUE_RELATION:
+        return CUE_RELATION[lemma], f"cue '{cue.get('text')}'"
+    m = DENY_WORDS.search(content)
+    if m and len(content.split()) <= SHORT_CONTENT:
+        return "deny", f"'{m.group()}'"
+    return None
+
+
+def framed_by(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple[str, str]]:
+    """('reject', evidence) when a REJECT event by the same speaker ends just before the statement."""
+    sp = st.get("speaker") or {}
+    start = st["content"]["start"] if not st.get("cue") else min(st["content"]["start"], st["cue"]["start"])
+    for ev in events:
+        if ev["event_type"] != "REJECT" or ev.get("negated"):
+            continue
+        gap = start - ev["trigger"]["end"]
+        if 0 <= gap <= CONTINUES_CHARS and any(_same_actor(sp, a) for a in ev.get("actors") or []):
+            return "reject", f"follows '{ev['trigger']['text']}' ({ev['id']})"
+    return None
+
+
+def _same_actor(sp: dict[str, Any], ref: dict[str, Any]) -> bool:
+    """Speaker and event actor are one: same id, or same country when either is a country or body."""
+    if sp.get("actor_id") and sp.get("actor_id") == ref.get("actor_id"):
+        return True
+    return bool(sp.get("country")) and sp.get("country") == ref.get("country")
+
+
+def continues(prev: Optional[dict[str, Any]], st: dict[str, Any]) -> bool:
+    """Whether `st` is the same speaker going on right after `prev` in one article."""
+    if prev is None or prev["doc"] != st["doc"]:
+        return False
+    a, b = prev.get("speaker") or {}, st.get("speaker") or {}
+    same = (a.get("actor_id") and a.get("actor_id") == b.get("actor_id")) or (
+        not a.get("actor_id") and not b.get("actor_id") and a.get("text") and
+        (a.get("text") or "").lower() == (b.get("text") or "").lower())
+    return bool(same) and 0 <= st["content"]["start"] - prev["content"]["end"] <= CONTINUES_CHARS
+
+
+def event_nouns(sentence_words: list[str]) -> list[str]:
+    """PLOVER types of the event nouns an answer names ("the sanctions" -> SANCTION), in order."""
+    seen: list[str] = []
+    for w in sentence_words:
+        t = NOUN_TYPES.get(w)
+        if t and t not in seen:
+            seen.append(t)
+    return seen
+
+
+def may_answer(r: dict[str, Any], c: dict[str, Any]) -> bool:
+    """Whether claim `c` can be what response `r` answers: another speaker, not later, not itself an answer."""
+    if c["id"] == r["id"] or c.get("relation") or c["day"] is None or r["day"] is None:
+        return False
+    if r["speaker"] and r["speaker"] == c["speaker"]:
+        return False
+    if not r["speaker"] and r["speaker_text"] and r["speaker_text"] == c["speaker_text"]:
+        return False
+    if r["day"] - c["day"] > WINDOW_DAYS or c["day"] > r["day"]:
+        return False
+    if c["doc"] == r["doc"]:
+        return c["pos"] < r["pos"] or c["day"] < r["day"]
+    return True
+
+
+def score(r: dict[str, Any], c: dict[str, Any]) -> tuple[float, list[str]]:
+    """How well claim `c` fits as what response `r` answers, with the reasons."""
+    s, why = 0.0, []
+    if c["doc"] == r["doc"]:
+        near = 1 - min(abs(r["pos"] - c["pos"]), 2000) / 2000
+        s += 0.35 + 0.1 * near
+        why.append("same article")
+    if c["speaker"] and c["speaker"] in r["names"] or _named(c.get("surname"), r["sentence"]):
+        s += 0.25
+        why.append(f"names {c['speaker_name']}")
+    elif c["country"] and c["country"] in r["countries"]:
+        s += 0.15
+        why.append(f"names {c['country']}")
+    if r["speaker"] and r["speaker"] in c["names"] or _named(r.get("surname"), c["sentence"]):
+        s += 0.25
+        why.append(f"claim names {r['speaker_name']}")
+    elif r["country"] and r["country"] in c["countries"]:
+        s += 0.2
+        why.append(f"claim names {r['country']}")
+    lexical = fuzz.token_set_ratio(" ".join(r["topic"]), " ".join(c["words"])) / 100 if r["topic"] else 0.0
+    if lexical >= 0.3:
+        s += 0.3 * lexical
+        why.append(f"shared words {lexical:.2f}")
+    days = r["day"] - c["day"]
+    s -= 0.01 * days
+    if days:
+        why.append(f"{days} days before")
+    if c["doc"] != r["doc"] and len(why) - bool(days) < 2:
+        return 0.0, why  # across articles, one weak hint is not enough
+    return round(s, 3), why
+
+
+def _named(name: Optional[str], text: str) -> bool:
+    """Whether a surname stands in the text as a word."""
+    return bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text or "") is not None
+
+
+def best(r: dict[str, Any], candidates: list[dict[str, Any]]) -> Optional[tuple[dict[str, Any], float, list[str]]]:
+    """The best-scoring claim at or above MIN_SCORE; ties go to the later claim, then the smaller id."""
+    scored = [(score(r, c), c) for c in candidates if may_answer(r, c)]
+    scored = [(sw[0], sw[1], c) for sw, c in scored if sw[0] >= MIN_SCORE]
+    if not scored:
+        return None
+    s, why, c = min(scored, key=lambda t: (-t[0], -t[2]["day"], t[2]["id"]))
+    return c, s, why
