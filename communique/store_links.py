@@ -15,7 +15,8 @@ import sqlite3
 from typing import Any, Iterable, Optional
 
 from communique.links import incidents, remarks, responses
-from communique.links.features import countries_in, interval, iso_day, names_in, sentence_span, surname, words
+from communique.links.features import (countries_in, interval, iso_day, name_candidates, names_in, sentence_span,
+                                       surname, words)
 from communique.records import Result
 from communique.store import first_day
 from communique.store_links_query import LinkQueries
@@ -45,6 +46,8 @@ CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys(key, day);
 CREATE INDEX IF NOT EXISTS responses_target ON responses(target);
 CREATE INDEX IF NOT EXISTS responses_head ON responses(head);
 """
+CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
+                           "monday tuesday wednesday thursday friday saturday sunday".split())
 CANDIDATE_CAP = 500  # per lookup; far above what a real story draws, it only bounds pathological keys
 
 
@@ -134,12 +137,19 @@ class LinkStore(LinkQueries):
         sentence = text[lo:hi]
         claimant = next((s.speaker.actor_id for s in result.statements
                          if s.id == ev.get("claimed_by") and s.speaker), None)
-        found = [self._participant(a) for a in names_in(sentence, people)
-                 if a != claimant and a in self.store.actors_registry.by_id]
-        claimant_country = self._participant(claimant)["country"] if claimant in self.store.actors_registry.by_id else None
-        found += [{"id": None, "country": c, "sector": None, "name": c, "mention": True} for c in countries_in(sentence)
-                  if c != claimant_country]
+        found = [self._participant(a) for a in self._named(sentence, people) if a != claimant]
+        found += [{"id": None, "country": c, "sector": None, "name": c, "mention": True} for c in countries_in(sentence)]
         return found
+
+    def _named(self, sentence: str, people: list[tuple[str, str]]) -> list[str]:
+        """Ids of known actors a sentence names: the article's own (also by surname), or any by full name."""
+        registry = self.store.actors_registry
+        found = set(names_in(sentence, people))
+        for name in name_candidates(sentence):
+            actor_id = registry.by_key.get(name.lower())
+            if actor_id and (" " in name or name.lower() not in CALENDAR_WORDS):
+                found.add(actor_id)
+        return sorted(a for a in found if a in registry.by_id)
 
     def _lookup(self, sql: str, keys: list[str], args: tuple) -> list[tuple]:
         """Run a blocking query over a key list (nothing when there are no keys), capped."""
@@ -201,7 +211,7 @@ class LinkStore(LinkQueries):
         return {
             "pos": c["start"], "speaker_text": (sp.get("text") or "").lower(), "speaker_name": name,
             "surname": surname(name) if person else None, "country": country or (actor and actor.country),
-            "names": [a for a in names_in(sentence, people) if a != sp.get("actor_id")],
+            "names": [a for a in self._named(sentence, people) if a != sp.get("actor_id")],
             "countries": countries_in(sentence), "sentence": sentence,
             "topic": [w for w in words(sentence) if w not in own], "relation": None,
         }
@@ -215,7 +225,8 @@ class LinkStore(LinkQueries):
         by_id = {f["id"]: f for f in feats}
         for st in result.statements:
             d, f = st.to_dict(), by_id[st.id]
-            found = responses.relation(d, f["sentence"]) or responses.framed_by(d, events)
+            found = (responses.relation(d, f["sentence"]) or responses.framed_by(d, events)
+                     or responses.targeted(d, events))
             head = f["id"]
             if found is None and prev_head and responses.continues(prev, d):
                 found, head = (by_id[prev_head]["relation"], f"continues {prev_head}"), prev_head

@@ -29,6 +29,7 @@ class Pairwise:
     right: int = 0
     items: int = 0
     missing: int = 0
+    outside: int = 0  # records the gold leaves out that were joined to a gold report's group
     errors: list[str] = field(default_factory=list)
 
     def scores(self) -> tuple[float, float, float]:
@@ -120,8 +121,14 @@ def evaluate(root: Path, store: Any) -> tuple[Pairwise, Pairwise, Answers]:
                  for i, item in enumerate(items)}
     incident_of = dict(store.db.execute("SELECT event_id, incident FROM link_events").fetchall())
     remark_of = dict(store.db.execute("SELECT statement_id, remark FROM link_statements").fetchall())
-    return (pairwise(gold.incidents, inc_found, incident_of), pairwise(gold.remarks, rem_found, remark_of),
-            score_responses(gold, matcher, store.links, inc_found, rem_found, incident_of))
+    incidents, remarks = pairwise(gold.incidents, inc_found, incident_of), pairwise(gold.remarks, rem_found, remark_of)
+    for pw, found, group_of in ((incidents, inc_found, incident_of), (remarks, rem_found, remark_of)):
+        named = set(found.values())
+        gold_groups = {group_of.get(r) for r in named if r}
+        joined = sorted(r for r, g in group_of.items() if r not in named and g in gold_groups)
+        pw.outside = len(joined)
+        pw.errors += [f"joined, not in gold: {r} (group {group_of[r]})" for r in joined]
+    return incidents, remarks, score_responses(gold, matcher, store.links, inc_found, rem_found, incident_of)
 
 
 def report(figures: tuple[Pairwise, Pairwise, Answers], echo: Callable[[str], None], errors: bool) -> None:
@@ -129,7 +136,8 @@ def report(figures: tuple[Pairwise, Pairwise, Answers], echo: Callable[[str], No
     for name, pw in (("incidents", figures[0]), ("remarks", figures[1])):
         p, r, f = pw.scores()
         echo(f"{name:<10} pairwise P {p:.3f}  R {r:.3f}  F1 {f:.3f}   ({pw.gold} gold pairs, {pw.predicted} made,"
-             f" {pw.right} right; {pw.missing} of {pw.items} gold reports not extracted)")
+             f" {pw.right} right; {pw.missing} of {pw.items} gold reports not extracted;"
+             f" {pw.outside} records outside the gold joined to gold groups)")
     ans = figures[2]
     p, r = ans.scores()
     echo(f"{'responses':<10} P {p:.3f}  R {r:.3f}   ({ans.gold} gold, {ans.predicted} found, {ans.right} right)")

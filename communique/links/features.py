@@ -112,6 +112,17 @@ def countries_in(text: str) -> list[str]:
     return sorted(codes)
 
 
+def name_candidates(text: str, longest: int = 4) -> list[str]:
+    """Runs of capitalised words in a text and their shorter pieces, to look up as actor names."""
+    out: set[str] = set()
+    for m in _CAPITALISED.finditer(text or ""):
+        tokens = [t.rstrip("'\u2019s") if t.endswith(("'s", "\u2019s")) else t for t in m.group().split()]
+        for size in range(1, min(longest, len(tokens)) + 1):
+            for i in range(len(tokens) - size + 1):
+                out.add(" ".join(tokens[i:i + size]))
+    return sorted(out)
+
+
 def surname(name: Optional[str]) -> Optional[str]:
     """The last word of a person's name ("Ingrid Aasen" -> "Aasen"), None for one-word names."""
     parts = (name or "").split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from communique.countries import is_igo
+from communique.countries import is_igo, lookup
 
 SLACK_DAYS = 1  # time zones and "late on Monday" reported as Tuesday
 MAX_SPAN_DAYS = 92  # a date vaguer than about a quarter ("in 2025") is no evidence of sameness
@@ -23,7 +23,9 @@ Ref = dict[str, Any]
 
 def participant(ref: dict[str, Any], kind: Optional[str] = None) -> Ref:
     """A compact participant: its actor id (None for countries, governments and descriptions), country, sector."""
-    specific = bool(ref.get("actor_id")) and kind not in GENERIC_KINDS
+    place = lookup(ref.get("name") or "") if ref.get("name") else None
+    state = place is not None and place.kind in ("country", "capital", "metonym", "igo")
+    specific = bool(ref.get("actor_id")) and kind not in GENERIC_KINDS and not state
     return {"id": ref.get("actor_id") if specific else None, "country": ref.get("country"),
             "sector": ref.get("sector"), "name": ref.get("name") or ref.get("text")}
 

@@ -72,6 +72,27 @@ def framed_by(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tupl
     return None
 
 
+ANSWERABLE = {"ACCUSE": "deny", "THREATEN": "reject", "SANCTION": "reject", "REQUEST": "reject",
+              "COERCE": "reject"}
+NEGATION = re.compile(r"\b(?:not|no|never|nothing|neither|nor|none)\b|n't\b", re.I)
+
+
+def targeted(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple[str, str]]:
+    """A negative statement by the target of an accusation, threat, sanction or demand told earlier in
+    the article answers it: ('deny' or 'reject', evidence)."""
+    if not NEGATION.search(st["content"]["text"]):
+        return None
+    sp = st.get("speaker") or {}
+    for ev in events:
+        rel = ANSWERABLE.get(ev["event_type"])
+        if rel is None or ev.get("negated") or ev["trigger"]["end"] > st["content"]["start"]:
+            continue
+        if any(_same_actor(sp, r) for r in ev.get("recipients") or []) and \
+                not any(_same_actor(sp, a) for a in ev.get("actors") or []):
+            return rel, f"negative answer by the target of '{ev['trigger']['text']}' ({ev['id']})"
+    return None
+
+
 def _same_actor(sp: dict[str, Any], ref: dict[str, Any]) -> bool:
     """Speaker and event actor are one: same id, or same country when either is a country or body."""
     if sp.get("actor_id") and sp.get("actor_id") == ref.get("actor_id"):
