@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterable, Optional
+from dataclasses import dataclass
+from typing import Any, Optional
 
-from communique.links import incidents, remarks, responses
+from communique.links import incidents, remarks
 from communique.links.features import (countries_in, interval, iso_day, name_candidates, names_in, sentence_span,
                                        surname, words)
 from communique.records import Result
-from communique.store import first_day
+from communique.store_links_answers import LinkAnswers, claim_index
 from communique.store_links_query import LinkQueries
 
 SCHEMA = """
@@ -38,20 +39,37 @@ CREATE TABLE IF NOT EXISTS remark_links (
 CREATE TABLE IF NOT EXISTS responses (
     statement_id TEXT PRIMARY KEY, doc TEXT NOT NULL, relation TEXT NOT NULL, evidence TEXT NOT NULL,
     head TEXT NOT NULL, target TEXT, score REAL, why TEXT, day INTEGER);
+CREATE TABLE IF NOT EXISTS link_actor_facts (actor_id TEXT PRIMARY KEY, facts TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS link_events_incident ON link_events(incident);
+CREATE INDEX IF NOT EXISTS link_events_doc ON link_events(doc);
 CREATE INDEX IF NOT EXISTS link_event_keys_key ON link_event_keys(key, lo);
+CREATE INDEX IF NOT EXISTS link_event_keys_event ON link_event_keys(event_id);
 CREATE INDEX IF NOT EXISTS link_statements_remark ON link_statements(remark);
 CREATE INDEX IF NOT EXISTS link_statements_actor ON link_statements(actor_id);
 CREATE INDEX IF NOT EXISTS link_keys_key ON link_keys(key, day);
+CREATE INDEX IF NOT EXISTS link_keys_statement ON link_keys(statement_id);
 CREATE INDEX IF NOT EXISTS responses_target ON responses(target);
 CREATE INDEX IF NOT EXISTS responses_head ON responses(head);
+CREATE INDEX IF NOT EXISTS responses_doc ON responses(doc);
 """
 CALENDAR_WORDS = frozenset("january february march april may june july august september october november december "
                            "monday tuesday wednesday thursday friday saturday sunday".split())
 CANDIDATE_CAP = 500  # per lookup; far above what a real story draws, it only bounds pathological keys
+RELINK_CAP = 200  # articles re-linked at most when the store learns a fact about an actor
 
 
-class LinkStore(LinkQueries):
+@dataclass
+class Page:
+    """One stored article as linking sees it: text, date and its records as contract dicts."""
+
+    doc: str
+    text: str
+    published: Optional[str]
+    statements: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+
+
+class LinkStore(LinkAnswers, LinkQueries):
     """The link tables of one store: written at ingest, read by the queries in LinkQueries."""
 
     def __init__(self, store: Any):
@@ -62,30 +80,81 @@ class LinkStore(LinkQueries):
     # --- ingest ----------------------------------------------------------------------------------
 
     def add(self, result: Result) -> None:
-        """Link one just-written article's events and statements (inside the caller's transaction)."""
-        art = result.article
-        published = art.published.isoformat() if art.published else None
-        people = self._people(result)
-        for ev in result.events:
-            self._add_event(ev.to_dict(), art.text, published, people, result)
-        feats = []
-        for st in result.statements:
-            d = st.to_dict()
-            day = iso_day(first_day((d.get("date") or {}).get("value"))) or iso_day(published)
-            feats.append(self._add_statement(d, day, art.text, people))
-        self._find_responses(result, feats, art.text)
+        """Link one just-written article (inside the caller's transaction).
 
-    def _people(self, result: Result) -> list[tuple[str, str]]:
-        """(actor_id, name) of everyone the article names as speaker, actor or recipient."""
-        seen: dict[str, str] = {}
-        for st in result.statements:
-            if st.speaker and st.speaker.actor_id and st.speaker.name:
-                seen.setdefault(st.speaker.actor_id, st.speaker.name)
-        for ev in result.events:
-            for ref in [*ev.actors, *ev.recipients]:
-                if ref.actor_id and ref.name:
-                    seen.setdefault(ref.actor_id, ref.name)
-        return sorted(seen.items())
+        When the article taught the store something about an actor (a country, a sector, a full
+        name), the stored articles of that actor are linked again with what is now known, so the
+        links end up those of the final knowledge whatever the order articles came in."""
+        art = result.article
+        page = Page(art.id, art.text, art.published.isoformat() if art.published else None,
+                    [s.to_dict() for s in result.statements], [e.to_dict() for e in result.events])
+        learned = self._learned(page)
+        self._link(page)
+        for doc in self._docs_of(learned, page.doc):
+            self._link(self._page(doc))
+
+    def _link(self, page: Page) -> None:
+        """Link (or link again) every record of one article."""
+        self._complete(page)
+        people = _people(page)
+        for ev in page.events:
+            self._add_event(ev, page, people)
+        feats = []
+        for st in page.statements:
+            day = iso_day(_first_day((st.get("date") or {}).get("value"))) or iso_day(page.published)
+            feats.append(self._add_statement(st, day, page.text, people))
+        self._find_responses(page, feats)
+
+    def _refs(self, page: Page) -> list[dict[str, Any]]:
+        """Every speaker, actor and recipient reference of a page."""
+        refs = [st["speaker"] for st in page.statements if st.get("speaker")]
+        return refs + [r for ev in page.events for r in ev.get("actors", []) + ev.get("recipients", [])]
+
+    def _complete(self, page: Page) -> None:
+        """Give references what the store now knows of their actors (name, country, sector)."""
+        by_id = self.store.actors_registry.by_id
+        for ref in self._refs(page):
+            actor = by_id.get(ref.get("actor_id") or "")
+            if actor is not None:
+                ref["name"] = actor.name
+                ref["country"] = ref.get("country") or actor.country
+                ref["sector"] = ref.get("sector") or actor.sector
+
+    def _learned(self, page: Page) -> list[str]:
+        """Actors of this page whose known name, country or sector changed since linking last saw them."""
+        by_id, changed = self.store.actors_registry.by_id, []
+        for actor_id in sorted({r["actor_id"] for r in self._refs(page) if r.get("actor_id")}):
+            actor = by_id.get(actor_id)
+            if actor is None:
+                continue
+            facts = json.dumps([actor.name, actor.country, actor.sector])
+            row = self.db.execute("SELECT facts FROM link_actor_facts WHERE actor_id = ?", (actor_id,)).fetchone()
+            if row is None or row[0] != facts:
+                self.db.execute("INSERT OR REPLACE INTO link_actor_facts (actor_id, facts) VALUES (?, ?)",
+                                (actor_id, facts))
+                if row is not None:
+                    changed.append(actor_id)
+        return changed
+
+    def _docs_of(self, actor_ids: list[str], skip: str) -> list[str]:
+        """Other stored articles that name these actors (most recent first, at most RELINK_CAP)."""
+        if not actor_ids:
+            return []
+        marks = ", ".join("?" for _ in actor_ids)
+        rows = self.db.execute(
+            f"SELECT a.doc FROM articles a WHERE a.doc != ? AND a.doc IN (SELECT doc FROM statements WHERE actor_id"
+            f" IN ({marks}) UNION SELECT e.doc FROM events e JOIN event_actors x ON x.event_id = e.id WHERE"
+            f" x.actor_id IN ({marks})) ORDER BY a.id DESC LIMIT {RELINK_CAP}", (skip, *actor_ids, *actor_ids))
+        return [r[0] for r in rows]
+
+    def _page(self, doc: str) -> Page:
+        """A stored article and its records."""
+        art = self.db.execute("SELECT text, published FROM articles WHERE doc = ?", (doc,)).fetchone()
+        sts = [json.loads(r[0]) for r in self.db.execute("SELECT json FROM statements WHERE doc = ? ORDER BY rowid",
+                                                          (doc,))]
+        evs = [json.loads(r[0]) for r in self.db.execute("SELECT json FROM events WHERE doc = ? ORDER BY rowid",
+                                                          (doc,))]
+        return Page(doc, art[0], art[1], sts, evs)
 
     def _kind(self, actor_id: Optional[str]) -> Optional[str]:
         """The stored actor's kind (person, organisation, government, country)."""
@@ -98,17 +167,18 @@ class LinkStore(LinkQueries):
         ref = {"actor_id": actor_id, "country": actor.country, "sector": actor.sector, "name": actor.name}
         return incidents.participant(ref, actor.kind)
 
-    def _add_event(self, ev: dict[str, Any], text: str, published: Optional[str],
-                   people: list[tuple[str, str]], result: Result) -> None:
+    def _add_event(self, ev: dict[str, Any], page: Page, people: list[tuple[str, str]]) -> None:
         """Store one event's link features and join it to the incidents of matching reports."""
         kinds = {r["actor_id"]: self._kind(r["actor_id"]) for r in ev["actors"] + ev["recipients"] if r.get("actor_id")}
         fallback: list[dict[str, Any]] = []
         if not any(r.get("actor_id") or r.get("country") for r in ev["actors"] + ev["recipients"]):
-            fallback = self._named_in_sentence(ev, text, people, result)
-        f = incidents.features(ev, interval(ev.get("date"), published, text), kinds, fallback)
-        self.db.execute("INSERT OR REPLACE INTO link_events (event_id, doc, event_type, lo, hi, incident, feat)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            fallback = self._named_in_sentence(ev, page, people)
+        f = incidents.features(ev, interval(ev.get("date"), page.published, page.text), kinds, fallback)
+        self.db.execute("INSERT INTO link_events (event_id, doc, event_type, lo, hi, incident, feat)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE SET lo = excluded.lo,"
+                        " hi = excluded.hi, feat = excluded.feat",
                         (f["id"], f["doc"], f["type"], f["lo"], f["hi"], f["id"], json.dumps(f)))
+        self.db.execute("DELETE FROM link_event_keys WHERE event_id = ?", (f["id"],))
         if not incidents.linkable(f):
             return
         index, probe = incidents.keys(f)
@@ -117,8 +187,10 @@ class LinkStore(LinkQueries):
         rows = self._lookup("SELECT DISTINCT e.event_id, e.incident, e.feat FROM link_event_keys k"
                             " JOIN link_events e ON e.event_id = k.event_id WHERE k.key IN ({}) AND k.lo BETWEEN ? AND ?",
                             sorted(probe), (lo, hi))
-        groups = {f["id"]}
+        groups = {self._group("link_events", "incident", "event_id", f["id"])}
         for other_id, incident, feat in rows:
+            if other_id == f["id"]:
+                continue
             why = incidents.same_incident(f, json.loads(feat))
             if why:
                 a, b = sorted((f["id"], other_id))
@@ -129,14 +201,13 @@ class LinkStore(LinkQueries):
                             [(k, f["lo"], f["id"]) for k in sorted(index)])
         self._merge("link_events", "incident", groups)
 
-    def _named_in_sentence(self, ev: dict[str, Any], text: str, people: list[tuple[str, str]],
-                           result: Result) -> list[dict[str, Any]]:
+    def _named_in_sentence(self, ev: dict[str, Any], page: Page, people: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """Participants of an event without actors: known actors and countries its sentence names,
         less the speaker who claims it."""
-        lo, hi = sentence_span(text, ev["trigger"]["start"], ev["trigger"]["end"])
-        sentence = text[lo:hi]
-        claimant = next((s.speaker.actor_id for s in result.statements
-                         if s.id == ev.get("claimed_by") and s.speaker), None)
+        lo, hi = sentence_span(page.text, ev["trigger"]["start"], ev["trigger"]["end"])
+        sentence = page.text[lo:hi]
+        claimant = next(((s.get("speaker") or {}).get("actor_id") for s in page.statements
+                         if s["id"] == ev.get("claimed_by")), None)
         found = [self._participant(a) for a in self._named(sentence, people) if a != claimant]
         found += [{"id": None, "country": c, "sector": None, "name": c, "mention": True} for c in countries_in(sentence)]
         return found
@@ -158,6 +229,10 @@ class LinkStore(LinkQueries):
         marks = ", ".join("?" for _ in keys)
         return self.db.execute(sql.format(marks) + f" LIMIT {CANDIDATE_CAP}", (*keys, *args)).fetchall()
 
+    def _group(self, table: str, column: str, key: str, record_id: str) -> str:
+        """The group a stored record belongs to now."""
+        return self.db.execute(f"SELECT {column} FROM {table} WHERE {key} = ?", (record_id,)).fetchone()[0]
+
     def _merge(self, table: str, column: str, groups: set[str]) -> str:
         """Make several groups one, named by the smallest id among them; returns that name."""
         root = min(groups)
@@ -172,16 +247,21 @@ class LinkStore(LinkQueries):
         """Store one statement's link features and join it to the remark groups of matching quotes."""
         f = remarks.features(st, day)
         f.update(self._claim_features(st, day, text, people))
-        self.db.execute("INSERT OR REPLACE INTO link_statements (statement_id, doc, actor_id, day, remark, feat)"
-                        " VALUES (?, ?, ?, ?, ?, ?)", (f["id"], f["doc"], f["speaker"], day, f["id"], json.dumps(f)))
-        index = sorted(_claim_index(f))
+        self.db.execute("INSERT INTO link_statements (statement_id, doc, actor_id, day, remark, feat)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (statement_id) DO UPDATE SET actor_id ="
+                        " excluded.actor_id, day = excluded.day, feat = excluded.feat",
+                        (f["id"], f["doc"], f["speaker"], day, f["id"], json.dumps(f)))
+        self.db.execute("DELETE FROM link_keys WHERE statement_id = ?", (f["id"],))
+        index = sorted(claim_index(f))
         if remarks.linkable(f):
             rkeys = sorted(remarks.keys(f))
             rows = self._lookup("SELECT DISTINCT s.statement_id, s.remark, s.feat FROM link_keys k JOIN link_statements s"
                                 " ON s.statement_id = k.statement_id WHERE k.key IN ({}) AND k.day BETWEEN ? AND ?",
                                 rkeys, (day - remarks.WINDOW_DAYS, day + remarks.WINDOW_DAYS))
-            groups = {f["id"]}
+            groups = {self._group("link_statements", "remark", "statement_id", f["id"])}
             for other_id, remark, feat in rows:
+                if other_id == f["id"]:
+                    continue
                 link = remarks.same_remark(f, json.loads(feat))
                 if link:
                     a, b = sorted((f["id"], other_id))
@@ -216,110 +296,20 @@ class LinkStore(LinkQueries):
             "topic": [w for w in words(sentence) if w not in own], "relation": None,
         }
 
-    # --- answers ---------------------------------------------------------------------------------
 
-    def _find_responses(self, result: Result, feats: list[dict[str, Any]], text: str) -> None:
-        """Mark the article's answers, choose what each answers, and offer its claims to earlier answers."""
-        events = [e.to_dict() for e in result.events]
-        prev, prev_head = None, None
-        by_id = {f["id"]: f for f in feats}
-        for st in result.statements:
-            d, f = st.to_dict(), by_id[st.id]
-            found = (responses.relation(d, f["sentence"]) or responses.framed_by(d, events)
-                     or responses.targeted(d, events))
-            head = f["id"]
-            if found is None and prev_head and responses.continues(prev, d):
-                found, head = (by_id[prev_head]["relation"], f"continues {prev_head}"), prev_head
-            prev = d
-            if found is None:
-                prev_head = None
-                continue
-            f["relation"] = found[0]
-            prev_head = head
-            self.db.execute("UPDATE link_statements SET feat = ? WHERE statement_id = ?", (json.dumps(f), f["id"]))
-            self.db.execute("INSERT OR REPLACE INTO responses (statement_id, doc, relation, evidence, head, day)"
-                            " VALUES (?, ?, ?, ?, ?, ?)", (f["id"], f["doc"], found[0], found[1], head, f["day"]))
-        for f in feats:
-            if f["relation"] and f["day"] is not None:
-                self._target(f, feats)
-        for f in feats:
-            if not f["relation"] and f["day"] is not None:
-                self._offer(f)
-
-    def _target(self, r: dict[str, Any], same_article: list[dict[str, Any]]) -> None:
-        """Choose the claim a response answers among its article's statements and matching earlier ones."""
-        probe = sorted(_claim_probe(r))
-        rows = self._lookup("SELECT DISTINCT s.feat FROM link_keys k JOIN link_statements s ON s.statement_id ="
-                            " k.statement_id WHERE k.key IN ({}) AND k.day BETWEEN ? AND ?",
-                            probe, (r["day"] - responses.WINDOW_DAYS, r["day"]))
-        candidates = {f["id"]: f for f in same_article}
-        for (feat,) in rows:
-            c = json.loads(feat)
-            candidates.setdefault(c["id"], c)
-        found = responses.best(r, sorted(candidates.values(), key=lambda c: c["id"]))
-        if found:
-            c, s, why = found
-            self._set_target(r["id"], c["id"], s, why)
-
-    def _set_target(self, response_id: str, claim_id: str, score: float, why: list[str]) -> None:
-        """Record what a response answers."""
-        self.db.execute("UPDATE responses SET target = ?, score = ?, why = ? WHERE statement_id = ?",
-                        (claim_id, score, json.dumps(why), response_id))
-
-    def _offer(self, c: dict[str, Any]) -> None:
-        """A new claim may fit an already stored, later answer better than what it answers now."""
-        rows = self._lookup("SELECT DISTINCT s.feat, r.target, r.score FROM link_keys k JOIN responses r ON"
-                            " r.statement_id = k.statement_id AND r.head = r.statement_id JOIN link_statements s"
-                            " ON s.statement_id = r.statement_id WHERE k.key IN ({}) AND k.day BETWEEN ? AND ?"
-                            " AND r.doc != ?", sorted(_claim_probe(c)),
-                            (c["day"], c["day"] + responses.WINDOW_DAYS, c["doc"]))
-        for feat, target, current in rows:
-            r = json.loads(feat)
-            if not responses.may_answer(r, c):
-                continue
-            s, why = responses.score(r, c)
-            if s < responses.MIN_SCORE:
-                continue
-            if target is None or _better((s, c), (current, self._claim(target))):
-                self._set_target(r["id"], c["id"], s, why)
-
-    def _claim(self, statement_id: str) -> dict[str, Any]:
-        """Stored link features of one statement."""
-        row = self.db.execute("SELECT feat FROM link_statements WHERE statement_id = ?", (statement_id,)).fetchone()
-        return json.loads(row[0])
+def _people(page: Page) -> list[tuple[str, str]]:
+    """(actor_id, name) of everyone the article names as speaker, actor or recipient."""
+    seen: dict[str, str] = {}
+    refs = [st.get("speaker") for st in page.statements]
+    refs += [r for ev in page.events for r in ev.get("actors", []) + ev.get("recipients", [])]
+    for ref in refs:
+        if ref and ref.get("actor_id") and ref.get("name"):
+            seen.setdefault(ref["actor_id"], ref["name"])
+    return sorted(seen.items())
 
 
-def _better(new: tuple[float, dict], old: tuple[float, dict]) -> bool:
-    """The same order as responses.best: higher score, then later claim, then smaller id."""
-    (s1, c1), (s2, c2) = new, old
-    return (-s1, -c1["day"], c1["id"]) < (-s2, -c2["day"], c2["id"])
+def _first_day(value: Optional[str]) -> Optional[str]:
+    """The first day of a date value (the store's rule)."""
+    from communique.store import first_day
 
-
-def _claim_index(f: dict[str, Any]) -> set[str]:
-    """Keys a statement is found by as a claim: its speaker and country (s:), whom and what it names (m:)."""
-    out = {"r:m:" + x for x in f["names"]} | {"r:m:c:" + c for c in f["countries"]}
-    if f["speaker"]:
-        out.add("r:s:" + f["speaker"])
-    if f["country"]:
-        out.add("r:s:c:" + f["country"])
-    return out
-
-
-def _claim_probe(f: dict[str, Any]) -> set[str]:
-    """Keys a statement looks up the other side by: whom it names (s:), and who names its speaker (m:).
-
-    The relation is symmetric: an answer's probe meets a claim's index exactly when the claim's
-    probe meets the answer's index, so a claim arriving after its answer still finds it."""
-    out = {"r:s:" + x for x in f["names"]} | {"r:s:c:" + c for c in f["countries"]}
-    if f["speaker"]:
-        out.add("r:m:" + f["speaker"])
-    if f["country"]:
-        out.add("r:m:c:" + f["country"])
-    return out
-
-
-def link_all(store: Any, results: Iterable[Result]) -> None:
-    """Link results already written (used by tests and tools that add links afterwards)."""
-    for result in results:
-        with store.atomic():
-            store.links.add(result)
+    return first_day(value)

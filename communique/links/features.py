@@ -99,6 +99,11 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _unpossessive(name: str) -> str:
+    """A name without a possessive ending ("Norway's" -> "Norway")."""
+    return name[:-2] if name.endswith(("'s", "\u2019s")) else name
+
+
 def countries_in(text: str) -> list[str]:
     """Country (or IGO) codes named in a text, by name, demonym, capital or metonym, sorted."""
     codes = set()
@@ -106,7 +111,7 @@ def countries_in(text: str) -> list[str]:
         tokens = m.group().split()
         for size in range(len(tokens), 0, -1):  # longest names first ("European Union", "South Korea")
             for i in range(len(tokens) - size + 1):
-                place = lookup(" ".join(tokens[i:i + size]).strip("'\u2019s"))
+                place = lookup(_unpossessive(" ".join(tokens[i:i + size])))
                 if place is not None and place.kind in COUNTRY_KINDS:
                     codes.add(place.code)
     return sorted(codes)
@@ -116,7 +121,7 @@ def name_candidates(text: str, longest: int = 4) -> list[str]:
     """Runs of capitalised words in a text and their shorter pieces, to look up as actor names."""
     out: set[str] = set()
     for m in _CAPITALISED.finditer(text or ""):
-        tokens = [t.rstrip("'\u2019s") if t.endswith(("'s", "\u2019s")) else t for t in m.group().split()]
+        tokens = [_unpossessive(t) for t in m.group().split()]
         for size in range(1, min(longest, len(tokens)) + 1):
             for i in range(len(tokens) - size + 1):
                 out.add(" ".join(tokens[i:i + size]))
