@@ -1,0 +1,179 @@
+"""Benchmark of linking: ingest throughput with and without links, and linking cost as the store grows.
+
+`python benchmarks/bench_links.py CORPUS [--limit N] [--sizes 1000,10000,100000] [--probes 50]`
+
+1. The corpus texts (PolNeAR: publication date and outlet from the file name) are analysed once;
+   the results are written to a fresh store without links and to another with links. Throughput
+   with/without = (analysis + writes without links) / (analysis + writes with links).
+2. A store is grown to each size with synthetic copies of the linked articles, each copy moved
+   70 days later than the last (so the store covers more time as it grows, as a real archive does;
+   the same actors recur in every copy). At each size, `--probes` new articles placed in the middle
+   of the covered time are linked and timed, then rolled back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+COPY_DAYS = 70
+_DATED = re.compile(r"^(?P<source>[a-z]+)_(?P<day>\d{4}-\d{2}-\d{2})_")
+
+
+def articles(corpus: Path, limit: Optional[int]) -> Iterator[Any]:
+    """Corpus texts as Articles, dated and sourced from PolNeAR-style file names when they say."""
+    from communique.bench import corpus_paths
+    from communique.records import Article
+
+    for path in corpus_paths(corpus, limit):
+        m = _DATED.match(path.name)
+        yield Article(id=path.stem, text=path.read_text(encoding="utf-8"), path=str(path),
+                      published=date.fromisoformat(m["day"]) if m else None, source=m["source"] if m else None)
+
+
+def _write(results: list[Any], path: Path, links: bool) -> float:
+    """Seconds to write every result to a fresh store."""
+    from communique.store import Store
+
+    with Store(path, links=links) as store:
+        started = time.perf_counter()
+        for r in results:
+            store.add(copy.deepcopy(r))
+        return time.perf_counter() - started
+
+
+# Copy every stored row of a set of articles under new ids, `shift` days later (link rows too).
+_COPY_SQL = [
+    "INSERT INTO articles (doc, title, published, source, url, path, text, text_hash, ingested_at) SELECT doc || :s,"
+    " title, date(published, :d), source, url, path, text, text_hash || :s, ingested_at FROM articles WHERE id <= :n",
+    "INSERT INTO statements SELECT id || :s, doc || :s, kind, content_text, content_start, content_end, parts,"
+    " speaker_text, speaker_start, speaker_end, speaker_name, speaker_role, speaker_country, speaker_sector, actor_id,"
+    " cue_text, cue_start, cue_end, cue_lemma, addressee_text, addressee_start, addressee_end, addressee_name,"
+    " date_text, date_start, date_end, date_value, date_precision, date(said_on, :d), confidence,"
+    " json_set(json, '$.id', id || :s, '$.doc', doc || :s) FROM statements WHERE doc IN (SELECT doc FROM base)",
+    "INSERT INTO events SELECT id || :s, doc || :s, event_type, mode, contexts, date_text, date_start, date_end,"
+    " date_value, date_precision, date(happened_on, :d), location_text, location_start, location_end, location_name,"
+    " location_country, trigger_text, trigger_start, trigger_end, negated, future, hypothetical, claimed_by || :s,"
+    " confidence, json_set(json, '$.id', id || :s, '$.doc', doc || :s) FROM events WHERE doc IN (SELECT doc FROM base)",
+    "INSERT INTO event_actors SELECT x.event_id || :s, x.role, x.position, x.text, x.start, x.\"end\", x.name,"
+    " x.country, x.sector, x.actor_id FROM event_actors x JOIN events e ON e.id = x.event_id"
+    " WHERE e.doc IN (SELECT doc FROM base)",
+    "INSERT INTO link_events SELECT event_id || :s, doc || :s, event_type, lo + :k, hi + :k, incident || :s,"
+    " json_set(feat, '$.id', event_id || :s, '$.doc', doc || :s, '$.lo', lo + :k, '$.hi', hi + :k) FROM link_events"
+    " WHERE doc IN (SELECT doc FROM base)",
+    "INSERT INTO link_event_keys SELECT key, lo + :k, event_id || :s FROM link_event_keys WHERE event_id IN"
+    " (SELECT event_id FROM link_events WHERE doc IN (SELECT doc FROM base))",
+    "INSERT INTO incident_links SELECT a || :s, b || :s, why FROM incident_links WHERE a IN"
+    " (SELECT event_id FROM link_events WHERE doc IN (SELECT doc FROM base))",
+    "INSERT INTO link_statements SELECT statement_id || :s, doc || :s, actor_id, day + :k, remark || :s,"
+    " json_set(feat, '$.id', statement_id || :s, '$.doc', doc || :s, '$.day', day + :k) FROM link_statements"
+    " WHERE doc IN (SELECT doc FROM base)",
+    "INSERT INTO link_keys SELECT key, day + :k, statement_id || :s FROM link_keys WHERE statement_id IN"
+    " (SELECT statement_id FROM link_statements WHERE doc IN (SELECT doc FROM base))",
+    "INSERT INTO remark_links SELECT a || :s, b || :s, kind, score, why FROM remark_links WHERE a IN"
+    " (SELECT statement_id FROM link_statements WHERE doc IN (SELECT doc FROM base))",
+    "INSERT INTO responses SELECT statement_id || :s, doc || :s, relation, evidence, head || :s, target || :s, score,"
+    " why, day + :k FROM responses WHERE doc IN (SELECT doc FROM base)",
+]
+
+
+def grow(store: Any, base_count: int, size: int) -> int:
+    """Add synthetic copies of the first `base_count` articles until the store holds `size`; returns copies made."""
+    db = store.db
+    # A benchmark store may be lost on a crash: trade durability for speed while growing it.
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-1000000")
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS base AS SELECT doc FROM articles WHERE id <= ?", (base_count,))
+    have = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    made = 0
+    while have + base_count <= size:
+        k = have // base_count
+        args = {"s": f"#{k}", "k": COPY_DAYS * k, "d": f"+{COPY_DAYS * k} days", "n": base_count}
+        with store.atomic():
+            for sql in _COPY_SQL:
+                db.execute(sql, {name: v for name, v in args.items() if f":{name}" in sql})
+        have += base_count
+        made += 1
+    return made
+
+
+def probe(store: Any, results: list[Any], shift_days: int) -> list[float]:
+    """Seconds spent linking each probe article (placed `shift_days` later), rolled back afterwards."""
+    from communique.store_links import LinkStore
+
+    timings: list[float] = []
+    original = LinkStore.add
+
+    def timed(self: Any, result: Any) -> None:
+        started = time.perf_counter()
+        original(self, result)
+        timings.append(time.perf_counter() - started)
+
+    LinkStore.add = timed  # type: ignore[method-assign]
+    store.db.execute("BEGIN IMMEDIATE")
+    try:
+        for i, r in enumerate(results):
+            r = copy.deepcopy(r)
+            r.article.id = f"{r.article.id}#probe{i}"
+            r.article.text += f"\n(probe {i})"
+            r.article.published = (r.article.published or date(2016, 9, 1)) + timedelta(days=shift_days)
+            for rec in r.statements + r.events:
+                rec.id, rec.doc = rec.id.replace(rec.doc, r.article.id, 1), r.article.id
+            for ev in r.events:
+                if ev.claimed_by:
+                    ev.claimed_by = ev.claimed_by.replace(ev.claimed_by.split(":")[0], r.article.id, 1)
+            store.add(r)
+    finally:
+        store.db.execute("ROLLBACK")
+        store.actors_registry.reload()
+        LinkStore.add = original  # type: ignore[method-assign]
+    return timings
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    """Run both measurements and print the figures."""
+    from communique.options import Options
+    from communique.pipeline import run
+    from communique.records import Skip
+    from communique.store import Store
+
+    ap = argparse.ArgumentParser(prog="benchmarks/bench_links.py", description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--limit", type=int, default=200, help="corpus texts to use (default 200)")
+    ap.add_argument("--sizes", default="1000,10000,100000", help="store sizes to measure linking at")
+    ap.add_argument("--probes", type=int, default=50, help="new articles timed at each size")
+    args = ap.parse_args(argv)
+    started = time.perf_counter()
+    results = [r for r in run(articles(args.corpus, args.limit), Options()) if not isinstance(r, Skip)]
+    nlp_s = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = _write(results, Path(tmp) / "plain.db", links=False)
+        linked = _write(results, Path(tmp) / "linked.db", links=True)
+        ratio = (nlp_s + plain) / (nlp_s + linked)
+        print(f"{len(results)} texts: analysis {nlp_s:.1f} s; writes without links {plain:.1f} s, with links"
+              f" {linked:.1f} s; ingest throughput with/without links: {ratio:.3f} (target >= 0.80)")
+        print(f"linking alone: {1000 * (linked - plain) / len(results):.1f} ms per article"
+              f" (analysis: {1000 * nlp_s / len(results):.0f} ms per article)")
+        probes = results[: args.probes]
+        with Store(Path(tmp) / "linked.db") as store:
+            for size in (int(s) for s in args.sizes.split(",")):
+                grow(store, len(results), size)
+                stored = store.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                copies = stored // len(results)
+                times = probe(store, probes, COPY_DAYS * (copies // 2) + COPY_DAYS // 2)
+                print(f"{stored:>7,} stored articles: linking {1000 * statistics.mean(times):.1f} ms per new article"
+                      f" (median {1000 * statistics.median(times):.1f}, max {1000 * max(times):.1f};"
+                      f" {len(times)} probes)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
