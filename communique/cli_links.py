@@ -78,15 +78,17 @@ def remarks(settings: Settings, speaker: Optional[str], min_reports: int, change
 @click.option("--actor", default=None, help="Name or alias of the one who answers or of the one answered.")
 @click.option("--relation", type=click.Choice(("deny", "reject", "confirm", "decline")), default=None,
               help="Only answers of this kind.")
+@click.option("--untargeted", is_flag=True, help="Also list answers whose claim or incident was not found.")
 @_dates
 @_format_option(FORMATS)
 @click.pass_obj
-def responses(settings: Settings, actor: Optional[str], relation: Optional[str], since: Optional[datetime],
-              until: Optional[datetime], fmt: str) -> None:
+def responses(settings: Settings, actor: Optional[str], relation: Optional[str], untargeted: bool,
+              since: Optional[datetime], until: Optional[datetime], fmt: str) -> None:
     """List answers (denials, rejections, confirmations, refusals to comment) beside the claim or incident
     each answers, with the evidence for the link."""
     with _open_store(settings) as store:
-        rows = store.links.responses(actor=actor, relation=relation, since=_day(since), until=_day(until))
+        rows = store.links.responses(actor=actor, relation=relation, since=_day(since), until=_day(until),
+                                     untargeted=untargeted)
     write(rows, fmt, output_links.response_row, output_links.RESPONSE_COLUMNS, output_links.print_responses)
 
 

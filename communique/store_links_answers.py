@@ -28,17 +28,20 @@ class LinkAnswers:
         for st in page.statements:
             f = by_id[st["id"]]
             f["relation"] = None
-            found = (responses.relation(st, f["sentence"]) or responses.framed_by(st, page.events)
+            found = (responses.relation(st, page.text) or responses.framed_by(st, page.events, page.text)
                      or responses.targeted(st, page.events))
             head = f["id"]
-            if found is None and prev_head and responses.continues(prev, st):
+            if found is None and prev_head and st["kind"] == "direct" and responses.continues(prev, st) \
+                    and by_id[prev_head]["relation"] != "decline":
                 found, head = (by_id[prev_head]["relation"], f"continues {prev_head}"), prev_head
             prev = st
+            if found is None or head != f["id"]:
+                prev_head = None  # one quote carries an answer on, not a chain of them
+            else:
+                prev_head = head
             if found is None:
-                prev_head = None
                 continue
             f["relation"] = found[0]
-            prev_head = head
             self.db.execute("INSERT INTO responses (statement_id, doc, relation, evidence, head, day)"
                             " VALUES (?, ?, ?, ?, ?, ?)", (f["id"], f["doc"], found[0], found[1], head, f["day"]))
         for f in feats:

@@ -188,8 +188,9 @@ class LinkQueries:
     # --- responses -----------------------------------------------------------------------------------
 
     def responses(self, actor: Optional[str] = None, relation: Optional[str] = None,
-                  since: Any = None, until: Any = None) -> list[Row]:
-        """Answers (deny, reject, confirm, decline) with the claim or incident each answers, by date."""
+                  since: Any = None, until: Any = None, untargeted: bool = False) -> list[Row]:
+        """Answers (deny, reject, confirm, decline) with the claim or incident each answers, by date;
+        with `untargeted`, also answers whose claim was not found."""
         rows = self.db.execute(
             "SELECT r.statement_id, r.relation, r.evidence, r.head, h.target, h.score, h.why, s.feat, t.json"
             " FROM responses r JOIN responses h ON h.statement_id = r.head"
@@ -201,6 +202,8 @@ class LinkQueries:
             if relation and rel != relation:
                 continue
             row = self._response(sid, rel, evidence, head, target, score, why, json.loads(feat), json.loads(js))
+            if not (untargeted or row["answers"] or row["incident"]):
+                continue
             if ids is not None and not ({row["actor_id"], (row["answers"] or {}).get("actor_id")} & ids):
                 continue
             if (since and (row["said"] or "") < _iso(since)) or (until and (row["said"] or "9") > _iso(until)):

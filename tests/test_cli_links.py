@@ -16,7 +16,7 @@ from fake_nlp import fake_nlp
 
 A = "Anna Berg met Olav Dahl at the harbour office. Olav Dahl said the ferry tolls would rise in April."
 B = ("Anna Berg met Olav Dahl on Tuesday. Olav Dahl said the ferry tolls would rise in April and May. "
-     "Kari Holm said the report was false.")
+     "Kari Holm said the report about the ferry tolls was false.")
 C = "Anna Berg met Olav Dahl again. Olav Dahl said the bridge would close."
 
 

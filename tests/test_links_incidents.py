@@ -19,10 +19,11 @@ def state(country, sector="GOV"):
     return {"id": None, "country": country, "sector": sector, "name": country}
 
 
-def report(eid, actors=(), recipients=(), lo=D, hi=D, type_="CONSULT", fallback=(), hypothetical=False):
+def report(eid, actors=(), recipients=(), lo=D, hi=D, type_="CONSULT", fallback=(), hypothetical=False,
+           dated=True):
     return {"id": eid, "doc": eid.split(":")[0], "type": type_, "lo": lo, "hi": hi, "actors": list(actors),
             "recipients": list(recipients), "fallback": list(fallback), "negated": False,
-            "hypothetical": hypothetical}
+            "hypothetical": hypothetical, "dated": dated}
 
 
 def test_same_actors_same_day_are_one_incident_with_reasons():
@@ -48,6 +49,14 @@ def test_directed_types_compare_sides_and_countries_stand_for_unnamed_actors():
     reversed_ = report("c:e1", [state("NOR")], [state("ISL")], type_="ACCUSE")
     assert same_incident(accuse, by_minister)["actors"] == "same country ISL/GOV"
     assert same_incident(accuse, reversed_) is None
+
+
+def test_countries_alone_join_only_reports_with_their_own_dates():
+    accuse = report("a:e1", [state("ISL")], [state("NOR")], type_="ACCUSE")
+    undated = report("b:e1", [person("eiriksson", "ISL")], [state("NOR")], type_="ACCUSE", dated=False)
+    assert same_incident(accuse, undated) is None
+    by_id = report("c:e1", [person("eiriksson", "ISL")], [state("NOR")], type_="ACCUSE", dated=False)
+    assert same_incident(undated, by_id)["actors"] == "same actor eiriksson"
 
 
 def test_a_description_without_sector_is_not_its_government():

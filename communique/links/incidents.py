@@ -15,6 +15,7 @@ from communique.countries import is_igo, lookup
 
 SLACK_DAYS = 1  # time zones and "late on Monday" reported as Tuesday
 MAX_SPAN_DAYS = 92  # a date vaguer than about a quarter ("in 2025") is no evidence of sameness
+OWN_DATE_PRECISIONS = {"day", "weekend", "week"}
 SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}  # "A met B" and "B met A" tell the same meeting
 GENERIC_KINDS = {"country", "government"}
 
@@ -73,6 +74,8 @@ def features(event: dict[str, Any], span: Optional[tuple[int, int]], kinds: dict
         "actors": actors, "recipients": recipients,
         "fallback": fallback if not any(p["id"] or p["country"] for p in actors + recipients) else [],
         "negated": bool(event.get("negated")), "hypothetical": bool(event.get("hypothetical")),
+        "dated": (event.get("date") or {}).get("precision") in OWN_DATE_PRECISIONS
+        and bool((event.get("date") or {}).get("value")),
     }
 
 
@@ -122,14 +125,14 @@ def same_incident(a: dict[str, Any], b: dict[str, Any]) -> Optional[dict[str, st
         why["participants"] = every
         if a["fallback"] or b["fallback"]:
             why["note"] = "a report without actors: participants named in its sentence"
-        return why
-    actors, recipients = side(a["actors"], b["actors"]), side(a["recipients"], b["recipients"])
-    if actors is False or recipients is False or not (actors or recipients):
+    else:
+        actors, recipients = side(a["actors"], b["actors"]), side(a["recipients"], b["recipients"])
+        if actors is False or recipients is False or not (actors or recipients):
+            return None
+        why.update({k: v for k, v in (("actors", actors), ("recipients", recipients)) if v})
+    # Countries alone are weak: news is full of "the U.S." doing one thing or another each week.
+    if "same actor" not in " ".join(why.values()) and not (a.get("dated") and b.get("dated")):
         return None
-    if actors:
-        why["actors"] = actors
-    if recipients:
-        why["recipients"] = recipients
     return why
 
 

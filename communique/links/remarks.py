@@ -15,8 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from communique.links.features import words
 
 SAME_SCORE = 70  # token-set ratio at which two contents of one speaker are one remark
-PARAPHRASE_SCORE = 58  # ... or this, when they share at least PARAPHRASE_SHARED content words
-PARAPHRASE_SHARED = 3
+COVERAGE = 0.6  # ... when they share this much of the shorter one's content words
 MIN_WORDS = 3  # a shorter content ("the sanctions") is too little to tell a remark by
 WINDOW_DAYS = 60  # a remark is looked for among the speaker's statements this many days either side
 KEY_MIN_LEN = 4  # content words this long index a statement
@@ -51,10 +50,12 @@ def same_remark(a: dict[str, Any], b: dict[str, Any]) -> Optional[dict[str, Any]
     wa, wb = " ".join(a["words"]), " ".join(b["words"])
     score = fuzz.token_set_ratio(wa, wb)
     shared = sorted(set(a["words"]) & set(b["words"]))
-    if score < SAME_SCORE and not (score >= PARAPHRASE_SCORE and len(shared) >= PARAPHRASE_SHARED):
+    coverage = len(shared) / min(len(set(a["words"])), len(set(b["words"])))
+    if score < SAME_SCORE or coverage < COVERAGE:
         return None
     kind, change = wording(a, b)
-    why = {"speaker": a["speaker"], "score": round(score, 1), "shared": " ".join(shared[:12])}
+    why = {"speaker": a["speaker"], "score": round(score, 1), "coverage": round(coverage, 2),
+           "shared": " ".join(shared[:12])}
     if change:
         why["changed"] = change
     return {"kind": kind, "score": round(score, 1), "why": why}

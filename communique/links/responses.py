@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from rapidfuzz import fuzz
+from communique.links.features import sentence_span
 
 RELATIONS = ("deny", "reject", "confirm", "decline")
 CUES = {
-    "deny": "deny refute rebut dispute contradict",
+    "deny": "deny refute rebut contradict",
     "reject": "reject dismiss rebuff repudiate",
     "confirm": "confirm acknowledge admit concede verify",
 }
@@ -25,12 +25,15 @@ DECLINE = re.compile(
     r"|(?:would|could|did|will)(?: not|n't) (?:comment|confirm|deny|discuss|elaborate)"
     r"|not (?:immediately )?(?:respond|reply)\w* to (?:a )?requests? for comment|not available for comment",
     re.I)
-DENY_WORDS = re.compile(r"\b(?:false|untrue|baseless|groundless|unfounded|fabricat\w*|fake|lies|lie|nonsense"
-                        r"|not true|no truth|no such|no basis)\b", re.I)
+_FALSE = r"(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie)"
+DENY_WORDS = re.compile(rf"\b(?:(?:is|was|are|were|be)\s+(?:\w+ly\s+)?{_FALSE}\b|{_FALSE}\s+(?:allegations?|claims?"
+                        r"|accusations?|charges?|reports?)\b|no such\b|not true\b|no truth\b|no basis\b)", re.I)
+OWN_VERB = re.compile(r"^\W*(?:we|i)\s+(?:\w+ly\s+)?(reject|deny|dismiss|refute)", re.I)
+CLAIM_NOUNS = re.compile(r"\b(?:claims?|reports?|accounts?|allegations?|accusations?|charges?|figures?)\b", re.I)
 SHORT_CONTENT = 15  # words: a longer content with "false" in it is a claim of its own, not an answer
 CONTINUES_CHARS = 300  # a quote by the same speaker this close after a response carries it on
 WINDOW_DAYS = 30  # an answer is looked for among claims this many days before it
-MIN_SCORE = 0.4
+MIN_SCORE = 0.5
 # Event nouns in an answer ("dismissed the sanctions") point at the incident it answers.
 NOUN_TYPES = {
     "sanction": "SANCTION", "sanctions": "SANCTION", "measures": "SANCTION", "embargo": "SANCTION",
@@ -42,50 +45,70 @@ NOUN_TYPES = {
 }
 
 
-def relation(st: dict[str, Any], sentence: str) -> Optional[tuple[str, str]]:
-    """(relation, evidence) when the statement answers something: by formula, cue or short denial."""
+def relation(st: dict[str, Any], text: str) -> Optional[tuple[str, str]]:
+    """(relation, evidence) when the statement answers something: by formula, cue or short denial.
+
+    A refusal to comment counts in the content or between the speaker and the cue ("the ministry
+    declined to comment"), not elsewhere in the sentence, where it is someone else's."""
     content = st["content"]["text"]
     cue = st.get("cue") or {}
-    for text in (content, sentence):
-        m = DECLINE.search(text)
+    for part in (content, _cue_region(st, text)):
+        m = DECLINE.search(part)
         if m:
             return "decline", m.group()
     lemma = (cue.get("lemma") or "").lower()
     if lemma in CUE_RELATION:
         return CUE_RELATION[lemma], f"cue '{cue.get('text')}'"
+    if lemma == "dispute" and CLAIM_NOUNS.search(content):
+        return "deny", f"cue '{cue.get('text')}'"
+    m = OWN_VERB.search(content)
+    if m and len(content.split()) <= SHORT_CONTENT * 2:
+        return CUE_RELATION[m.group(1).lower()], f"'{m.group().strip()}'"
     m = DENY_WORDS.search(content)
     if m and len(content.split()) <= SHORT_CONTENT:
         return "deny", f"'{m.group()}'"
     return None
 
 
-def framed_by(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple[str, str]]:
-    """('reject', evidence) when a REJECT event by the same speaker ends just before the statement."""
+def _cue_region(st: dict[str, Any], text: str) -> str:
+    """The text from the speaker mention through the cue (or a little around the cue)."""
+    cue, sp = st.get("cue"), st.get("speaker")
+    if not cue or not text:
+        return ""
+    if sp and sp.get("start") is not None and sp["start"] < cue["start"]:
+        return text[sp["start"]:cue["end"] + 12]
+    return text[max(0, cue["start"] - 30):cue["end"] + 12]
+
+
+def framed_by(st: dict[str, Any], events: list[dict[str, Any]], text: str) -> Optional[tuple[str, str]]:
+    """('reject', evidence) when the sentence right before the statement's says its speaker rejected something."""
     sp = st.get("speaker") or {}
     start = st["content"]["start"] if not st.get("cue") else min(st["content"]["start"], st["cue"]["start"])
+    own = sentence_span(text, start, start)[0]
     for ev in events:
-        if ev["event_type"] != "REJECT" or ev.get("negated"):
+        if ev["event_type"] != "REJECT" or ev.get("negated") or ev["trigger"]["end"] > start:
             continue
-        gap = start - ev["trigger"]["end"]
-        if 0 <= gap <= CONTINUES_CHARS and any(_same_actor(sp, a) for a in ev.get("actors") or []):
+        ev_end = sentence_span(text, ev["trigger"]["start"], ev["trigger"]["end"])[1]
+        if not text[ev_end:own].strip() and any(_same_actor(sp, a) for a in ev.get("actors") or []):
             return "reject", f"follows '{ev['trigger']['text']}' ({ev['id']})"
     return None
 
 
-ANSWERABLE = {"ACCUSE": "deny", "THREATEN": "reject", "SANCTION": "reject", "REQUEST": "reject",
-              "COERCE": "reject"}
+ANSWERABLE = {"ACCUSE": "deny", "THREATEN": "reject", "SANCTION": "reject"}
+TARGET_CHARS = 600  # an answer by the target follows the accusation, threat or sanction within a few sentences
 NEGATION = re.compile(r"\b(?:not|no|never|nothing|neither|nor|none)\b|n't\b", re.I)
 
 
 def targeted(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple[str, str]]:
     """A negative statement by the target of an accusation, threat, sanction or demand told earlier in
     the article answers it: ('deny' or 'reject', evidence)."""
-    if not NEGATION.search(st["content"]["text"]):
+    if st["kind"] == "indirect" and not st.get("cue") or not NEGATION.search(st["content"]["text"]):
         return None
     sp = st.get("speaker") or {}
     for ev in events:
         rel = ANSWERABLE.get(ev["event_type"])
-        if rel is None or ev.get("negated") or ev["trigger"]["end"] > st["content"]["start"]:
+        gap = st["content"]["start"] - ev["trigger"]["end"]
+        if rel is None or ev.get("negated") or not 0 <= gap <= TARGET_CHARS:
             continue
         if any(_same_actor(sp, r) for r in ev.get("recipients") or []) and \
                 not any(_same_actor(sp, a) for a in ev.get("actors") or []):
@@ -155,16 +178,17 @@ def score(r: dict[str, Any], c: dict[str, Any]) -> tuple[float, list[str]]:
     elif r["country"] and r["country"] in c["countries"]:
         s += 0.2
         why.append(f"claim names {r['country']}")
-    lexical = fuzz.token_set_ratio(" ".join(r["topic"]), " ".join(c["words"])) / 100 if r["topic"] else 0.0
-    if lexical >= 0.3:
-        s += 0.3 * lexical
-        why.append(f"shared words {lexical:.2f}")
+    shared = sorted({w for w in r["topic"] if len(w) >= 4 and not w.isdigit()} & set(c["words"]))
+    if shared:
+        s += min(0.3, 0.1 * len(shared))
+        why.append(f"shares {', '.join(shared[:4])}")
     days = r["day"] - c["day"]
     s -= 0.01 * days
     if days:
         why.append(f"{days} days before")
-    if c["doc"] != r["doc"] and len(why) - bool(days) < 2:
-        return 0.0, why  # across articles, one weak hint is not enough
+    hints = len(why) - bool(days) - (c["doc"] == r["doc"])
+    if hints < (1 if c["doc"] == r["doc"] else 2):
+        return 0.0, why  # being near is not enough; across articles, one weak hint is not enough either
     return round(s, 3), why
 
 
