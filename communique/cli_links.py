@@ -106,6 +106,16 @@ def timeline(settings: Settings, actor: str, since: Optional[datetime], until: O
           lambda r, out: output_links.print_timeline(r, out, actor))
 
 
+@click.command()
+@click.pass_obj
+def relink(settings: Settings) -> None:
+    """Link every stored article to incidents, remarks and answers again (after `ingest --no-links`, or for a
+    store made before links existed); links already made are kept."""
+    with _open_store(settings) as store:
+        count = store.links.relink()
+    click.echo(f"{count} articles linked")
+
+
 def export_links(store: Any, what: str, fmt: str, out: Any) -> None:
     """`export --what incidents|responses`: every incident (with mention and source counts) or answer."""
     if what == "incidents":
@@ -114,4 +124,4 @@ def export_links(store: Any, what: str, fmt: str, out: Any) -> None:
         write(store.links.responses(), fmt, output_links.response_row, output_links.RESPONSE_COLUMNS, None, out)
 
 
-COMMANDS = (incidents, remarks, responses, timeline)
+COMMANDS = (incidents, remarks, responses, timeline, relink)

@@ -93,6 +93,14 @@ class LinkStore(LinkAnswers, LinkQueries):
         for doc in self._docs_of(learned, page.doc):
             self._link(self._page(doc))
 
+    def relink(self) -> int:
+        """Link every stored article again, one transaction each, in the order they were added."""
+        docs = [r[0] for r in self.db.execute("SELECT doc FROM articles ORDER BY id")]
+        for doc in docs:
+            with self.store.atomic():
+                self._link(self._page(doc))
+        return len(docs)
+
     def _link(self, page: Page) -> None:
         """Link (or link again) every record of one article."""
         self._complete(page)

@@ -68,3 +68,15 @@ def test_timeline_and_table_output(db):
     res = cli("timeline", "Kari", db=db)
     assert res.exit_code == 0 and "Timeline of Kari (1)" in res.stdout and "deny" in res.stdout
     assert "Incidents (2)" in cli("incidents", db=db).stdout
+
+
+def test_relink_links_articles_ingested_without_links(monkeypatch, tmp_path):
+    monkeypatch.setitem(pipeline._NLP, pipeline.pipeline_key(Options()), fake_nlp())
+    for name, text in (("a", A), ("b", B)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "s.db"
+    cli("ingest", "--no-links", "--published", "2026-03-03", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), db=path)
+    assert cli("incidents", "--format", "jsonl", db=path).stdout == ""
+    assert cli("relink", db=path).stdout == "2 articles linked\n"
+    rows = [json.loads(x) for x in cli("incidents", "--format", "jsonl", db=path).stdout.splitlines()]
+    assert [(r["id"], r["articles"]) for r in rows] == [("a-e1", 2)]
