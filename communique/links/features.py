@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Iterable, Optional
 
 from communique.countries import lookup
@@ -89,19 +91,34 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the sentence-end marks of a text, found once per text."""
+    marks = list(_SENTENCE_END.finditer(text))
+    return [m.start() for m in marks], [m.end() for m in marks]
+
+
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence of `text` holding [start, end): from the previous sentence end to the next."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() + 1 if m and text[m.start()] != "\n" else (m.start() if m else len(text))
-    return left, right
+    starts, ends = _boundaries(text)
+    i = bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    j = bisect_left(starts, end)
+    if j == len(starts):
+        return left, len(text)
+    at = starts[j]
+    return left, at + 1 if text[at] != "\n" else at
 
 
 def _unpossessive(name: str) -> str:
     """A name without a possessive ending ("Norway's" -> "Norway")."""
     return name[:-2] if name.endswith(("'s", "\u2019s")) else name
+
+
+@lru_cache(maxsize=65536)
+def _place(name: str) -> Any:
+    """countries.lookup, remembered (the same names come back in every article)."""
+    return lookup(name)
 
 
 def countries_in(text: str) -> list[str]:
@@ -111,7 +128,7 @@ def countries_in(text: str) -> list[str]:
         tokens = m.group().split()
         for size in range(len(tokens), 0, -1):  # longest names first ("European Union", "South Korea")
             for i in range(len(tokens) - size + 1):
-                place = lookup(_unpossessive(" ".join(tokens[i:i + size])))
+                place = _place(_unpossessive(" ".join(tokens[i:i + size])))
                 if place is not None and place.kind in COUNTRY_KINDS:
                     codes.add(place.code)
     return sorted(codes)
@@ -136,13 +153,24 @@ def surname(name: Optional[str]) -> Optional[str]:
 
 def names_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:
     """Actor ids of the (actor_id, name) pairs whose full name or surname the text names, sorted."""
-    found = set()
+    forms = _name_forms(tuple(people))
+    if forms is None:
+        return []
+    pattern, by_form = forms
+    return sorted({a for m in pattern.finditer(text or "") for a in by_form[m.group()]})
+
+
+@lru_cache(maxsize=64)
+def _name_forms(people: tuple[tuple[str, str], ...]) -> Optional[tuple[re.Pattern, dict[str, set[str]]]]:
+    """One pattern for every full name and surname of an article's people, and who each form names."""
+    by_form: dict[str, set[str]] = {}
     for actor_id, name in people:
         for form in filter(None, (name, surname(name))):
-            if re.search(r"\b" + re.escape(form) + r"\b", text or ""):
-                found.add(actor_id)
-                break
-    return sorted(found)
+            by_form.setdefault(form, set()).add(actor_id)
+    if not by_form:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\b"), by_form
 
 
 def best_date(refs: Iterable[Optional[dict]]) -> Optional[dict]:
