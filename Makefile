@@ -27,6 +27,7 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/data/polnear --split dev
 	$(BIN)/communique eval plover ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+	$(BIN)/communique eval links corpora/links
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py ../shared/data/polnear --limit 200

@@ -30,6 +30,11 @@ def test_relations_from_formula_cue_and_short_denial():
     fair["cue"].update(start=text.index("said"), end=text.index("said") + 4)
     fair["speaker"].update(start=text.index("Olsen"), end=text.index("Olsen") + 5)
     assert relation(fair, text) is None  # "no comment" is someone else's
+    text = "Britain has not confirmed any details."
+    unconfirmed = statement("any details", "confirm", start=text.index("any"))
+    unconfirmed["cue"].update(start=text.index("confirmed"), end=text.index("confirmed") + 9)
+    unconfirmed["speaker"].update(start=0, end=7)
+    assert relation(unconfirmed, text) == ("decline", "has not confirm")
     assert relation(statement("We strongly reject the baseless allegations"), "") == (
         "reject", "'We strongly reject'")
     assert relation(statement("the accusation", "deny"), "") == ("deny", "cue 'deny'")

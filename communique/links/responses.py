@@ -22,7 +22,8 @@ CUES = {
 CUE_RELATION = {lemma: rel for rel, lemmas in CUES.items() for lemma in lemmas.split()}
 DECLINE = re.compile(
     r"neither confirm nor deny|no comment|(?:declin|refus)\w* to (?:comment|confirm|deny|discuss|say|elaborate)"
-    r"|(?:would|could|did|will)(?: not|n't) (?:comment|confirm|deny|discuss|elaborate)"
+    r"|(?:would|could|did|will|has|have|had|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|confirm|deny|discuss"
+    r"|elaborate)"
     r"|not (?:immediately )?(?:respond|reply)\w* to (?:a )?requests? for comment|not available for comment",
     re.I)
 _FALSE = r"(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie)"
