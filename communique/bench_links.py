@@ -121,14 +121,26 @@ def probe(store: Any, results: list[Any], shift_days: int) -> list[float]:
     from communique.store_links import LinkStore
 
     timings: list[float] = []
-    original = LinkStore.add
+    original, lookup = LinkStore.add, LinkStore._lookup
+    work = {"sql": 0, "candidates": 0, "on": False}
 
     def timed(self: Any, result: Any) -> None:
+        work["on"] = True
         started = time.perf_counter()
         original(self, result)
         timings.append(time.perf_counter() - started)
+        work["on"] = False
 
-    LinkStore.add = timed  # type: ignore[method-assign]
+    def counted(self: Any, sql: str, keys: list[str], args: tuple) -> list[tuple]:
+        rows = lookup(self, sql, keys, args)
+        work["candidates"] += len(rows)
+        return rows
+
+    def trace(_statement: str) -> None:
+        work["sql"] += work["on"]
+
+    LinkStore.add, LinkStore._lookup = timed, counted  # type: ignore[method-assign]
+    store.db.set_trace_callback(trace)
     store.db.execute("BEGIN IMMEDIATE")
     try:
         for i, r in enumerate(results):
@@ -143,9 +155,11 @@ def probe(store: Any, results: list[Any], shift_days: int) -> list[float]:
                     ev.claimed_by = ev.claimed_by.replace(ev.claimed_by.split(":")[0], r.article.id, 1)
             store.add(r)
     finally:
+        store.db.set_trace_callback(None)
         store.db.execute("ROLLBACK")
         store.actors_registry.reload()
-        LinkStore.add = original  # type: ignore[method-assign]
+        LinkStore.add, LinkStore._lookup = original, lookup  # type: ignore[method-assign]
+    probe.work = {k: work[k] / max(1, len(timings)) for k in ("sql", "candidates")}  # type: ignore[attr-defined]
     return timings
 
 
@@ -186,7 +200,8 @@ def main(argv: Optional[list[str]] = None) -> None:
                     times = probe(store, probes, shift)
                     print(f"{stored:>7,} stored articles, {label}: linking {1000 * statistics.mean(times):.1f} ms"
                           f" per new article (median {1000 * statistics.median(times):.1f},"
-                          f" max {1000 * max(times):.1f}; {len(times)} probes)")
+                          f" max {1000 * max(times):.1f}; {len(times)} probes; per article"
+                          f" {probe.work['sql']:.0f} SQL statements, {probe.work['candidates']:.0f} candidates)")
     sys.stdout.flush()
 
 
