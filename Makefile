@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install eval bench clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: demo test fuzz install browser eval bench bench-serve serve clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,21 +18,47 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Debian's chromium package: sudo apt-get install chromium"; exit 1; \
+	fi
+
+browser: $(CHROMIUM)
+
 demo: $(STAMP)
 	rm -f demo.db
 	$(BIN)/communique --db demo.db ingest samples/
 	$(BIN)/communique --db demo.db statements
+	@echo
+	@echo "See the evidence in a browser: $(BIN)/communique --db demo.db serve"
+	@echo "then open http://127.0.0.1:8000/ (dashboard) or http://127.0.0.1:8000/docs (API)."
 
-test: $(STAMP)
+serve: $(STAMP)
+	$(BIN)/communique --db demo.db serve
+
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -q
+
+# The property tests on fresh random text: 5,000 examples (1,000 for determinism); CI runs 500 from a fixed seed.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_properties.py
 
 eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/data/polnear --split dev
 	$(BIN)/communique eval plover ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+	$(BIN)/communique eval events gold/voa/dev
+	$(BIN)/communique eval statements gold/voa/dev
+	$(BIN)/communique eval event-free gold/polnear/event_free.tsv
 	$(BIN)/communique eval links corpora/links
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py ../shared/data/polnear --limit 200
+
+bench-serve: $(STAMP)
+	$(BIN)/python benchmarks/serve_bench.py --statements 100000
 
 clean:
 	rm -rf $(VENV) demo.db

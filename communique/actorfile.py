@@ -31,7 +31,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from communique.countries import country_of, is_known_code, lookup as place_lookup
-from communique.extract.actors import ActorInfo
+from communique.extract.actors.describe import ActorInfo
 from communique.sectors import SECTORS, sector_of
 
 log = logging.getLogger(__name__)

@@ -51,38 +51,36 @@ def _write(results: list[Any], path: Path, links: bool) -> float:
 
 
 # Copy every stored row of the first articles (the rows with rowid up to :m, recorded before any copy) under
-# new ids, `shift` days later, link rows too. Rowid ranges need no index, so indexes can be built afterwards.
-_COPY_SQL = {
-    "articles": "INSERT INTO articles (doc, title, published, source, url, path, text, text_hash, ingested_at)"
-    " SELECT doc || :s, title, date(published, :d), source, url, path, text, text_hash || :s, ingested_at"
-    " FROM articles WHERE rowid <= :m",
-    "statements": "INSERT INTO statements SELECT id || :s, doc || :s, kind, content_text, content_start, content_end,"
-    " parts, speaker_text, speaker_start, speaker_end, speaker_name, speaker_role, speaker_country, speaker_sector,"
-    " actor_id, cue_text, cue_start, cue_end, cue_lemma, addressee_text, addressee_start, addressee_end,"
-    " addressee_name, date_text, date_start, date_end, date_value, date_precision, date(said_on, :d), confidence,"
-    " json_set(json, '$.id', id || :s, '$.doc', doc || :s) FROM statements WHERE rowid <= :m",
-    "events": "INSERT INTO events SELECT id || :s, doc || :s, event_type, mode, contexts, date_text, date_start,"
-    " date_end, date_value, date_precision, date(happened_on, :d), location_text, location_start, location_end,"
-    " location_name, location_country, trigger_text, trigger_start, trigger_end, negated, future, hypothetical,"
-    " claimed_by || :s, confidence, json_set(json, '$.id', id || :s, '$.doc', doc || :s) FROM events"
-    " WHERE rowid <= :m",
-    "event_actors": "INSERT INTO event_actors SELECT event_id || :s, role, position, text, start, \"end\", name,"
-    " country, sector, actor_id FROM event_actors WHERE rowid <= :m",
-    "link_events": "INSERT INTO link_events SELECT event_id || :s, doc || :s, event_type, lo + :k, hi + :k,"
-    " incident || :s, json_set(feat, '$.id', event_id || :s, '$.doc', doc || :s, '$.lo', lo + :k, '$.hi', hi + :k)"
-    " FROM link_events WHERE rowid <= :m",
-    "link_event_keys": "INSERT INTO link_event_keys SELECT key, lo + :k, event_id || :s FROM link_event_keys"
-    " WHERE rowid <= :m",
-    "incident_links": "INSERT INTO incident_links SELECT a || :s, b || :s, why FROM incident_links WHERE rowid <= :m",
-    "link_statements": "INSERT INTO link_statements SELECT statement_id || :s, doc || :s, actor_id, day + :k,"
-    " remark || :s, json_set(feat, '$.id', statement_id || :s, '$.doc', doc || :s, '$.day', day + :k)"
-    " FROM link_statements WHERE rowid <= :m",
-    "link_keys": "INSERT INTO link_keys SELECT key, day + :k, statement_id || :s FROM link_keys WHERE rowid <= :m",
-    "remark_links": "INSERT INTO remark_links SELECT a || :s, b || :s, kind, score, why FROM remark_links"
-    " WHERE rowid <= :m",
-    "responses": "INSERT INTO responses SELECT statement_id || :s, doc || :s, relation, evidence, head || :s,"
-    " target || :s, score, why, day + :k FROM responses WHERE rowid <= :m",
+# new ids, :k days later, link rows too; columns not named here are copied as they are. Rowid ranges need no
+# index, so indexes can be built after the copies.
+_ID, _DOC = "{c} || :s", "{c} || :s"
+_COPIED = {
+    "articles": {"doc": _DOC, "published": "date({c}, :d)", "text_hash": "{c} || :s", "id": None},
+    "statements": {"id": _ID, "doc": _DOC, "said_on": "date({c}, :d)", "day": "date({c}, :d)",
+                   "json": "json_set({c}, '$.id', id || :s, '$.doc', doc || :s)"},
+    "events": {"id": _ID, "doc": _DOC, "happened_on": "date({c}, :d)", "day": "date({c}, :d)",
+               "claimed_by": "{c} || :s", "json": "json_set({c}, '$.id', id || :s, '$.doc', doc || :s)"},
+    "event_actors": {"event_id": _ID},
+    "link_events": {"event_id": _ID, "doc": _DOC, "lo": "{c} + :k", "hi": "{c} + :k", "incident": _ID,
+                    "feat": "json_set({c}, '$.id', event_id || :s, '$.doc', doc || :s, '$.lo', lo + :k,"
+                            " '$.hi', hi + :k)"},
+    "link_event_keys": {"lo": "{c} + :k", "event_id": _ID},
+    "incident_links": {"a": _ID, "b": _ID},
+    "link_statements": {"statement_id": _ID, "doc": _DOC, "day": "{c} + :k", "remark": _ID,
+                        "feat": "json_set({c}, '$.id', statement_id || :s, '$.doc', doc || :s, '$.day', day + :k)"},
+    "link_keys": {"day": "{c} + :k", "statement_id": _ID},
+    "remark_links": {"a": _ID, "b": _ID},
+    "responses": {"statement_id": _ID, "doc": _DOC, "head": _ID, "target": _ID, "day": "{c} + :k"},
 }
+
+
+def _copy_sql(db: Any, table: str) -> str:
+    """INSERT ... SELECT copying one table's first rows with new ids and later days."""
+    overrides = _COPIED[table]
+    cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})") if overrides.get(r[1], "") is not None]
+    exprs = [overrides.get(c, "{c}").format(c=f'"{c}"') for c in cols]
+    names = ", ".join(f'"{c}"' for c in cols)
+    return f"INSERT INTO {table} ({names}) SELECT {', '.join(exprs)} FROM {table} WHERE rowid <= :m"
 
 
 def grow(store: Any, base_count: int, size: int) -> int:
@@ -92,7 +90,8 @@ def grow(store: Any, base_count: int, size: int) -> int:
     db.execute("PRAGMA synchronous=OFF")
     db.execute("PRAGMA cache_size=-1000000")
     if not hasattr(store, "_bench_base"):  # the rows of the first articles, before any copy
-        store._bench_base = {t: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {t}").fetchone()[0] for t in _COPY_SQL}
+        store._bench_base = {t: db.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {t}").fetchone()[0] for t in _COPIED}
+        store._bench_sql = {t: _copy_sql(db, t) for t in _COPIED}
     have = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     made = 0
     # Bulk load: indexes are dropped while copying and built again after (sorting beats random inserts).
@@ -105,7 +104,7 @@ def grow(store: Any, base_count: int, size: int) -> int:
         k = have // base_count
         args = {"s": f"#{k}", "k": COPY_DAYS * k, "d": f"+{COPY_DAYS * k} days"}
         with store.atomic():
-            for table, sql in _COPY_SQL.items():
+            for table, sql in store._bench_sql.items():
                 values = {**args, "m": store._bench_base[table]}
                 db.execute(sql, {name: v for name, v in values.items() if f":{name}" in sql})
         have += base_count

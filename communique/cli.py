@@ -11,7 +11,8 @@ from typing import Any, Callable, Iterator, Optional
 import click
 
 from communique import __version__
-from communique.options import DEFAULT_MAX_CHARS, Options
+from communique import options as defaults
+from communique.options import Options
 from communique.records import Result, Skip
 
 
@@ -24,12 +25,12 @@ class Settings:
     actors_file: Optional[str]
     quiet: bool
     beliefs: bool = False
+    kb_file: Optional[str] = None
 
-    def options(self, published: Optional[datetime] = None, workers: int = 1,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Options:
-        """Run options from the global settings and a command's own flags."""
-        return Options(model=self.model, published=_day(published), max_chars=max_chars, workers=workers,
-                       actors_file=self.actors_file, beliefs=self.beliefs)
+    def options(self, published: Optional[datetime] = None, **run: Any) -> Options:
+        """Run options from the global settings and a command's own flags (named as Options' fields)."""
+        return Options(model=self.model, published=_day(published), actors_file=self.actors_file,
+                       beliefs=self.beliefs, kb_file=self.kb_file, **run)
 
 
 @dataclass
@@ -58,9 +59,19 @@ def _day(value: Optional[datetime]) -> Optional[date]:
 
 
 def _run_options(f: Callable) -> Callable:
-    """--published, --workers and --max-chars, shared by extract and ingest."""
-    f = click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
-                     help="Skip (with a message) articles longer than this many characters.")(f)
+    """--published, --workers and the per-article limits, shared by extract and ingest."""
+    f = click.option("--time-budget", type=click.FloatRange(min=0), default=defaults.DEFAULT_TIME_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis takes longer than "
+                     "this many seconds; 0 for no limit.")(f)
+    f = click.option("--memory-budget", type=click.IntRange(min=1), default=defaults.DEFAULT_MEMORY_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis would need more "
+                     "than this many MB (estimated from its tokens).")(f)
+    f = click.option("--max-sentence-words", type=click.IntRange(min=1),
+                     default=defaults.DEFAULT_MAX_SENTENCE_WORDS, show_default=True,
+                     help="Skip (with a message) an article with a sentence longer than this many words.")(f)
+    f = click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS,
+                     show_default=True, help="Skip (with a message) articles longer than this many characters; "
+                     "inputs are never read past the bytes that many characters can take.")(f)
     f = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Worker processes; each loads the model once.")(f)
     f = click.option("--published", type=DATE, default=None,
@@ -80,15 +91,17 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
+@click.option("--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), envvar="COMMUNIQUE_KB", default=None,
+              help="Actors imported with `actors import`, used over the shipped knowledge base (env COMMUNIQUE_KB).")
 @click.option("--beliefs", is_flag=True,
               help="Also attribute beliefs and knowledge ('X believes', 'X expects') as indirect statements.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages while running.")
 @click.version_option(__version__, help="Show the version and exit.")
 @click.pass_context
-def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], beliefs: bool,
-         quiet: bool) -> None:
+def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], kb_file: Optional[str],
+         beliefs: bool, quiet: bool) -> None:
     """Communiqué: who said and did what, to whom, and when, from news articles."""
-    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs)
+    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs, kb_file=kb_file)
 
 
 def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
@@ -135,13 +148,12 @@ def _skip_line(skip: Skip) -> str:
 @_run_options
 @_format_option(("table", "jsonl"))
 @click.pass_obj
-def extract(settings: Settings, articles: tuple[str, ...], published: Optional[datetime], workers: int,
-            max_chars: int, fmt: str) -> None:
+def extract(settings: Settings, articles: tuple[str, ...], fmt: str, **run: Any) -> None:
     """Print the statements and events in ARTICLE files (.txt, .html, .jsonl, directories, or - for stdin)
     without touching the store."""
     from communique.output import print_events, print_statements, write_jsonl
 
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     statements: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     skipped = 0
@@ -171,8 +183,7 @@ def extract(settings: Settings, articles: tuple[str, ...], published: Optional[d
 @click.option("--no-links", is_flag=True,
               help="Do not group incidents and remarks or find responses for these articles.")
 @click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datetime], workers: int,
-           max_chars: int, no_links: bool) -> None:
+def ingest(settings: Settings, paths: tuple[str, ...], no_links: bool, **run: Any) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
     there, link them to incidents, remarks and responses already stored, and print a one-line summary."""
     from rich.console import Console
@@ -180,7 +191,7 @@ def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datet
 
     from communique.store import Store
 
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     tally = Tally()
     err = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
@@ -279,16 +290,53 @@ def _write_events(store: Any, rows: list[dict[str, Any]], fmt: str, out: Any) ->
         output.print_events(rows, out)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @_format_option(("table", "jsonl", "csv"))
-@click.pass_obj
-def actors(settings: Settings, fmt: str) -> None:
-    """List the actors the store knows, with aliases and how often each speaks or acts."""
+@click.pass_context
+def actors(ctx: click.Context, fmt: str) -> None:
+    """List the actors the store knows, with aliases and how often each speaks or acts; `actors import` and
+    `actors stats` manage the actor knowledge base."""
     from communique import output
 
-    with _open_store(settings) as store:
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open_store(ctx.obj) as store:
         rows = store.actors()
     _write_rows(rows, fmt, output.actor_row, output.ACTOR_COLUMNS, output.print_actors)
+
+
+@actors.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=Path("communique-kb.json"),
+              show_default=True, help="The extra knowledge-base file to create or update (use it with --kb).")
+def import_actors(source: Path, into: Path) -> None:
+    """Merge SOURCE into an extra knowledge-base file: a Wikidata SPARQL JSON export (.json; see
+    communique/extract/actors/kbimport.py for the query) or an actor file (.yaml, .yml, .csv)."""
+    from communique.actorfile import ActorFileError
+    from communique.extract.actors.kbimport import import_file
+
+    try:
+        imported, total = import_file(source, into)
+    except (ValueError, KeyError, OSError, ActorFileError) as exc:
+        raise click.ClickException(f"{source}: cannot import: {exc}") from None
+    click.echo(f"{len(imported.actors)} actors read from {source} ({imported.skipped} rows skipped); "
+               f"{into} now holds {total}. Use it with: communique --kb {into} ...")
+
+
+@actors.command("stats")
+@click.option("--on", "on_day", type=DATE, default=None, help="Count office holders on this day (default: today).")
+@click.pass_obj
+def actors_stats(settings: Settings, on_day: Optional[datetime]) -> None:
+    """Coverage of the actor knowledge base (shipped, plus --kb): actors, aliases, offices by source,
+    countries with a known office holder."""
+    from communique.extract.actors.kb import load
+
+    day = _day(on_day) or date.today()
+    figures = load(settings.kb_file or "").stats(day)
+    for name, value in figures.items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
+        click.echo(f"{name.replace('_', ' ')}: {shown}")
+    click.echo(f"(office holders counted on {day.isoformat()})")
 
 
 @main.command()
@@ -312,6 +360,38 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
             output.write_jsonl(store.statements(), out)
         else:
             output.write_csv(map(output.statement_row, store.statements()), output.STATEMENT_COLUMNS, out)
+
+
+@main.command()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
+              help="SQLite store file (same as the global --db, which it overrides).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the store to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
+              help="Bearer token that enables POST /api/articles (env COMMUNIQUE_TOKEN); without one, writes are off.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS, show_default=True,
+              help="Refuse (413) posted articles longer than this many characters.")
+@click.option("--max-body", type=click.IntRange(min=1), default=16 * 1024 * 1024, show_default=True,
+              help="Refuse (413) request bodies larger than this many bytes.")
+@click.pass_obj
+def serve(settings: Settings, db_path: Optional[str], host: str, port: int, token: Optional[str], max_chars: int,
+          max_body: int) -> None:
+    """Serve the web dashboard (/) and the HTTP API (/api, documented at /docs) over the store."""
+    import uvicorn
+
+    from communique.serve import ServeConfig, create_app
+
+    db = db_path or settings.db
+    if not token and not Path(db).exists():
+        raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")
+    if token:
+        _check_model(settings.model)  # posted articles need it; fail now rather than on the first POST
+    config = ServeConfig(db=db, token=token, options=settings.options(max_chars=max_chars), max_body=max_body)
+    app = create_app(config)
+    click.echo(f"Communiqué: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs ; "
+               f"writes {'on (bearer token)' if token else 'off (no --token)'}; Ctrl-C stops", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning" if settings.quiet else "info")
 
 
 from communique.evaluate.commands import bench_command, eval_group  # noqa: E402

@@ -42,6 +42,7 @@ class DateRef:
     end: int
     value: Optional[str] = None
     precision: Optional[str] = None
+    inherited: bool = False  # taken from the statement that opened the same remarks (text/offsets are its)
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Speaker:
     country: Optional[str] = None
     sector: Optional[str] = None
     actor_id: Optional[str] = None
+    kb_id: Optional[str] = None  # the knowledge-base entry the speaker resolved to
 
 
 @dataclass
@@ -86,6 +88,7 @@ class Addressee:
     start: int
     end: int
     name: str
+    inherited: bool = False  # taken from the statement that opened the same remarks (text/offsets are its)
 
 
 @dataclass
@@ -120,6 +123,7 @@ class ActorRef:
     country: Optional[str] = None
     sector: Optional[str] = None
     actor_id: Optional[str] = None
+    kb_id: Optional[str] = None  # the knowledge-base entry the mention resolved to
 
 
 @dataclass
@@ -161,6 +165,7 @@ class Event:
     hypothetical: bool = False
     claimed_by: Optional[str] = None
     confidence: float = 0.5
+    coded_by: Optional[str] = None  # the dictionary line or written convention behind the trigger
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict following the output contract."""

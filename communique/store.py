@@ -10,7 +10,10 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
+from communique import store_queries as q
 from communique.store_actors import ActorRegistry
+from communique.store_queries import EventFilter, Page, StatementFilter
+from communique.store_schema import migrate
 from communique.records import Event, Result, Statement
 
 SCHEMA = """
@@ -83,15 +86,18 @@ def first_day(value: Optional[str]) -> Optional[str]:
 class Store:
     """An SQLite file holding articles, statements, events and actors."""
 
-    def __init__(self, path: Union[str, Path], links: bool = True):
+    def __init__(self, path: Union[str, Path], threads: bool = False, links: bool = True):
+        """Open (creating or migrating) the store; `threads` lets other threads use the connection,
+        which the caller then serialises; `links` links each added article to incidents, remarks and answers."""
         self.path = str(path)
         # Autocommit mode: transactions are opened explicitly by atomic().
-        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=not threads)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA busy_timeout=10000")
         self.db.executescript(SCHEMA)
+        migrate(self.db)
         self.actors_registry = ActorRegistry(self.db)
         from communique.store_links import LinkStore  # imports this module, so not at the top
 
@@ -145,14 +151,15 @@ class Store:
                 (doc, art.title, _iso(art.published), art.source, art.url, art.path, art.text, digest,
                  datetime.now(timezone.utc).isoformat(timespec="seconds")),
             )
+            published = _iso(art.published)
             for st in result.statements:
                 if st.speaker is not None:
                     self.actors_registry.resolve(st.speaker, role=st.speaker.role)
-                self._insert_statement(st)
+                self._insert_statement(st, published)
             for ev in result.events:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
-                self._insert_event(ev)
+                self._insert_event(ev, published)
             if self.linking:
                 self.links.add(result)
         return True
@@ -165,8 +172,8 @@ class Store:
             candidate = f"{doc}-{n}"
         return candidate
 
-    def _insert_statement(self, st: Statement) -> None:
-        """One statements row, with the full record as JSON."""
+    def _insert_statement(self, st: Statement, published: Optional[str]) -> None:
+        """One statements row, with the full record as JSON; `day` falls back to the publication date."""
         sp, cue, ad, dt = st.speaker, st.cue, st.addressee, st.date
         row = {
             "id": st.id, "doc": st.doc, "kind": st.kind,
@@ -180,17 +187,19 @@ class Store:
             "addressee_text": ad and ad.text, "addressee_start": ad and ad.start, "addressee_end": ad and ad.end,
             "addressee_name": ad and ad.name,
             **_date_columns(dt), "said_on": first_day(dt and dt.value),
+            "day": first_day(dt and dt.value) or published or "",
             "confidence": st.confidence, "json": json.dumps(st.to_dict(), ensure_ascii=False),
         }
         self._insert("statements", row)
 
-    def _insert_event(self, ev: Event) -> None:
+    def _insert_event(self, ev: Event, published: Optional[str]) -> None:
         """One events row plus one event_actors row per actor and recipient."""
         loc = ev.location
         row = {
             "id": ev.id, "doc": ev.doc, "event_type": ev.event_type, "mode": ev.mode,
             "contexts": json.dumps(ev.contexts), **_date_columns(ev.date),
             "happened_on": first_day(ev.date and ev.date.value),
+            "day": first_day(ev.date and ev.date.value) or published or "",
             "location_text": loc and loc.text, "location_start": loc and loc.start, "location_end": loc and loc.end,
             "location_name": loc and loc.name, "location_country": loc and loc.country,
             "trigger_text": ev.trigger.text, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
@@ -213,67 +222,71 @@ class Store:
         marks = ", ".join("?" for _ in row)
         self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
 
-    # --- queries -----------------------------------------------------------------------------------
+    # --- queries (SQL in store_queries.py) --------------------------------------------------------
 
     def statements(self, speaker: Optional[str] = None, since: DateLike = None,
                    until: DateLike = None) -> list[dict[str, Any]]:
         """Statements as contract dicts, filtered by speaker (name, alias or mention) and when said."""
-        where, args = [], []
-        if speaker:
-            like = f"%{speaker}%"
-            where.append(
-                "(s.speaker_name LIKE ? OR s.speaker_text LIKE ? OR s.actor_id IN"
-                " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
-            )
-            args += [like, like, like]
-        _date_filter(where, args, "COALESCE(s.said_on, a.published)", since, until)
-        sql = (
-            "SELECT s.json FROM statements s JOIN articles a ON a.doc = s.doc"
-            f"{_where(where)} ORDER BY COALESCE(s.said_on, a.published), a.id, s.rowid"
-        )
-        return [json.loads(r["json"]) for r in self.db.execute(sql, args)]
+        f = StatementFilter(speaker=speaker, since=_iso(since), until=_iso(until))
+        return q.statements_page(self.db, f, limit=None).items
 
     def events(self, type: Optional[str] = None, actor: Optional[str] = None,  # noqa: A002 - CLI name
                country: Optional[str] = None, since: DateLike = None,
                until: DateLike = None) -> list[dict[str, Any]]:
         """Events as contract dicts, filtered by PLOVER type, actor or recipient, country and date."""
-        where, args = [], []
-        if type:
-            where.append("e.event_type = ?")
-            args.append(type.upper())
-        if actor:
-            like = f"%{actor}%"
-            where.append(
-                "e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ? OR text LIKE ? OR actor_id IN"
-                " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
-            )
-            args += [like, like, like]
-        if country:
-            where.append(
-                "(e.location_country = ? OR e.id IN (SELECT event_id FROM event_actors WHERE country = ?))"
-            )
-            args += [country.upper(), country.upper()]
-        _date_filter(where, args, "COALESCE(e.happened_on, a.published)", since, until)
-        sql = (
-            "SELECT e.json FROM events e JOIN articles a ON a.doc = e.doc"
-            f"{_where(where)} ORDER BY COALESCE(e.happened_on, a.published), a.id, e.rowid"
-        )
-        return [json.loads(r["json"]) for r in self.db.execute(sql, args)]
+        f = EventFilter(type=type, actor=actor, country=country, since=_iso(since), until=_iso(until))
+        return q.events_page(self.db, f, limit=None).items
 
     def actors(self) -> list[dict[str, Any]]:
         """Every known actor with its aliases and how many statements and events name it."""
-        rows = self.db.execute(
-            "SELECT a.*, (SELECT COUNT(*) FROM statements s WHERE s.actor_id = a.actor_id) AS statements,"
-            " (SELECT COUNT(DISTINCT event_id) FROM event_actors x WHERE x.actor_id = a.actor_id) AS events,"
-            " (SELECT group_concat(alias, ';') FROM actor_aliases l WHERE l.actor_id = a.actor_id) AS aliases"
-            " FROM actors a ORDER BY a.name COLLATE NOCASE"
-        )
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["aliases"] = sorted(d["aliases"].split(";")) if d["aliases"] else []
-            out.append(d)
-        return out
+        return q.actors_page(self.db, limit=None).items
+
+    def statement_page(self, f: StatementFilter, limit: Optional[int] = q.DEFAULT_LIMIT,
+                       cursor: Optional[str] = None) -> Page:
+        """One page of statements matching `f` (limit None: all of them)."""
+        return q.statements_page(self.db, f, limit, cursor)
+
+    def event_page(self, f: EventFilter, limit: Optional[int] = q.DEFAULT_LIMIT, cursor: Optional[str] = None) -> Page:
+        """One page of events matching `f` (limit None: all of them)."""
+        return q.events_page(self.db, f, limit, cursor)
+
+    def article_page(self, text: Optional[str] = None, limit: int = q.DEFAULT_LIMIT,
+                     cursor: Optional[str] = None) -> Page:
+        """One page of articles (newest first, no text); `text` is a full-text query."""
+        return q.articles_page(self.db, text, limit, cursor)
+
+    def actor_page(self, name: Optional[str] = None, limit: int = q.DEFAULT_LIMIT, cursor: Optional[str] = None) -> Page:
+        """One page of actors by name; `name` matches names and aliases."""
+        return q.actors_page(self.db, name, limit, cursor)
+
+    def article_detail(self, doc: str) -> Optional[dict[str, Any]]:
+        """An article with its text, statements and events, or None."""
+        return q.article_detail(self.db, doc)
+
+    def article_detail_for_text(self, text: str) -> Optional[dict[str, Any]]:
+        """The stored article with this text (line endings aside), or None."""
+        doc = q.doc_by_text_hash(self.db, text_hash(text))
+        return q.article_detail(self.db, doc) if doc else None
+
+    def actor_profile(self, actor_id: str) -> Optional[dict[str, Any]]:
+        """An actor's profile: name, role, country, sector, aliases, offices, counts; or None."""
+        return q.actor_profile(self.db, actor_id)
+
+    def timeline(self, actor_id: str, limit: int = q.DEFAULT_LIMIT, cursor: Optional[str] = None) -> Page:
+        """An actor's statements and events in date order."""
+        return q.timeline_page(self.db, actor_id, limit, cursor)
+
+    def said_about(self, actor_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Statements by others that name the actor."""
+        return q.said_about(self.db, actor_id, limit)
+
+    def article_texts(self, docs: list[str]) -> dict[str, str]:
+        """The texts of the named articles, by id."""
+        return q.article_texts(self.db, docs)
+
+    def overview(self) -> dict[str, Any]:
+        """Totals, records by day, top speakers and event types by country pair."""
+        return {"counts": self.counts(), **q.overview(self.db)}
 
     def counts(self) -> dict[str, int]:
         """Number of rows in each main table."""
@@ -292,21 +305,6 @@ def _date_columns(dt: Any) -> dict[str, Any]:
         "date_text": dt and dt.text, "date_start": dt and dt.start, "date_end": dt and dt.end,
         "date_value": dt and dt.value, "date_precision": dt and dt.precision,
     }
-
-
-def _date_filter(where: list[str], args: list[Any], expr: str, since: DateLike, until: DateLike) -> None:
-    """Add since/until conditions (inclusive ISO days) on a date expression."""
-    if since:
-        where.append(f"{expr} >= ?")
-        args.append(_iso(since))
-    if until:
-        where.append(f"{expr} <= ?")
-        args.append(_iso(until))
-
-
-def _where(conds: list[str]) -> str:
-    """A WHERE clause joining conditions with AND, or nothing."""
-    return " WHERE " + " AND ".join(conds) if conds else ""
 
 
 def _iso(value: DateLike) -> Optional[str]:

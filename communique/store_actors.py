@@ -11,7 +11,7 @@ from typing import Optional, Union
 from rapidfuzz import fuzz, process, utils
 
 from communique.records import ActorRef, Speaker
-from communique.extract.speakers import is_description
+from communique.extract.statements.speakers import is_description
 
 FUZZY_CUTOFF = 92  # near-miss spellings only ("Emmanuel Macrom"); different people score lower
 ORG_WORDS = {
@@ -170,7 +170,7 @@ def _rename_in_records(db: sqlite3.Connection, actor_id: str, name: str) -> None
 def _actor_key(name: str, country: Optional[str]) -> str:
     """The extractor's actor key when that module provides one, else a slug of the name."""
     try:
-        from communique.extract.actors import actor_key  # type: ignore[attr-defined]
+        from communique.extract.actors.describe import actor_key  # type: ignore[attr-defined]
     except ImportError:
         return slug(name)
     return actor_key(name, country)

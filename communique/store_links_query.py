@@ -48,6 +48,21 @@ class LinkQueries:
                                                 "text": ""}
         return cache[doc]
 
+    def groups(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Every event's incident and every statement's remark group, by record id."""
+        incidents = dict(self.db.execute("SELECT event_id, incident FROM link_events").fetchall())
+        remarks = dict(self.db.execute("SELECT statement_id, remark FROM link_statements").fetchall())
+        return incidents, remarks
+
+    def records(self, doc: str) -> tuple[Optional[str], list[Row], list[Row]]:
+        """An article's text, statements and events (contract dicts, in article order)."""
+        art = self.db.execute("SELECT text FROM articles WHERE doc = ?", (doc,)).fetchone()
+        sts = [json.loads(r[0]) for r in self.db.execute("SELECT json FROM statements WHERE doc = ? ORDER BY rowid",
+                                                          (doc,))]
+        evs = [json.loads(r[0]) for r in self.db.execute("SELECT json FROM events WHERE doc = ? ORDER BY rowid",
+                                                          (doc,))]
+        return (art[0] if art else None), sts, evs
+
     # --- incidents -----------------------------------------------------------------------------------
 
     def incidents(self, type: Optional[str] = None, actor: Optional[str] = None,  # noqa: A002 - CLI name

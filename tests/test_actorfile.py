@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from communique.actorfile import ActorFileError, load_actor_file
-from communique.extract.actors import ActorInfo, describe
+from communique.extract.actors.describe import ActorInfo, describe
 
 YAML = """\
 - name: Ingrid Solberg

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from communique.extract.dates import date_of, resolve, tense_of, time_expressions
+from communique.extract.dates.find import date_of, resolve, tense_of, time_expressions
 from communique.records import DateRef
 
 THU = date(2026, 3, 12)  # a Thursday

@@ -11,28 +11,6 @@ from communique.records import Content, Speaker, Statement
 PUB = date(2026, 3, 12)  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def nlp_events():
-    """The bare model with the event coder alone (no statement component)."""
-    import communique.extract.events  # noqa: F401
-    from communique.nlp import load_base
-
-    nlp = load_base()
-    nlp.add_pipe("communique_events")
-    return nlp
-
-
-@pytest.fixture
-def code(nlp_events):
-    """Events of one text, published on PUB."""
-    from communique.nlp import make_doc
-
-    def _code(text, published=PUB, doc_id="t"):
-        return nlp_events(make_doc(nlp_events, text, doc_id, published))._.events
-
-    return _code
-
-
 def one(events, etype):
     """The single event of a type."""
     found = [e for e in events if e.event_type == etype]
@@ -49,14 +27,13 @@ def countries(refs):
 
 @pytest.mark.parametrize("text, etype, trigger", [
     ("Norway and Chile agreed on Monday to extend their fishing accord.", "AGREE", "agreed"),
-    ("The Kenyan government promised to release the detained journalists.", "AGREE", "promised"),
     ("Brazil and France held talks in Brasilia on Tuesday.", "CONSULT", "held talks"),
     ("A phone call between the Polish and Czech prime ministers took place on Monday.", "CONSULT", "phone call"),
     ("The Italian foreign minister visited Egypt on Wednesday.", "CONSULT", "visited"),
     ("Portugal praised Angola for its handling of the vote.", "SUPPORT", "praised"),
     ("Peru and Ecuador signed an agreement on border trade.", "SUPPORT", "signed an agreement"),
     ("The Tunisian president pardoned forty protesters on Tuesday.", "CONCEDE", "pardoned"),
-    ("The Sudanese government lifted the curfew in Khartoum.", "CONCEDE", "lifted the curfew"),
+    ("The Sudanese government lifted the curfew in Khartoum.", "RETREAT", "lifted the curfew"),
     ("Jordanian and Iraqi police cooperated closely in the investigation.", "COOPERATE", "cooperated"),
     ("Danish officials shared intelligence with Sweden about the smuggling network.", "COOPERATE", "shared intelligence"),
     ("Japan donated rice to flood victims in Bangladesh.", "AID", "donated"),
@@ -71,7 +48,6 @@ def countries(refs):
     ("The Hungarian minister refused to meet the envoy.", "REJECT", "refused"),
     ("Iran threatened to close the strait.", "THREATEN", "threatened"),
     ("The Somali militia vowed to attack the capital.", "THREATEN", "vowed"),
-    ("Chad offered to mediate between the two sides.", "AGREE", "offered"),
     ("Thousands of Chilean students demonstrated in Santiago on Friday.", "PROTEST", "demonstrated"),
     ("Nigerian nurses staged a strike over unpaid wages.", "PROTEST", "staged a strike"),
     ("Sanctions were imposed on Belarus by the European Union.", "SANCTION", "Sanctions were imposed"),
@@ -91,6 +67,15 @@ def test_each_type_in_several_phrasings(code, text, etype, trigger):
 
 
 # --- actors, recipients, passives and nominalisations ----------------------------------------
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("The Kenyan government promised to release the detained journalists.", "RETREAT", "release"),
+    ("Chad offered to mediate between the two sides.", "CONSULT", "mediate"),
+])
+def test_a_promised_act_is_coded_as_that_act_in_the_future(code, text, etype, trigger):
+    events = code(text)
+    assert [(e.event_type, e.trigger.text, e.future) for e in events] == [(etype, trigger, True)]
+
 
 def test_passive_sanction_has_agent_as_actor_and_subject_target_as_recipient(code):
     event = one(code("Sanctions were imposed on Iran by the EU on Monday."), "SANCTION")
@@ -129,7 +114,7 @@ def test_visit_mode_and_recipient(code):
 
 def test_accuse_recipient_and_mode(code):
     event = one(code("Greece accused Turkey of violating its airspace."), "ACCUSE")
-    assert event.mode == "allege"
+    assert event.mode == "disapprove"  # CAMEO 112 "accuse" in the 2021 table; allege is for its subcodes
     assert countries(event.actors) == ["GRC"]
     assert countries(event.recipients) == ["TUR"]
 
@@ -147,7 +132,7 @@ def test_refusal_mode_and_no_separate_meeting(code):
 
 
 def test_assault_modes(code):
-    assert one(code("Israeli jets carried out an airstrike on Gaza."), "ASSAULT").mode == "aerial"
+    assert one(code("Israeli jets carried out an airstrike on Gaza."), "ASSAULT").mode == "heavy-weapons"  # 195
     assert one(code("Gunmen opened fire on a bus near the border."), "ASSAULT").mode == "firearms"
 
 
@@ -203,13 +188,19 @@ def test_expected_to_sign_is_future(code):
     assert event.future is True
 
 
-def test_agreement_is_past_and_talks_are_future(code):
+def test_agreed_talks_are_one_future_meeting(code):
+    # the guide's convention: a planned meeting is CONSULT with future, the promise is not coded again
     events = code("Serbia and Croatia agreed to hold talks next week.")
-    agree, consult = one(events, "AGREE"), one(events, "CONSULT")
-    assert agree.future is False and consult.future is True
-    assert countries(agree.actors) == ["SRB", "HRV"]
+    assert [e.event_type for e in events] == ["CONSULT"]
+    consult = events[0]
+    assert consult.future is True
     assert countries(consult.actors) == ["SRB", "HRV"]
     assert consult.date.value == "2026-03-16/2026-03-22"
+
+
+def test_an_agreement_to_an_agreement_is_one_promise(code):
+    events = code("Norway and Chile agreed on Monday to extend their fishing accord.")
+    assert [(e.event_type, e.trigger.text, e.future) for e in events] == [("AGREE", "agreed", False)]
 
 
 def test_conditional_sanctions_are_hypothetical(code):
@@ -233,12 +224,10 @@ def test_refusal_of_cooperation_is_a_rejection(code):
     assert (event.negated, event.future) == (False, False)
 
 
-def test_announced_future_aid_is_a_promise(code):
+def test_announced_future_aid_is_future_aid(code):
     events = code("Norway will give Malawi a grant of ten million dollars, the ministry said.")
-    assert one(events, "AID").future is True
-    promise = one(events, "AGREE")
-    assert promise.future is False
-    assert countries(promise.actors) == ["NOR"] and countries(promise.recipients) == ["MWI"]
+    assert [(e.event_type, e.future) for e in events] == [("AID", True)]
+    assert countries(events[0].actors) == ["NOR"] and countries(events[0].recipients) == ["MWI"]
 
 
 def test_reported_obligation_is_a_demand(code):
@@ -308,7 +297,7 @@ def test_event_outside_statement_is_unclaimed(code):
 
 
 def test_min_confidence_filters():
-    import communique.extract.events  # noqa: F401
+    import communique.extract.events.component  # noqa: F401
     from communique.nlp import load_base, make_doc
 
     nlp = load_base()
@@ -348,10 +337,36 @@ def test_members_meeting_and_a_whether_clause(run):
     doc = run("He added that members would meet on Saturday to decide whether to back the minister.", PUB)
     meeting = one(doc._.events, "CONSULT")
     assert ([a.text for a in meeting.actors], meeting.date.value, meeting.future) == (["members"], "2026-03-14", True)
-    assert one(doc._.events, "SUPPORT").hypothetical is True
+    assert [e.event_type for e in doc._.events] == ["CONSULT"]  # "whether to back": alternatives, no event
 
 
 def test_a_demand_is_made_of_the_subject_of_its_that_clause(code):
     demand = one(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
     assert [(r.text, r.country) for r in demand.recipients] == [("Peru", "PER")]
     assert (demand.mode, [a.country for a in demand.actors]) == ("yield", ["CHL"])
+
+
+def test_a_surname_and_a_bare_pronoun_take_what_the_article_said_before(run):
+    doc = run("Chilean Foreign Minister Ana Ruiz said on Monday that talks would go on. "
+              "Later Ruiz criticized Peru over the border closure. "
+              "She also urged Bolivia to reopen its consulate.", PUB)
+    accuse, request = one(doc._.events, "ACCUSE"), one(doc._.events, "REQUEST")
+    assert [(a.text, a.name, a.country) for a in accuse.actors] == [("Ruiz", "Ana Ruiz", "CHL")]
+    assert [(a.text, a.name, a.country) for a in request.actors] == [("She", "Ana Ruiz", "CHL")]
+
+
+def test_unnamed_domestic_actors_take_the_events_place_or_the_articles_country(code):
+    police = one(code("Police in Lagos arrested twelve protesters on Monday."), "COERCE")
+    assert [(a.text, a.country) for a in police.actors] == [("Police in Lagos", "NGA")]
+    events = code("Kenya's interior ministry said on Monday that Kenya would reopen the road. Kenyan officials "
+                  "met on Tuesday. The militants attacked a bus near the town of Garissa in Kenya on Sunday. "
+                  "Later the militants attacked a police post.")
+    last = [e for e in events if e.event_type == "ASSAULT"][-1]
+    assert [(a.text, a.country) for a in last.actors] == [("the militants", "KEN")]
+
+
+def test_own_evidence_beats_the_articles_country(code):
+    events = code("Kenya said the talks in Nairobi had ended. Kenyan and Somali officials disagreed. "
+                  "Kenya's president spoke. Ugandan soldiers attacked the camp.")
+    assault = one(events, "ASSAULT")
+    assert [a.country for a in assault.actors] == ["UGA"]

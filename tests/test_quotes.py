@@ -1,6 +1,6 @@
 """Quotation-mark scanning: pairing, paragraph reopening, mark styles, apostrophes."""
 
-from communique.extract.quotes import find_quotes
+from communique.extract.statements.quotes import find_quotes
 
 
 def pieces(text):

@@ -22,7 +22,7 @@ def only(statements):
 
 
 def test_component_registers_and_runs_alone(nlp_base):
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
     from communique.nlp import load_base
 
     nlp = load_base()
@@ -105,6 +105,9 @@ def test_on_a_network_and_in_a_statement(statements):
     assert (tv.addressee.text, tv.speaker.sector) == ("Fox News", "LEG")
     st = only(statements("The European Commission said in a statement that it welcomed the talks."))
     assert (st.addressee.text, st.addressee.name) == ("a statement", "statement")
+    post = only(statements("\u201cTalks will resume in May,\u201d the minister wrote in a post on the social media"
+                           " platform X."))
+    assert (post.addressee.text, post.addressee.name) == ("X", "X")
     assert (st.speaker.name, st.speaker.country, st.speaker.sector) == ("European Commission", "EU", "IGO")
 
 
@@ -180,7 +183,7 @@ def test_wide_cue_vocabulary(statements):
 
 
 def test_cue_vocabulary_size():
-    from communique.extract.cues import SPEECH
+    from communique.extract.statements.cues import SPEECH
 
     assert len(SPEECH) >= 40
 
@@ -189,12 +192,13 @@ def test_to_dict_follows_contract(statements):
     d = only(statements('"We want a deal," Minister Ana Ruiz said on Monday.')).to_dict()
     assert d["type"] == "statement" and d["kind"] == "direct"
     assert d["content"] == {"text": "We want a deal", "start": 1, "end": 15, "parts": []}
-    assert set(d["speaker"]) == {"text", "start", "end", "name", "role", "country", "sector", "actor_id"}
-    assert d["date"] == {"text": "Monday", "start": 44, "end": 50, "value": "2026-03-09", "precision": "day"}
+    assert set(d["speaker"]) == {"text", "start", "end", "name", "role", "country", "sector", "actor_id", "kb_id"}
+    assert d["date"] == {"text": "Monday", "start": 44, "end": 50, "value": "2026-03-09", "precision": "day",
+                         "inherited": False}
 
 
 def test_blank_pipeline_without_parser_finds_nothing_and_does_not_crash():
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
 
     nlp = spacy.blank("en")
     nlp.add_pipe("communique_statements")
@@ -225,7 +229,7 @@ def test_transcript_speaker_labels(statements):
 
 
 def test_beliefs_are_attributed_only_when_asked(nlp_base):
-    import communique.extract.statements  # noqa: F401
+    import communique.extract.statements.component  # noqa: F401
     from communique.nlp import load_base
 
     text = "The minister believes the talks will fail."
@@ -236,7 +240,7 @@ def test_beliefs_are_attributed_only_when_asked(nlp_base):
 
 
 def only_content(nlp_base, text, beliefs):
-    from communique.extract.statements import extract
+    from communique.extract.statements.component import extract
 
     return [s.content.text for s in extract(nlp_base(text), beliefs)]
 
@@ -265,7 +269,7 @@ def test_evidence_verbs_attribute_only_with_a_reported_clause(statements):
 
 
 def test_intentions_are_beliefs_with_an_infinitive_content(nlp_base):
-    from communique.extract.statements import extract
+    from communique.extract.statements.component import extract
 
     doc = nlp_base("The finance minister wants to cut fuel taxes before the winter.")
     assert extract(doc, beliefs=False) == []

@@ -114,13 +114,12 @@ def score_responses(gold: Gold, matcher: Matcher, links: Any, incident_found: di
 def evaluate(root: Path, store: Any) -> tuple[Pairwise, Pairwise, Answers]:
     """Score the links in a store that holds the corpus."""
     gold = load_gold(root)
-    matcher = Matcher(store.db)
+    matcher = Matcher(store.links)
     inc_found = {(name, i): matcher.event(*item) for name, items in gold.incidents.items()
                  for i, item in enumerate(items)}
     rem_found = {(name, i): matcher.statement(*item) for name, items in gold.remarks.items()
                  for i, item in enumerate(items)}
-    incident_of = dict(store.db.execute("SELECT event_id, incident FROM link_events").fetchall())
-    remark_of = dict(store.db.execute("SELECT statement_id, remark FROM link_statements").fetchall())
+    incident_of, remark_of = store.links.groups()
     incidents, remarks = pairwise(gold.incidents, inc_found, incident_of), pairwise(gold.remarks, rem_found, remark_of)
     for pw, found, group_of in ((incidents, inc_found, incident_of), (remarks, rem_found, remark_of)):
         named = set(found.values())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,18 +53,22 @@ def load_gold(root: Path) -> Gold:
 class Matcher:
     """Finds the stored record a gold item names."""
 
-    def __init__(self, db: Any):
-        self.db = db
-        self._texts: dict[str, str] = {}
+    def __init__(self, links: Any):
+        self.links = links
+        self._docs: dict[str, tuple[str, list[dict], list[dict]]] = {}
+
+    def _doc(self, doc: str) -> tuple[str, list[dict], list[dict]]:
+        """An article's text and records, read once."""
+        if doc not in self._docs:
+            text, sts, evs = self.links.records(doc)
+            if text is None:
+                raise ValueError(f"gold names article {doc!r}, which is not in the store")
+            self._docs[doc] = (text, sts, evs)
+        return self._docs[doc]
 
     def span(self, doc: str, snippet: str) -> tuple[int, int]:
         """Where the snippet stands in its article; it must be there exactly once."""
-        if doc not in self._texts:
-            row = self.db.execute("SELECT text FROM articles WHERE doc = ?", (doc,)).fetchone()
-            if row is None:
-                raise ValueError(f"gold names article {doc!r}, which is not in the store")
-            self._texts[doc] = row[0]
-        text = self._texts[doc]
+        text = self._doc(doc)[0]
         start = text.find(snippet)
         if start < 0 or text.find(snippet, start + 1) >= 0:
             raise ValueError(f"gold snippet {snippet!r} is not in {doc} exactly once")
@@ -74,8 +77,7 @@ class Matcher:
     def event(self, doc: str, types: list[str], snippet: str) -> Optional[str]:
         """The event of one of `types` whose trigger starts inside the snippet."""
         lo, hi = self.span(doc, snippet)
-        for (js,) in self.db.execute("SELECT json FROM events WHERE doc = ? ORDER BY rowid", (doc,)):
-            ev = json.loads(js)
+        for ev in self._doc(doc)[2]:
             if ev["event_type"] in types and lo <= ev["trigger"]["start"] < hi:
                 return ev["id"]
         return None
@@ -84,8 +86,7 @@ class Matcher:
         """The statement whose cue-and-content span overlaps the snippet most."""
         lo, hi = self.span(doc, snippet)
         best, best_overlap = None, 0
-        for (js,) in self.db.execute("SELECT json FROM statements WHERE doc = ? ORDER BY rowid", (doc,)):
-            st = json.loads(js)
+        for st in self._doc(doc)[1]:
             spans = [st["content"]] + ([st["cue"]] if st.get("cue") else [])
             s, e = min(x["start"] for x in spans), max(x["end"] for x in spans)
             overlap = min(e, hi) - max(s, lo)

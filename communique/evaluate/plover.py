@@ -162,7 +162,7 @@ def evaluate(gold: list[GoldSentence], free: list[str], model: Optional[str] = N
 
 def _pipeline(model: Optional[str]):
     """The full pipeline when it loads, else the base model with the event coder alone."""
-    import communique.extract.events  # noqa: F401  (registers the factory)
+    import communique.extract.events.component  # noqa: F401  (registers the factory)
     from communique import nlp as nlp_mod
 
     try:

@@ -1,0 +1,231 @@
+"""Event arguments from the parse: actor and recipient mentions, normalised; event locations."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from communique.records import ActorRef, Location
+from communique.extract import docutil
+from communique.countries import city_country
+
+from communique.extract.actors import describe as _actors
+
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
+PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+# Common nouns that name political actors even without a named entity.
+ACTOR_NOUNS = {
+    "government", "army", "military", "soldier", "troop", "police", "rebel", "guerrilla",
+    "militant", "protester", "demonstrator", "official", "minister", "president", "leader",
+    "force", "authority", "parliament", "court", "judge", "opposition", "student", "worker",
+    "farmer", "party", "regime", "militia", "insurgent", "prisoner", "refugee", "civilian",
+    "diplomat", "negotiator", "ministry", "administration", "junta", "union", "activist",
+    "delegation", "envoy", "ambassador", "spokesman", "spokeswoman", "officer", "group",
+    "faction", "movement", "lawmaker", "senator", "prosecutor", "landowner", "villager",
+    "fundamentalist", "detainee", "youth", "people", "resident",
+    "side", "leadership", "cabinet", "emir", "king", "gunman", "attacker", "assailant", "bomber",
+    "militiaman", "fighter", "nurse", "teacher", "doctor", "voter", "crowd", "mob", "prosecutor",
+    "member", "representative", "delegate", "fisherman", "owner", "employer", "miner", "veteran",
+    # organisations and bodies
+    "organization", "organisation", "agency", "bloc", "body", "council", "committee", "commission", "assembly",
+    "congress", "senate", "legislature", "coalition", "alliance", "mission", "panel", "bench", "navy",
+    "personnel", "staff", "crew", "company", "firm", "network", "state", "country", "nation", "ally", "partner",
+    "neighbor", "neighbour", "administration", "department", "office", "service", "unit", "brigade", "wing",
+    # people by role
+    "legislator", "chief", "commander", "general", "secretary", "chancellor", "premier", "monarch", "governor",
+    "mayor", "spokesperson", "rapporteur", "investigator", "expert", "inspector", "observer", "monitor", "analyst",
+    "critic", "opponent", "supporter", "journalist", "reporter", "lawyer", "attorney", "guard", "captor",
+    "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
+    "smuggler", "pirate", "coup", "victim",
+    # people
+    "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
+    "national", "student", "worker", "pilgrim", "parent",
+    # machines of war act for whoever sends them ("Israeli jets struck", "Chinese vessels swarmed")
+    "jet", "warplane", "aircraft", "drone", "tank", "warship", "ship", "vessel", "boat", "helicopter", "plane",
+    "submarine", "bomber", "fighter", "artillery", "battery",
+}
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+                  "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
+                  "handful", "patch", "contingent"}
+# Right-hand modifiers that belong to the mention ("rebels in the Ivory Coast").
+MENTION_PREPS = {"of", "in", "from", "for"}
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
+
+
+# Object-control verbs: "urged X to meet" -> X is the subject of "meet".
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "call", "press", "allow", "invite", "persuade",
+                  "tell", "permit", "encourage"}
+# Passive forms that describe their subject's own stance ("Vietnam is committed to ...").
+STATE_PASSIVES = {"commit", "prepare", "determine", "oblige", "force"}
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The agent(s) of a verb: subject, "by" agent in passives, or a controlling verb's subject."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [c for c in child.children if c.dep_ == "pobj"]
+    subj = [relative_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.lemma_.lower() in STATE_PASSIVES:  # "Vietnam is committed to ..."
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subj:
+        return subj
+    if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
+        head = verb.head
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "xcomp" and raised:  # "Colombia is expected to sign", "X was asked to leave"
+            return raised
+        if verb.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
+        if verb.dep_ != "ccomp":
+            return subjects(head)
+    return []
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """ "a politician who criticized ...": the relative pronoun stands for the noun its clause modifies."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        return tok.head.head
+    return tok
+
+
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+def mention_span(head: Token) -> Span:
+    """The noun phrase of `head`: its left modifiers and identifying right modifiers."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "prep" and child.lower_ in MENTION_PREPS
+            and (head.pos_ != "PROPN" or child.lower_ == "of")  # "Ruiz in Lima": a place, not who
+        ):
+            end = max(end, child.right_edge.i + 1)
+        else:
+            break
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def core_head(head: Token) -> Token:
+    """Look through quantities: "thousands of students", "a group of rebels" -> the people."""
+    if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return head
+
+
+def is_actor(head: Token) -> bool:
+    """True when the phrase headed by `head` plausibly names a political actor."""
+    head = core_head(head)
+    if head.lower_ in PRONOUNS:
+        return True
+    if head.lemma_.lower() in ACTOR_NOUNS:
+        return True
+    if head.ent_type_ in ACTOR_ENTS:
+        return True
+    # a name right before the head ("the Kenyan Interior Ministry", "Hamas fighters"), not a possessor of a thing
+    # ("America's prison population")
+    core = head.doc[head.left_edge.i:head.i + 1]  # without "in Brasilia" and the like
+    if head.pos_ == "PROPN" and any(t.ent_type_ in ACTOR_ENTS for t in core):
+        return True
+    if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
+        return True  # a name the entity recogniser missed ("met Ruiz")
+    if head.is_upper and head.is_alpha and len(head) > 1 and head.ent_type_ not in NOT_ACTOR_ENTS:
+        return True  # an acronym, whatever the tagger made of it ("ICE deported", "BLA")
+    return _country(core.text) is not None
+
+
+def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
+    """Normalise the mention headed by `head`; a pronoun takes the given speaker's identity."""
+    span = mention_span(head)
+    ref = ActorRef(text=span.text, start=span.start_char, end=span.end_char)
+    if head.lower_ in PRONOUNS:
+        if speaker is not None:
+            for name in ("name", "country", "sector", "actor_id", "kb_id"):
+                setattr(ref, name, getattr(speaker, name, None))
+        return ref
+    info = _described(span)
+    ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
+    # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
+    ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span)
+    if ref.name:
+        ref.actor_id = _actors.actor_key(ref.name, ref.country)
+    return ref
+
+
+def split_compound(head: Token) -> list[Token]:
+    """Nationality modifiers joined by "and" ("Hungarian and Romanian officials") as separate heads."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    extra = [c for m in mods for c in m.conjuncts if c.ent_type_ in ("NORP", "GPE")]
+    return mods + extra if extra else []
+
+
+def modifier_ref(mod: Token, head: Token) -> ActorRef:
+    """An actor given by a nationality modifier, with the sector of the noun it modifies."""
+    span = mod.doc[mod.i:mod.i + 1]
+    _, country, _ = _describe(span)
+    _, _, sector = _describe(mention_span(head))
+    return ActorRef(text=span.text, start=span.start_char, end=span.end_char,
+                    name=span.text, country=country, sector=sector)
+
+
+def location_of(anchor: Token) -> Optional[Location]:
+    """A place named in an in/at phrase attached to the trigger (or its noun)."""
+    for tok in (anchor, *[c for c in anchor.children if c.dep_ == "dobj"]):
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = _entity_at(obj)
+                    return Location(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                    name=ent.text, country=_country(ent.text) or city_country(ent.text))
+    return None
+
+
+def _entity_at(tok: Token) -> Span:
+    """The named entity that contains `tok`."""
+    return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
+
+
+def _described(span: Span):
+    """The actor resolver's reading of a mention, once per mention and document (events ask again and again)."""
+    cache = span.doc.user_data.setdefault("communique_described", {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    return cache[key]
+
+
+def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(name, country, sector) for a mention."""
+    info = _described(span)
+    return info.name, info.country or _country(span.text) or _first_country(span), info.sector
+
+
+def _first_country(span: Span) -> Optional[str]:
+    """The first country named or implied by a single word of the mention ("Bosnian Serbs")."""
+    for ent in docutil.ents_in(span):
+        code = _country(ent.text)
+        if code:
+            return code
+    for tok in span:
+        if tok.is_title or tok.is_upper:
+            code = _country(tok.text)
+            if code:
+                return code
+    return None
+
+
+def _country(text: str) -> Optional[str]:
+    """Country code for a country name, demonym, capital or metonym."""
+    return _actors.country_of(text)

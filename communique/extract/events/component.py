@@ -1,0 +1,276 @@
+"""spaCy component coding PLOVER events from the parse, linked to the statements that claim them."""
+
+from __future__ import annotations
+
+
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from communique.extract import docutil
+from communique.extract.events import arguments as args
+from communique.extract.events import context
+from communique.extract.events import flags
+from communique.extract.events import frames as plover
+from communique.extract.events.arguments import subjects
+from communique.extract.events.triggers import Candidate, find_candidates, lemma
+from communique.records import ActorRef, Event, Span as TextSpan
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+if not Doc.has_extension("statements"):
+    Doc.set_extension("statements", default=None)
+
+# Prepositions whose object is the party an event is directed at.
+RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
+PERSONAL = {"he", "she", "they", "we", "it", "i", "you"}
+LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
+
+
+class EventCoder:
+    """Turns candidates into Event records for one Doc."""
+
+    def __init__(self, doc: Doc, min_confidence: float):
+        self.doc = doc
+        self.min_confidence = min_confidence
+        self.statements = doc._.statements or []
+        self.seen: list[ActorRef] = []  # actors resolved so far in this article
+
+    def code(self) -> list[Event]:
+        """Events for the whole document, in text order."""
+        events: list[Event] = []
+        for sent in self.doc.sents:
+            cands = flags.resolve_frames(find_candidates(sent))
+            for cand in cands + flags.deontic_requests(sent, cands):
+                events.extend(self._events(cand, sent))
+        events = [e for e in events if e.confidence >= self.min_confidence]
+        events.sort(key=lambda e: (e.trigger.start, e.event_type))
+        for n, event in enumerate(events, 1):
+            event.id = f"{self.doc._.doc_id}:e{n}"
+        return events
+
+    def _events(self, cand: Candidate, sent: Span) -> list[Event]:
+        """The event for a candidate; a refused cooperative act becomes a rejection."""
+        state = flags.flags_of(cand)
+        etype, mode = cand.etype, cand.mode
+        if state.negated and etype in plover.COOPERATIVE and state.refusal:
+            etype, mode = "REJECT", plover.REQUEST_MODES.get(etype)
+            state.negated = state.future = False
+        event = self._event(cand, etype, mode, state, sent)
+        return [event]
+
+    def _event(self, cand: Candidate, etype: str, mode, state: "flags.Flags", sent: Span) -> Event:
+        """One Event record with arguments, flags, date, location and claim."""
+        tokens = sorted(cand.tokens, key=lambda t: t.i)
+        span = self.doc[tokens[0].i:tokens[-1].i + 1]
+        if len(tokens) > 1 and tokens[-1].i - tokens[0].i > 4:
+            span = self.doc[cand.anchor.i:cand.anchor.i + 1]
+        trigger = TextSpan(text=span.text, start=span.start_char, end=span.end_char)
+        claim = self._claim(trigger.start)
+        speaker = claim.speaker if claim is not None else None
+        actors, recipients = self._arguments(cand, speaker)
+        self._adopt_speakers(actors + recipients)
+        self._adopt_article(actors + recipients, trigger.start)
+        location = args.location_of(cand.anchor) or (
+            args.location_of(cand.noun) if cand.noun is not None else None)
+        if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
+            location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+        context.fill_domestic(actors + recipients, self.doc, location)
+        clause = sent.text
+        mode = mode or plover.mode_from_cues(etype, clause)
+        return Event(
+            id="", doc=self.doc._.doc_id, event_type=etype, trigger=trigger, mode=mode,
+            contexts=_contexts(cand, clause), actors=actors, recipients=recipients,
+            date=flags.date_of(cand, sent), location=location,
+            negated=state.negated, future=state.future, hypothetical=state.hypothetical,
+            claimed_by=claim.id if claim is not None else None,
+            confidence=_confidence(cand, actors, state), coded_by=cand.source or None,
+        )
+
+    def _adopt_speakers(self, refs: list[ActorRef]) -> None:
+        """A mention that is also a statement's speaker takes who the statement resolved it to
+        (pronouns, surnames and role descriptions are resolved once, by the statement extractor)."""
+        for ref in refs:
+            for st in self.statements:
+                sp = st.speaker
+                if sp is None or not sp.name:
+                    continue
+                inside = sp.start <= ref.start and ref.end <= sp.end
+                surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
+                if inside or surname:
+                    ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
+                    ref.country = sp.country or ref.country
+                    ref.sector = sp.sector or ref.sector
+                    break
+
+    def _adopt_article(self, refs: list[ActorRef], at: int) -> None:
+        """What the article said earlier about an actor: a surname or a repeated name takes the country of its
+        fuller mention; "he" or "she" with no antecedent in the sentence is the last person who spoke."""
+        known = [(sp.start, sp) for sp in (st.speaker for st in self.statements) if sp is not None and sp.name]
+        known += [(r.start, r) for r in self.seen if r.name and r.country]
+        for ref in refs:
+            if ref.country:
+                continue
+            low = ref.text.lower()
+            if ref.name and low not in PERSONAL:
+                last = ref.name.split()[-1]
+                match = next((k for _, k in sorted(known, key=lambda x: -x[0])
+                              if k.name and k.country and (k.name == ref.name or k.name.split()[-1] == last)), None)
+            elif low in ("he", "she") and not ref.name:
+                match = next((k for start, k in sorted(known, key=lambda x: -x[0])
+                              if start < at and " " in (k.name or "") and at - start < LAST_SPEAKER_REACH), None)
+            else:
+                match = None
+            if match is not None:
+                ref.name = ref.name or match.name
+                ref.country, ref.sector = match.country, ref.sector or match.sector
+                ref.actor_id = ref.actor_id or match.actor_id
+                ref.kb_id = ref.kb_id or match.kb_id
+        self.seen.extend(r for r in refs if r.name and r.country)
+
+    def _claim(self, start: int):
+        """The statement whose content holds the trigger, if any."""
+        for st in self.statements:
+            parts = st.content.parts or [(st.content.start, st.content.end)]
+            if any(a <= start < b for a, b in parts):
+                return st
+        return None
+
+    def _arguments(self, cand: Candidate, speaker) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Actor and recipient references for a candidate."""
+        actor_heads, recipient_heads = arguments(cand)
+        actors = _refs(actor_heads, speaker)
+        taken = {(a.start, a.end) for a in actors}
+        recipients = [r for r in _refs(recipient_heads, speaker) if (r.start, r.end) not in taken]
+        return actors, recipients
+
+
+def _contexts(cand: Candidate, clause: str) -> list[str]:
+    """The code's own contexts (from the PLOVER table) first, then those the sentence's words suggest."""
+    out = list(cand.contexts)
+    return out + [c for c in plover.contexts_of(clause) if c not in out]
+
+
+def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
+    """Heads of the actor and recipient mentions for a candidate."""
+    actors = list(cand.actor_heads)
+    recips = list(cand.recipient_heads)
+    verb = cand.anchor if cand.anchor.pos_ in ("VERB", "AUX") else None
+    if verb is not None and cand.own_subject:
+        actors += subjects(verb)
+        recips += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        recips += _object_parties(verb)
+    if cand.noun is not None:
+        noun = cand.noun
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound")
+                                        and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                actors.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
+                actors += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
+            elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+                recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
+    if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
+        comps = [c for c in verb.children if c.dep_ == "xcomp"]
+        cand.absorbed.extend(c for c in comps if c not in cand.absorbed)
+    addressed = _addressed_subjects(verb if verb is not None else cand.anchor) \
+        if cand.etype in DIRECTIVE_TYPES else []
+    for comp in cand.absorbed:
+        if cand.own_subject and not addressed:
+            recips += _object_parties(comp)
+    recips = addressed + recips
+    own = {t.i for t in cand.tokens}
+    actors = [a for a in _expand(actors) if args.is_actor(a) and a.i not in own]
+    recips = [r for r in _expand(recips)
+              if args.is_actor(r) and r.i not in own and r.i not in {a.i for a in actors}]
+    return actors, recips
+
+
+DIRECTIVE_TYPES = ("REQUEST", "THREATEN", "REJECT")
+
+
+def _addressed_subjects(head: Token) -> list[Token]:
+    """Who a demand is made of: the subject of its that-clause ("demanded that Israel ease ...")."""
+    out = []
+    for clause in (c for c in head.children if c.dep_ in ("ccomp", "acl")):
+        out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def _object_parties(verb: Token, depth: int = 0) -> list[Token]:
+    """Objects of a verb, and objects of directed prepositions below them, nearest first."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "pobj", "attr", "oprd"):
+            out.append(child)
+            if depth < 2:
+                out += _object_parties(child, depth + 1)
+        elif child.dep_ in ("prep", "prt") and (
+            child.lower_ in RECIPIENT_PREPS or child.lower_ in ("of", "up", "for")
+        ) and depth < 3:
+            out += _object_parties(child, depth + 1)
+    return out
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    """Heads with their conjuncts ("Macron and Lula"), without duplicates."""
+    seen, out = set(), []
+    for head in heads:
+        for tok in (head, *head.conjuncts):
+            if tok.i not in seen:
+                seen.add(tok.i)
+                out.append(tok)
+    return out
+
+
+def _refs(heads: list[Token], speaker) -> list[ActorRef]:
+    """ActorRefs for mention heads; nationality pairs give one reference each."""
+    refs: list[ActorRef] = []
+    for head in heads:
+        mods = args.split_compound(head)
+        if mods:
+            refs += [args.modifier_ref(m, head) for m in mods]
+        else:
+            antecedent = flags.pronoun_antecedent(head)
+            if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
+                antecedent = speaker  # a named claimant beats an unnamed description
+            refs.append(args.actor_ref(head, antecedent or speaker))
+    return refs
+
+
+def _confidence(cand: Candidate, actors: list[ActorRef], state: "flags.Flags") -> float:
+    """Lower for nominal triggers, missing actors and unreal events."""
+    score = 0.8 if cand.noun is None else 0.7
+    if not actors:
+        score -= 0.2
+    elif not any(a.country for a in actors):
+        score -= 0.1
+    if state.hypothetical:
+        score -= 0.1
+    return round(max(score, 0.05), 2)
+
+
+@Language.factory("communique_events", default_config={"min_confidence": 0.0, "actors_file": ""})
+def make_event_coder(nlp: Language, name: str, min_confidence: float, actors_file: str):
+    """Factory for the PLOVER event component."""
+    return EventComponent(min_confidence, actors_file)
+
+
+class EventComponent:
+    """Sets doc._.events and doc.spans["events"]."""
+
+    def __init__(self, min_confidence: float, actors_file: str = ""):
+        self.min_confidence = min_confidence
+        self.book = docutil.load_book(actors_file)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Code the events of one document."""
+        if docutil.actor_book(doc) is None:
+            docutil.set_actor_book(doc, self.book)
+        events = EventCoder(doc, self.min_confidence).code()
+        doc._.events = events
+        doc.spans["events"] = [
+            s for s in (doc.char_span(e.trigger.start, e.trigger.end, label=e.event_type)
+                        for e in events) if s is not None
+        ]
+        return doc

@@ -1,0 +1,240 @@
+"""Whether a coded event happened: negation, future or intention, hypothesis; and frame verbs.
+
+Older coders' commonest false codings come from these, so the rules look at the whole verb
+chain: auxiliaries, the verb that governs a to-complement ("plans to visit", "refused to meet"),
+conditional clauses, and denials ("denied that troops had crossed").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Span, Token
+
+from communique.extract.events import arguments as args
+from communique.extract.events import frames as plover
+from communique.records import DateRef
+
+try:
+    from communique.extract.dates import find as _dates
+except ImportError:  # pragma: no cover - only while dates.py is missing
+    _dates = None
+
+if TYPE_CHECKING:
+    from communique.extract.events.triggers import Candidate
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
+CONDITION_MARKS = {"if", "unless", "whether"}
+NEGATORS = {"not", "n't", "never", "no"}
+DENIAL_VERBS = {"deny", "dismiss", "reject"}
+FAILURE_VERBS = {"fail"}
+# Verbs announcing a commitment by their subject (the complement is a promise).
+COMMITMENT = {"promise", "pledge", "offer", "vow", "commit", "willing", "ready", "prepared"}
+DEONTIC_AUX = {"must", "should"}
+# Promising verbs whose coded complement stands for them (the guide: a planned meeting is CONSULT, future).
+PROMISES = {"agree", "promise", "pledge", "offer", "commit", "plan", "intend", "decide", "prepare"}
+# Verbs of arguing a position: "X argues the border should ..." states a view, it does not demand.
+ASSERTIONS = {"argue", "claim", "believe", "think", "feel", "know", "predict", "estimate", "suggest"}
+
+
+@dataclass
+class Flags:
+    """Reality of an event as the text presents it."""
+
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    refusal: bool = False  # negated and not past: "will not accept" is a rejection
+    announced: bool = False  # a future action announced in reported speech or as a commitment
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma."""
+    return tok.lemma_.lower()
+
+
+def _auxes(verb: Token) -> set[str]:
+    """Auxiliary words of a verb."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _negated(tok: Token) -> bool:
+    """A negation attached to the token (or "no" determiner on an event noun)."""
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("det", "advmod")) or _no_longer(c)
+               for c in tok.children)
+
+
+def _no_longer(tok: Token) -> bool:
+    """ "no longer", "no more": a negation the parser attaches as an adverb with its own determiner."""
+    return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
+
+
+def _chain(verb: Token) -> list[Token]:
+    """The verb and the verbs governing it through complements, innermost first."""
+    chain = [verb]
+    while verb.dep_ in ("xcomp", "ccomp", "acomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+        chain.append(verb)
+    return chain
+
+
+def flags_of(cand: "Candidate") -> Flags:
+    """Negated, future and hypothetical flags for a candidate's clause."""
+    anchor = cand.anchor
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else _governor(anchor)
+    out = Flags()
+    if cand.noun is not None and _negated(cand.noun):
+        out.negated = True
+    if verb is None:
+        return out
+    chain = _chain(verb)
+    out.negated = out.negated or _negated(verb)
+    for inner, outer in zip(chain, chain[1:]):
+        lem = _lemma(outer)
+        if inner.dep_ == "ccomp" and lem in DENIAL_VERBS:
+            out.negated = True
+        if inner.dep_ == "xcomp" and lem in FAILURE_VERBS:
+            out.negated = True
+        if inner.dep_ in ("xcomp", "acomp") and lem in plover.INTENT_FRAMES | COMMITMENT:
+            out.future = True
+            out.announced = out.announced or lem in COMMITMENT
+        if inner.dep_ == "conj":
+            continue
+        if inner.dep_ != "ccomp":
+            continue
+        break
+    aux = _auxes(verb)
+    if aux & FUTURE_AUX or (_dates is not None and _dates.tense_of(verb) == "future"):
+        out.future = True
+    if aux & HYPOTHETICAL_AUX or _conditional(verb) or _question(verb):
+        out.hypothetical = True
+    if "would" in aux and not _reported(verb):
+        out.hypothetical = True
+    if aux & (FUTURE_AUX | {"would"}) and _reported(verb):
+        out.announced = True
+    past = _dates is not None and _dates.tense_of(verb) == "past"
+    out.refusal = out.negated and (out.future or (not past and verb.tag_ in ("VBP", "VBZ", "VB")))
+    return out
+
+
+def _governor(tok: Token) -> Optional[Token]:
+    """The nearest verb above a token."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """True when the clause is the complement of a speech verb ("said they would boycott")."""
+    speech = plover.SPEECH_VERBS | {"announce"}
+    if verb.dep_ == "ccomp" and _lemma(verb.head) in speech:
+        return True
+    # "X will do Y, officials said": the speech verb hangs below the main clause
+    return verb.dep_ == "ROOT" and any(
+        c.dep_ in ("parataxis", "ccomp") and _lemma(c) in speech and c.i > verb.i for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """The clause sits in an if/unless clause, or would-clause has one attached."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if any(c.lower_ == "whether" for c in tok.children):  # "to decide whether to back"
+            return True
+        if tok.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "conj", "ccomp"):
+            break
+        tok = tok.head
+    return False
+
+
+def _question(verb: Token) -> bool:
+    """The sentence is a question."""
+    return verb.sent.text.rstrip().endswith("?")
+
+
+def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
+    """Fold complements of threats, refusals and demands into them; retype prepared attacks."""
+    by_anchor = {c.anchor.i: c for c in cands}
+    # "agreed to meet", "pledged to release": the complement is the event (future), the promise its frame
+    promised = {c.anchor.head.i: c for c in cands
+                if c.anchor.dep_ == "xcomp" and _lemma(c.anchor.head) in PROMISES and c.etype != "AGREE"}
+    kept_frames = {c.anchor.head.i for c in cands if c.anchor.dep_ == "xcomp" and c.etype == "AGREE"
+                   and c.anchor.head.i in by_anchor}
+    out = []
+    for cand in cands:
+        if cand.anchor.i in promised and cand.noun is None:
+            continue
+        if cand.anchor.dep_ == "xcomp" and cand.anchor.head.i in kept_frames and cand.etype == "AGREE":
+            continue  # "agreed to extend their accord": one promise, coded at its frame
+        comp = cand.anchor
+        while comp.dep_ == "conj" and comp.head.i != comp.i:  # "urged X to hold ... and cooperate"
+            comp = comp.head
+        head = comp.head
+        frame = by_anchor.get(head.i) if comp.dep_ in ("xcomp", "ccomp") else None
+        if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:
+            frame.absorbed.append(cand.anchor)
+            if _lemma(head) in ("vow", "swear") and cand.etype in plover.COOPERATIVE:
+                frame.etype = "AGREE"  # a vow to cooperate is a promise, not a threat
+            if frame.mode is None:
+                table = plover.THREAT_MODES if frame.etype == "THREATEN" else plover.REQUEST_MODES
+                frame.mode = table.get(cand.etype)
+            continue
+        prep = next((v for v in _chain(cand.anchor)[1:] if _lemma(v) == "prepare"), None)
+        if prep is not None and cand.etype == "ASSAULT":
+            cand.etype, cand.mode = "MOBILIZE", "weapons"  # readying force short of using it
+            cand.anchor, cand.tokens = prep, [prep, *cand.tokens]
+        out.append(cand)
+    return out
+
+
+def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
+    """"X said Y must do Z": a demand by X on Y (the PLOVER reading of reported obligation)."""
+    from communique.extract.events.triggers import Candidate
+
+    known = {c.anchor.i: c for c in cands}
+    out = []
+    for verb in {t.head for t in sent if t.lower_ in DEONTIC_AUX and t.dep_ == "aux"}:
+        aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
+        if not aux or verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS:
+            continue
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not any(args.is_actor(s) for s in subj):
+            continue  # "the border should be extended": an opinion about things, not a demand on anyone
+        inner = known.pop(verb.i, None)
+        if inner is not None:
+            cands.remove(inner)
+        mode = plover.REQUEST_MODES.get(inner.etype) if inner is not None else None
+        cand = Candidate(verb, [aux[0], verb], "REQUEST", mode, recipient_heads=subj,
+                         actor_heads=[c for c in verb.head.children if c.dep_ == "nsubj"],
+                         own_subject=False)
+        cand.absorbed.append(verb)
+        out.append(cand)
+    return out
+
+
+def pronoun_antecedent(head: Token):
+    """For "X said he had met Y": X's mention stands in for the pronoun."""
+    if head.lower_ not in ("he", "she", "they", "we", "it"):
+        return None
+    verb = head.head
+    for tok in _chain(verb)[1:]:
+        if _lemma(tok) in plover.SPEECH_VERBS | {"announce"}:
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("he", "she", "they", "we", "it")]
+            if subj:
+                from communique.extract.events import arguments as args
+
+                return args.actor_ref(subj[0])
+    return None
+
+
+def date_of(cand: "Candidate", sent: Span) -> Optional[DateRef]:
+    """The event's time expression, resolved against the publication date."""
+    if _dates is None:
+        return None
+    doc = sent.doc
+    return _dates.date_of(cand.anchor, sent, getattr(doc._, "published", None))

@@ -1,0 +1,253 @@
+"""The trigger lexicon: CAMEO's verb dictionary mapped to PLOVER, with the coder's written conventions.
+
+Loaded once from the generated tables in data/ (see data/build_lexicon.py) and data/conventions.yaml. Every
+code keeps its origin (`Code.source`), so a coded event can say which dictionary line or convention made it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+# WordNet synonyms whose past tense is at least this common (Zipf scale: "brought" 5.2, "recognized" 4.5,
+# "shelled" 3.1) are everyday verbs, too polysemous to code alone; rarer ones are specific.
+EVERYDAY_ZIPF = 4.0
+
+
+@dataclass(frozen=True)
+class Code:
+    """A PLOVER type, mode and contexts for a CAMEO code, with where the trigger came from."""
+
+    etype: str
+    mode: Optional[str]
+    contexts: tuple[str, ...]
+    cameo: str
+    source: str
+    reverse: bool = False  # the clause's subject is the recipient ("faced criticism")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One pattern element: words in order ("phrase"), or a preposition with words in its object."""
+
+    words: tuple[frozenset[str], ...]
+    preps: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A dictionary pattern: what must stand before and after the verb; `code` None means not an event."""
+
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: Optional[Code]
+    weight: int
+
+
+@dataclass
+class Lexicon:
+    """Tables the coder looks up by lemma."""
+
+    verbs: dict[str, Code] = field(default_factory=dict)
+    pattern_only: set[str] = field(default_factory=set)
+    not_events: set[str] = field(default_factory=set)
+    needs_destination: set[str] = field(default_factory=set)
+    ignore_patterns: set[str] = field(default_factory=set)  # retyped verbs whose dictionary patterns disagree
+    patterns: dict[str, list[Pattern]] = field(default_factory=dict)
+    phrasal: dict[tuple[str, str], Code] = field(default_factory=dict)
+    nouns: dict[str, Code] = field(default_factory=dict)  # event nouns, with an actor of their own
+    compounds: dict[tuple[str, str], Optional[Code]] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    figurative: set[str] = field(default_factory=set)
+    disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
+    objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
+    wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
+    indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma that can head a trigger: verbs with a code or patterns, phrasal and object verbs, event
+        nouns, adjectives of disapproval, verbs of wanting (the coder looks at no other word)."""
+        if "_words" not in self.indexes:
+            from communique.extract.events.frames import LEMMA_FIXES
+
+            words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
+            words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
+            words |= set(LEMMA_FIXES)
+            self.indexes["_words"] = frozenset(words)
+        return self.indexes["_words"]
+
+    def pattern_index(self, lemma: str):
+        """The verb's patterns indexed by their key words (matcher.PatternIndex), or None without patterns."""
+        if lemma not in self.indexes:
+            from communique.extract.events.matcher import PatternIndex
+
+            patterns = self.patterns.get(lemma)
+            self.indexes[lemma] = PatternIndex(patterns) if patterns else None
+        return self.indexes[lemma]
+    speech_words: set[str] = field(default_factory=set)
+    force_words: set[str] = field(default_factory=set)
+
+
+class Mapper:
+    """CAMEO code -> PLOVER Code, following the 2021 table and the conventions' root and code rules."""
+
+    def __init__(self, table: dict[str, dict], conventions: dict):
+        self.table = table
+        self.roots = conventions.get("roots", {})
+        self.codes = conventions.get("codes", {})
+
+    def plover(self, cameo: str, source: str, mode: Optional[str] = None) -> Optional[Code]:
+        """The PLOVER code for one CAMEO code string ("046", "042:043", ":111", "---")."""
+        cameo = cameo.strip()
+        if not cameo or cameo.startswith("---"):
+            return None
+        first, _, second = cameo.partition(":")
+        reverse = not first.strip()
+        code = (second if reverse else first).strip()
+        row = self._row(code)
+        if row is None or not row.get("type"):
+            return None
+        return Code(row["type"], mode or row.get("mode"), tuple(row.get("contexts") or ()), code, source, reverse)
+
+    def _row(self, code: str) -> Optional[dict]:
+        """The table row of a code, falling back to shorter prefixes; conventions first."""
+        if not code.isdigit():
+            return None
+        for key in (code, code[:3], code[:2]):
+            if key in self.codes:
+                return self.codes[key]
+        root = self.roots.get(code[:2])
+        if root is not None:
+            if "like" not in root:
+                return None
+            code = root["like"] + code[2:]
+        for key in (code, code[:3], code[:2]):
+            if key in self.table:
+                return self.table[key]
+        return None
+
+
+# Words that carry no sense of their own in a pattern ("- * TO", "- * IN +").
+FUNCTION_WORDS = {"to", "in", "on", "at", "by", "with", "for", "from", "of", "out", "up", "down", "off", "over",
+                  "into", "back", "away", "the", "a", "an", "and", "or", "as", "about", "against", "under"}
+
+
+def _set_words(word: str, synsets: dict[str, list[str]]) -> frozenset[str]:
+    """A word, or the members of a synonym set ("&FIGHT"); a set the file never defines matches nothing."""
+    if word.startswith("&"):
+        return frozenset(synsets.get(word[1:], ())) or frozenset(["\x00missing:" + word])
+    return frozenset([word])
+
+
+def _content(el: Element) -> bool:
+    """An element names something: at least one word that is not a function word."""
+    return any(not (w <= FUNCTION_WORDS) for w in el.words)
+
+
+def _element(raw: dict, synsets: dict[str, list[str]]) -> Optional[Element]:
+    """A compiled pattern element, or None when it holds nothing to match."""
+    if "prep" in raw:
+        words = tuple(_set_words(w, synsets) for item in raw["words"] for w in item.strip("{}").split())
+        return Element(tuple(w for w in words if w), frozenset(raw["prep"]))
+    if "phrase" in raw:
+        words = tuple(_set_words(w, synsets) for w in raw["phrase"])
+    else:
+        words = tuple(_set_words(w, synsets) for w in raw["word"].split())
+    words = tuple(w for w in words if w)
+    return Element(words) if words else None
+
+
+def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
+    """Patterns by verb lemma: a block's patterns apply to every verb of the block, as in PETRARCH."""
+    by_block: dict[str, list[str]] = {}
+    for verb in cameo["verbs"]:
+        by_block.setdefault(verb["block"], []).append(verb["lemma"])
+    synsets = cameo["synsets"]
+    for raw in cameo["patterns"]:
+        before = tuple(e for e in (_element(x, synsets) for x in raw["before"]) if e)
+        after = tuple(e for e in (_element(x, synsets) for x in raw["after"]) if e)
+        if not before and not after:
+            continue
+        if not any(_content(e) for e in before + after):
+            continue  # "(TO)", "TO", "(WITH)" alone: a preposition does not make a sense
+        code = mapper.plover(raw["code"], f"CAMEO.2.0.txt:{raw['line']}")
+        weight = sum(len(e.words) + bool(e.preps) for e in before + after)
+        pattern = Pattern(before, after, code, weight)
+        # A "---" pattern records a sense exception of the verb it was written for, not of its whole block.
+        verbs = set(by_block.get(raw["block"], ())) if code is not None else {raw["source"]} - {None}
+        for lemma in verbs:
+            if lemma not in lex.not_events and lemma not in lex.ignore_patterns:
+                lex.patterns.setdefault(lemma, []).append(pattern)
+    for plist in lex.patterns.values():
+        plist.sort(key=lambda p: -p.weight)  # most specific first; stable for equal weights
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon from the shipped tables and conventions."""
+    cameo = json.loads((DATA / "cameo_verbs.json").read_text(encoding="utf-8"))
+    table = json.loads((DATA / "cameo2plover.json").read_text(encoding="utf-8"))["codes"]
+    conv = yaml.safe_load((DATA / "conventions.yaml").read_text(encoding="utf-8"))
+    mapper = Mapper(table, conv)
+    lex = Lexicon()
+    lex.not_events = set(conv["not_events"]["verbs"])
+    lex.pattern_only = set(conv["pattern_only"]["verbs"])
+    lex.light_verbs = set(conv["light_verbs"])
+    for verb in cameo["verbs"] + cameo["cited_verbs"]:
+        lemma = verb["lemma"]
+        where = f"CAMEO.2.0.txt:{verb['line']}" if verb["line"] else "CAMEO.2.0.txt patterns citing the verb"
+        code = mapper.plover(verb["code"], where)
+        if code is not None and lemma not in lex.not_events and lemma not in lex.verbs:
+            lex.verbs[lemma] = code
+            if not verb.get("curated", True) and verb.get("zipf", 0.0) >= EVERYDAY_ZIPF:
+                lex.pattern_only.add(lemma)  # an everyday word come in with a WordNet set: patterns decide
+    for rule in conv["retype"]:
+        for lemma in rule["verbs"]:
+            lex.verbs[lemma] = _conv_code(mapper, rule, f"conventions.yaml retype: {lemma}")
+            lex.not_events.discard(lemma)
+            lex.pattern_only.discard(lemma)
+            if rule.get("patterns") == "ignore":
+                lex.ignore_patterns.add(lemma)
+            if rule.get("needs") == "destination":
+                lex.needs_destination.add(lemma)
+    for phr in cameo["phrasal"]:
+        code = mapper.plover(phr["code"], f"CAMEO.2.0.txt:{phr['line']}")
+        generic = phr["lemma"] in lex.not_events or phr["lemma"] in lex.pattern_only
+        if code is not None and len(phr["rest"]) == 1 and not generic:  # "go to", "pay for": too general
+            lex.phrasal.setdefault((phr["lemma"], phr["rest"][0]), code)
+    for rule in conv["phrasal"]:
+        lex.phrasal[(rule["lemma"], rule["rest"][0])] = _conv_code(mapper, rule, "conventions.yaml phrasal")
+    _patterns(cameo, mapper, lex)
+    for rule in conv["nouns"]:
+        lex.nouns[rule["lemma"]] = _conv_code(mapper, rule, f"conventions.yaml noun: {rule['lemma']}")
+    for rule in conv["noun_compounds"]:
+        key = (rule["words"][0], rule["words"][1])
+        lex.compounds[key] = None if rule["code"] is None else _conv_code(mapper, rule, "conventions.yaml compound")
+    for rule in conv["objects"]:
+        code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
+        for obj in rule["objects"]:
+            lex.objects[(rule["verb"], obj)] = code
+    wants = conv["object_control_requests"]
+    for verb in wants["verbs"]:
+        lex.wanting[verb] = _conv_code(mapper, wants, f"conventions.yaml object control: {verb}")
+    adj = conv["disapproval_adjectives"]
+    for word in adj["words"]:
+        lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")
+    fig = conv["figurative"]
+    lex.figurative, lex.speech_words, lex.force_words = set(fig["verbs"]), set(fig["speech_words"]), set(
+        fig["force_words"])
+    return lex
+
+
+def _conv_code(mapper: Mapper, rule: dict, source: str) -> Code:
+    """A code given by a conventions entry (its CAMEO code, optionally with its own type and mode)."""
+    base = mapper.plover(rule["code"], source)
+    if base is None:
+        raise ValueError(f"conventions.yaml: code {rule['code']} has no PLOVER type ({source})")
+    return Code(rule.get("type") or base.etype, rule.get("mode") or base.mode, base.contexts, base.cameo, source)

@@ -1,0 +1,163 @@
+"""Match the dictionary's verb patterns against the parse: words after the verb in its own clause, and
+prepositional phrases, in the pattern's order (PETRARCH matched them against the verb phrase in the same way).
+
+Speed: a verb's patterns are indexed by a word each must contain (`PatternIndex`), so only patterns whose key
+word occurs in the clause are tried, and each token's forms are read once per clause (`View`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Token
+
+from communique.extract.events.lexicon import FUNCTION_WORDS, Element, Lexicon, Pattern
+
+# Dependents that open another clause: their words are not the verb's objects.
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "cc", "punct", "mark", "appos"}
+WINDOW = 12  # tokens after the verb that a pattern may reach
+NAME_ENTITIES = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+DEPTH = 3  # levels below the verb: object, preposition, its object
+STEM = 5  # dictionary words this long also match as stems ("cooperat" matches "cooperation")
+STEM_SLACK = 4  # letters a stem may leave over
+
+
+@dataclass(frozen=True)
+class View:
+    """What the matcher reads of one token: its forms (empty inside a name or a date) and tree links."""
+
+    i: int
+    low: str
+    lem: str
+    dep: str
+    head: int
+    left: int
+    right: int
+
+    @staticmethod
+    def of(tok: Token) -> "View":
+        """The view of a token."""
+        named = tok.ent_type_ in NAME_ENTITIES  # "held ... on March 3" is a date, not a march
+        return View(tok.i, "" if named else tok.lower_, "" if named else tok.lemma_.lower(), tok.dep_,
+                    tok.head.i, tok.left_edge.i, tok.right_edge.i)
+
+
+def word_matches(word: str, view: View) -> bool:
+    """A dictionary word matches a token's form or lemma; long words also match as stems ("cooperat")."""
+    if word == view.low or word == view.lem:
+        return bool(word)
+    return len(word) >= STEM and view.low.startswith(word) and len(view.low) - len(word) <= STEM_SLACK
+
+
+def region_after(verb: Token) -> list[Token]:
+    """Tokens after the verb in its own clause (objects, particles, prepositional phrases, to-complements)."""
+    out: list[Token] = []
+    stack = [(c, 1) for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        tok, depth = stack.pop()
+        if tok.i - verb.i > WINDOW:
+            continue
+        out.append(tok)
+        if depth < DEPTH:
+            stack.extend((c, depth + 1) for c in tok.children
+                         if c.dep_ not in CLAUSE_DEPS or c.dep_ == "conj" and tok.pos_ == "NOUN")
+    return sorted(out, key=lambda t: t.i)
+
+
+def region_before(verb: Token) -> list[Token]:
+    """The words of the verb's subject."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return sorted((t for s in subjects for t in s.subtree), key=lambda t: t.i)
+
+
+def _run(words: tuple[frozenset[str], ...], views: list[View], start: int) -> Optional[int]:
+    """Index after the first place at or after `start` where `words` match consecutive tokens."""
+    n = len(words)
+    for k in range(start, len(views) - n + 1):
+        if all(any(word_matches(w, views[k + j]) for w in words[j]) for j in range(n)):
+            return k + n
+    return None
+
+
+def _element(el: Element, views: list[View], start: int, verb_i: int) -> Optional[int]:
+    """Index after the element's match in `views` from `start`, or None (a bare preposition hangs on the verb)."""
+    if not el.preps:
+        return _run(el.words, views, start)
+    for k in range(start, len(views)):
+        view = views[k]
+        if view.low not in el.preps or view.dep not in ("prep", "agent", "dative", "prt", "aux", "advmod"):
+            continue
+        if not el.words:
+            if view.head == verb_i:
+                return k + 1
+            continue
+        inside = [v for v in views[k + 1:] if view.left <= v.i <= view.right]
+        end = _run(el.words, inside, 0)
+        if end is not None:
+            return views.index(inside[end - 1]) + 1
+    return None
+
+
+def _sequence(elements: tuple[Element, ...], views: list[View], verb_i: int) -> bool:
+    """All elements match in order."""
+    pos = 0
+    for el in elements:
+        end = _element(el, views, pos, verb_i)
+        if end is None:
+            return False
+        pos = end
+    return True
+
+
+class PatternIndex:
+    """A verb's patterns by a content word each must contain, so a clause tries only those it could match."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.exact: dict[str, list[int]] = {}
+        self.stems: dict[str, list[int]] = {}
+        for n, pattern in enumerate(patterns):
+            for word in _key_words(pattern):
+                table = self.stems if len(word) >= STEM else self.exact
+                table.setdefault(word, []).append(n)
+
+    def candidates(self, views: list[View]) -> list[Pattern]:
+        """Patterns whose key word occurs in the clause, most specific first."""
+        found: set[int] = set()
+        for view in views:
+            for form in {view.low, view.lem}:
+                found.update(self.exact.get(form, ()))
+                found.update(self.stems.get(form, ()))
+                for cut in range(STEM, len(form)):
+                    if len(form) - cut <= STEM_SLACK:
+                        found.update(self.stems.get(form[:cut], ()))
+        return [self.patterns[n] for n in sorted(found)]
+
+
+def _key_words(pattern: Pattern) -> frozenset[str]:
+    """The words of a pattern's first content word slot: one of them must be in the clause."""
+    for el in pattern.before + pattern.after:
+        for slot in el.words:
+            if not slot <= FUNCTION_WORDS:
+                return slot
+    return frozenset()
+
+
+def pattern_words(pattern: Pattern, verb: Token) -> list[Token]:
+    """The object words a matched pattern named ("held [talks]", "opened [fire]"), for the trigger's span."""
+    wanted = [w for el in pattern.after for ws in el.words for w in ws if w not in FUNCTION_WORDS]
+    return [t for t in region_after(verb) if t.pos_ == "NOUN" and t.dep_ != "compound"
+            and any(word_matches(w, View.of(t)) for w in wanted)][:1]
+
+
+def best_pattern(lex: Lexicon, verb: Token, lemma: str) -> Optional[Pattern]:
+    """The most specific pattern of the verb that matches its clause (its code may be None: not an event)."""
+    index = lex.pattern_index(lemma)
+    if index is None:
+        return None
+    after = [View.of(t) for t in region_after(verb)]
+    before = [View.of(t) for t in region_before(verb)]
+    for pattern in index.candidates(after + before):
+        if _sequence(pattern.after, after, verb.i) and _sequence(pattern.before, before, verb.i):
+            return pattern
+    return None

@@ -1,0 +1,193 @@
+"""Senses and actors decide, not words alone: the checks a trigger candidate must pass.
+
+- verbs of force used for words ("attacked the newspaper in a post") are criticism (ACCUSE);
+- a question ("asked whether ...", "asked by a reporter") is not a request; "declined to comment" is no refusal;
+- "demonstrated a readiness" shows something, "rallied support" gathers it: neither is a protest;
+- an official's protest against a decision is an accusation, not a street protest;
+- a verb trigger needs a political actor as its subject (or, in the passive, as its agent or patient).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Token
+
+from communique.extract.events import arguments as args
+
+if TYPE_CHECKING:
+    from communique.extract.events.lexicon import Lexicon
+    from communique.extract.events.triggers import Candidate
+
+# Targets that are places or facilities: force against them is physical.
+PHYSICAL_TARGETS = {"base", "city", "town", "village", "convoy", "ship", "vessel", "tanker", "hospital", "school",
+                    "building", "position", "positions", "infrastructure", "camp", "checkpoint", "station", "train",
+                    "bus", "car", "vehicle", "plant", "facility", "home", "house", "market", "mosque", "church",
+                    "embassy", "headquarters", "compound", "port", "airport", "bridge", "road", "border", "area",
+                    "region", "district", "province", "territory", "outpost", "post", "target", "location",
+                    "hideout", "troops", "soldiers", "forces", "army", "militants", "civilians", "people",
+                    "protesters", "police", "officers", "guards", "passengers", "residents", "worshippers"}
+# Subjects that use force by what they are.
+ARMED_SECTORS = {"MIL", "REB", "SEP", "INS", "UAF", "COP", "SPY"}
+QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which"}
+REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderator", "host"}
+CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply"}
+STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "IGO"}
+
+
+def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
+    """The candidate with its sense settled, or None when it reports no event."""
+    verb = cand.anchor if cand.noun is None else None
+    lem = cand.anchor.lemma_.lower()
+    if verb is not None and cand.etype == "ASSAULT" and lem in lex.figurative and not physical(verb, lex):
+        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
+    if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
+        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml retype: dismiss (as)"
+    if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
+        cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "conventions.yaml retype: withdraw (from a body)"
+    if verb is not None and lem == "ask" and _question(verb):
+        return None
+    if verb is not None and (_asked_whether(verb) or _alternative(verb)):
+        return None
+    if verb is not None and lem in ("decline", "refuse") and _declines_comment(verb):
+        return None
+    if verb is not None and cand.etype == "PROTEST" and lem in ("demonstrate", "rally", "march", "strike"):
+        if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            return None  # "demonstrated a readiness", "rallied support": showing or gathering, not protest
+    if verb is not None and cand.etype == "PROTEST" and lem == "protest" and _official_protest(verb):
+        cand.etype, cand.mode = "ACCUSE", "disapprove"
+    return cand
+
+
+def physical(verb: Token, lex: "Lexicon") -> bool:
+    """Whether a verb of force is used physically: no speech channel, and an armed actor, a weapon or a place."""
+    clause = [t for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis")]
+    channel = any(t.lower_ in lex.speech_words for t in _prep_objects(verb))
+    if channel:
+        return False
+    subjects = args.subjects(verb)
+    if any(_armed(s, lex) for s in subjects):
+        return True
+    objs = [o for o in _objects(verb)]
+    if any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PHYSICAL_TARGETS
+           or o.lower_ in PHYSICAL_TARGETS for o in objs):
+        return True
+    return any(t.lower_ in lex.force_words for t in clause if t.i != verb.i)
+
+
+def _armed(subj: Token, lex: "Lexicon") -> bool:
+    """A subject that uses force by what it is (forces, troops, militants, a military sector)."""
+    core = args.core_head(subj)
+    if core.lower_ in lex.force_words or core.lemma_.lower() in lex.force_words:
+        return True
+    ref = args.actor_ref(core)
+    return ref.sector in ARMED_SECTORS
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Direct and prepositional objects of a verb."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return out + _prep_objects(verb)
+
+
+def _prep_objects(verb: Token) -> list[Token]:
+    """Objects of the verb's prepositional phrases, and their compound words."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            out.append(pobj)
+            out.extend(t for t in pobj.lefts if t.dep_ in ("compound", "amod"))
+    return out
+
+
+def _question(verb: Token) -> bool:
+    """ "asked whether ...", "asked about ...", "asked by a reporter": a question, not a request."""
+    for child in verb.children:
+        if child.dep_ == "agent" and any(args.core_head(p).lemma_.lower() in REPORTERS for p in child.children):
+            return True
+        if child.dep_ in ("ccomp", "prep", "advcl") and (
+                child.lower_ in QUESTION_WORDS or any(m.lower_ in QUESTION_WORDS for m in child.children
+                                                      if m.dep_ in ("mark", "advmod", "nsubj", "dobj"))):
+            return True
+    subj = args.subjects(verb)
+    return any(args.core_head(s).lemma_.lower() in REPORTERS for s in subj) or verb.sent.text.rstrip().endswith("?")
+
+
+BODIES = {"agreement", "treaty", "accord", "deal", "pact", "talks", "negotiation", "organization", "organisation",
+          "bloc", "alliance", "union", "council", "court", "convention", "federation", "community", "commission"}
+
+
+def _leaves_body(verb: Token) -> bool:
+    """ "withdrew from ECOWAS", "pulled out of the treaty": leaving an organisation or agreement reduces relations."""
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("from", "of", "out")):
+        for obj in (p for p in prep.subtree if p.dep_ == "pobj"):
+            if obj.ent_type_ == "ORG" or obj.lemma_.lower() in BODIES or args.actor_ref(obj).sector == "IGO":
+                return True
+    return False
+
+
+def _disparaged(verb: Token) -> bool:
+    """ "dismissed the findings as propaganda": rejecting by disparaging is criticism."""
+    near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    return any(c.dep_ in ("prep", "advcl", "mark") and c.lower_ == "as" for c in near) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in near)
+
+
+def _asked_whether(verb: Token) -> bool:
+    """ "asked whether he would resign": the event is only a question's topic."""
+    tok = verb
+    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children) and \
+                tok.head.lemma_.lower() in ("ask", "wonder", "question", "inquire", "query"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _alternative(verb: Token) -> bool:
+    """ "whether they agree or not": a clause of alternatives reports neither."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
+
+
+def _declines_comment(verb: Token) -> bool:
+    """ "declined to comment", "refused to elaborate": withholding a statement, not rejecting anything."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in CONCEALMENT for c in verb.children) or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("comment", "interview") for c in verb.children)
+
+
+def _official_protest(verb: Token) -> bool:
+    """ "The ministry protested the decision": a state's objection, coded ACCUSE as in PLOVER."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(args.actor_ref(s).sector in STATE_SECTORS for s in args.subjects(verb))
+
+
+def has_political_actor(cand: "Candidate") -> bool:
+    """A verb trigger's subject (or passive agent or patient) is a political actor."""
+    verb = cand.anchor
+    subjects = args.subjects(verb)
+    if subjects:
+        return any(args.is_actor(s) or s.lemma_.lower() in _EVENT_NOUNS for s in subjects)
+    patients = [args.relative_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
+    if patients:
+        return any(args.is_actor(p) for p in patients)
+    return any(args.is_actor(o) for o in _objects(verb))
+
+
+# Subjects that are events themselves ("the attack killed", "talks resumed").
+_EVENT_NOUNS = {"attack", "strike", "airstrike", "bombing", "shelling", "raid", "explosion", "blast", "talk",
+                "talks", "meeting", "operation", "offensive", "fighting", "clash", "violence", "war"}
+
+
+def is_phone_call(noun: Token) -> bool:
+    """A "call" is a phone call when it says so or links two parties."""
+    mods = {c.lower_ for c in noun.children}
+    return bool(mods & {"phone", "telephone", "between", "with", "video"})
+
+
+def has_destination(verb: Token) -> bool:
+    """The verb names a place it goes to or arrives in ("arrived in Riyadh", "travelled to Kyiv")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at")):
+        if any(p.ent_type_ in ("GPE", "LOC", "FAC") for p in prep.children if p.dep_ == "pobj"):
+            return True
+    return False

@@ -1,0 +1,290 @@
+"""Trigger candidates from the parse: verbs with their dictionary patterns, light verbs with event nouns,
+and event nouns that name their own actor. Senses and actors are checked in senses.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from communique.extract.events import frames, senses
+from communique.extract.events import arguments as args
+from communique.extract.events.lexicon import Code, Lexicon, load
+from communique.extract.events.matcher import best_pattern, pattern_words
+
+# Objects that make an event verb a non-event ("released a statement").
+NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
+                     "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
+                     "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
+                     "answer", "example", "glimpse", "clue", "hint"}
+# Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
+HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
+                "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
+                "claim", "target", "strike"}
+# Clauses that only describe background (relative clauses, modifiers).
+BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
+# Verbs of harm that place an attack ("died in the attack").
+HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
+# Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
+SITUATION_PREPS = {"at", "in", "during", "after", "before", "following", "ahead", "of"}
+# Entity labels of names: a noun inside one ("Government of National Accord") is not a trigger.
+NAME_LABELS = {"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "NORP"}
+
+
+@dataclass
+class Candidate:
+    """A trigger found in the parse, before flags and arguments are attached."""
+
+    anchor: Token  # the verb (or noun) whose clause carries flags, subject and date
+    tokens: list[Token]  # trigger words
+    etype: str
+    mode: Optional[str] = None
+    noun: Optional[Token] = None  # the event noun, for nominal triggers
+    absorbed: list[Token] = field(default_factory=list)  # complements folded into this event
+    derived: bool = False
+    own_subject: bool = True  # False when the clause subject is the recipient ("Y must ...")
+    recipient_heads: list[Token] = field(default_factory=list)
+    actor_heads: list[Token] = field(default_factory=list)
+    source: str = ""  # the dictionary line or convention that coded it
+    contexts: tuple[str, ...] = ()
+
+
+def lemma(tok: Token) -> str:
+    """The lower-case lemma, with the model's known slips fixed."""
+    lem = tok.lemma_.lower()
+    return frames.LEMMA_FIXES.get(lem, lem)
+
+
+def _cand(anchor: Token, tokens: list[Token], code: Code, noun: Optional[Token] = None) -> Candidate:
+    """A candidate coded by a lexicon entry."""
+    cand = Candidate(anchor, tokens, code.etype, code.mode, noun=noun, source=code.source, contexts=code.contexts)
+    if code.reverse:  # "faced criticism": the subject is on the receiving end
+        cand.own_subject = False
+        cand.recipient_heads = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return cand
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct, passive-subject and prepositional objects of a verb, with their conjuncts."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr", "oprd"):
+            out.append(child)
+        elif child.dep_ in ("prep", "agent"):
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out + [c for o in out for c in o.conjuncts]
+
+
+def compounds(noun: Token) -> list[Token]:
+    """Compound modifiers that form part of an event noun ("hunger strike", "phone call")."""
+    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
+
+
+def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
+    """Type of an event noun, refined (or cancelled) by a compound ("air strike", "trade war")."""
+    lem = lemma(noun)
+    for child in noun.lefts:
+        key = (child.lower_, lem)
+        if child.dep_ in ("compound", "amod", "nmod") and key in lex.compounds:
+            return lex.compounds[key]
+    return lex.nouns.get(lem)
+
+
+def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """A trigger headed by a verb: phrasal verb, dictionary pattern, light verb + event noun, the verb alone."""
+    if tok.pos_ != "VERB":
+        return None
+    lem = lemma(tok)
+    if lem in lex.wanting and _wants_of(tok):
+        return _cand(tok, [tok], lex.wanting[lem])
+    if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
+            return _cand(tok, [tok, child], lex.phrasal[(lem, child.lower_)])
+        # "called for the Taliban to lift ...": the parser makes "for" the mark of the infinitive clause
+        marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ in ("advcl", "ccomp", "xcomp") else []
+        for mark in marks:
+            if (lem, mark.lower_) in lex.phrasal:
+                cand = _cand(tok, [tok, mark], lex.phrasal[(lem, mark.lower_)])
+                cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
+                return cand
+    for obj in objects(tok):
+        if (lem, lemma(obj)) in lex.objects:
+            return _cand(tok, [tok, obj], lex.objects[(lem, lemma(obj))])
+    pattern = best_pattern(lex, tok, lem)
+    if pattern is not None:
+        if pattern.code is None:
+            return None
+        # the object is part of the trigger where it makes the event ("opened fire", "held talks")
+        object_made = lem in lex.pattern_only or lem in lex.light_verbs or lem not in lex.verbs
+        named = [n for n in pattern_words(pattern, tok) if object_made or noun_code(lex, n) is not None]
+        return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
+    if lem in lex.light_verbs:
+        for obj in objects(tok):
+            if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
+                continue
+            code = noun_code(lex, obj)
+            if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
+                return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
+    code = lex.verbs.get(lem)
+    if code is None or lem in lex.pattern_only:
+        return None
+    if any(lemma(o) in NON_EVENT_OBJECTS for o in objects(tok)):
+        return None
+    if lem in lex.needs_destination and not senses.has_destination(tok):
+        return None
+    return _cand(tok, [tok], code)
+
+
+def _wants_of(verb: Token) -> bool:
+    """The verb has an actor as object and a to-infinitive saying what that actor should do."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    comps += [g for c in objs for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ == "VB"]
+    subj_of_comp = [s for c in comps for s in c.children if s.dep_ == "nsubj"]
+    return bool(comps) and any(args.is_actor(o) for o in objs + subj_of_comp)
+
+
+def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """A trigger headed by an event noun that has its own actor or reports a happening."""
+    if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in NAME_LABELS:
+        return None
+    code = noun_code(lex, tok)
+    if code is None:
+        return None
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if lemma(tok) == "call":
+        if "for" in preps:
+            code = lex.phrasal[("call", "for")]
+        elif not senses.is_phone_call(tok):
+            return None
+    possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
+    if lemma(tok) == "war" and not possessor:
+        return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
+    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
+    has_actor = possessor or bool(preps & agent_preps) or any(
+        c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
+        for c in tok.children)
+    dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
+    happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
+    if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
+        return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
+    situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
+    # "died in the attack", "were killed in the raid": the harm places the attack
+    harmed = code.etype == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+        lemma(tok.head.head) in HARM_VERBS
+    # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
+    befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
+        for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
+    if not (has_actor or happened or dated or situated or harmed or befell):
+        return None
+    if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
+        return None  # "conducted 11,654 operations": a statistic of events, not a report of one
+    return _cand(tok, [*compounds(tok), tok], code, noun=tok)
+
+
+def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:
+        return None
+    targeted = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by") for c in tok.children) or \
+        any(c.dep_ == "ccomp" for c in tok.children)
+    if not targeted:
+        return None
+    verb = tok.head
+    if not any(args.is_actor(s) for s in args.subjects(verb)):
+        return None
+    cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
+    cand.recipient_heads = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return cand
+
+
+def _count(tok: Token) -> float:
+    """The value of a number token ("11,654", "three"), or 0 when it is not one."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "dozens": 24, "hundreds": 200, "thousands": 2000}
+    text = tok.lower_.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return words.get(text, 0)
+
+
+def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
+    """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
+    lex = lex or load()
+    words = lex.trigger_words()
+    tokens = [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]  # most words trigger nothing
+    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
+    covered = {t.i for c in verbs for t in c.tokens}
+    anchors = {c.anchor.i for c in verbs}
+    nouns = []
+    for tok in tokens:
+        if tok.i in covered:
+            continue
+        cand = noun_candidate(lex, tok)
+        if cand is not None and not _under_anchor(tok, anchors):
+            nouns.append(cand)
+    # "attacked the city, killing three": a participle elaborating an event of the same type is that event
+    by_anchor = {c.anchor.i: c for c in verbs}
+    verbs = [c for c in verbs if not (c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG"
+                                      and getattr(by_anchor.get(c.anchor.head.i), "etype", None) == c.etype)]
+    # "talks would resume": the event noun carries the event, its verb of happening adds none
+    noun_heads = {c.anchor.i for c in nouns}
+    verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
+    out = []
+    for cand in verbs + nouns:
+        if _background(cand):
+            continue
+        cand = senses.check(cand, lex)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _under_anchor(tok: Token, anchors: set[int]) -> bool:
+    """True when the noun's nearest governing verb is already an event trigger."""
+    head = tok.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head.i in anchors and tok.dep_ not in ("nsubj",)
+
+
+def _background(cand: Candidate) -> bool:
+    """Triggers in relative clauses or modifiers, in conditions, or without a political actor."""
+    anchor = cand.anchor
+    if anchor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anchor.children):
+        return True
+    if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS:
+        return True
+    if cand.noun is None and anchor.dep_ == "acl" and anchor.tag_ == "VBG":
+        # "a declaration demanding that ...": a verbal act reported through its document; other participles
+        # describe ("troops guarding the border")
+        return cand.etype not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
+    if cand.noun is None and _purpose(anchor):
+        return True
+    if cand.noun is None or anchor.pos_ == "VERB":  # a verb, or a light verb carrying an event noun
+        return not senses.has_political_actor(cand)
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """ "trips to investigate", "needs money to provide", "was assigned to spread": a to-infinitive that is a
+    purpose or an ordinary verb's complement reports no event; frames ("agreed to", "urged X to") do."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    while verb.dep_ == "conj" and head.i != verb.i:
+        verb, head = head, head.head
+    return verb.dep_ not in ("xcomp", "ccomp") or lemma(head) not in FRAME_HEADS
+
+
+FRAME_HEADS = frames.ABSORBING_FRAMES | frames.INTENT_FRAMES | {
+    "commit", "vow", "pledge", "promise", "offer", "try", "attempt", "begin", "start", "continue", "resume",
+    "threaten", "fail", "need", "have", "move", "able", "unable", "seek", "ready", "willing", "prepared", "set",
+    "agree", "decide", "refuse", "decline", "urge", "call", "force", "allow", "order", "invite", "help"}

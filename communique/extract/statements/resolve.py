@@ -1,0 +1,232 @@
+"""Resolve speaker mentions to who they are, using the article read so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.extract import docutil
+from communique.extract.statements.speakers import ArticleIndex, Mention, classify, describe_group, is_description
+from communique.records import Speaker, Statement
+
+
+@dataclass
+class Known:
+    """A speaker already seen in this article: the salience history pronouns resolve against."""
+
+    speaker: Speaker
+    gender: Optional[str]
+    plural: bool
+
+
+class SpeakerResolver:
+    """Turns mention spans into Speaker records, remembering earlier speakers for pronouns."""
+
+    def __init__(self, doc: Doc, index: ArticleIndex):
+        self.doc = doc
+        self.index = index
+        self.history: list[Known] = []
+        self._mentions: dict[tuple[int, int], Mention] = {}
+
+    def _classify(self, span: Span) -> Mention:
+        """The mention's form, worked out once: resolve() and remember() both need it."""
+        key = (span.start, span.end)
+        if key not in self._mentions:
+            self._mentions[key] = classify(span, self.index)
+        return self._mentions[key]
+
+    def resolve(self, span: Optional[Span], inherit=None) -> Optional[Speaker]:
+        """A Speaker for a mention span; a continuation inherits the previous statement's speaker."""
+        if span is None:
+            if inherit is not None and self.history:
+                prev = self.history[-1].speaker
+                return Speaker(**{**prev.__dict__})
+            return None
+        mention = self._classify(span)
+        speaker = Speaker(span.text, span.start_char, span.end_char)
+        if mention.form == "pronoun":
+            antecedent = self._antecedent(mention)
+            if antecedent is not None:
+                _take_identity(speaker, antecedent)
+            return speaker
+        name = mention.name
+        if mention.form == "description":
+            person = self.index.by_role(span)
+            earlier = self._same_head(span) if person is None else None
+            if earlier is not None:  # "A senior official said ... The official added ..."
+                _take_identity(speaker, earlier)
+                return speaker
+            name = person.name if person is not None else describe_group(span)
+        speaker.name = name
+        _describe(speaker, span, name)
+        self._fill_from_article(speaker, span)
+        return speaker
+
+    def _fill_from_article(self, speaker: Speaker, span: Span) -> None:
+        """Role and country the article gave the same speaker elsewhere, or its possessor ('Its spokesman')."""
+        for known in reversed(self.history):
+            if known.speaker.name == speaker.name:
+                prev = known.speaker
+                speaker.role = speaker.role or prev.role
+                speaker.country = speaker.country or prev.country
+                speaker.sector = speaker.sector or prev.sector
+                speaker.kb_id = speaker.kb_id or prev.kb_id
+                break
+        person = self.index.person(speaker.name) if speaker.name else None
+        if person is not None and person.roles and not speaker.role:
+            speaker.role = person.roles[0]
+        if speaker.country is None and any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in span):
+            owner = _previous_subject(span)
+            if owner is not None:
+                from communique.extract.actors import describe as actors
+
+                speaker.country = actors.describe(owner).country
+        if speaker.name and speaker.country and not is_description(speaker.name):
+            from communique.extract.actors import describe as actors
+
+            speaker.actor_id = actors.actor_key(speaker.name, speaker.country)
+
+    def _same_head(self, span: Span) -> Optional[Speaker]:
+        """An earlier speaker a definite description points back to: 'the official' after 'a senior official'."""
+        if span[0].lower_ != "the" or len(span) > 3:
+            return None
+        head = span.root.lemma_.lower()
+        for known in reversed(self.history):
+            words = (known.speaker.name or "").lower().split()
+            if words and (words[-1] == span.root.lower_ or words[-1] == head):
+                return known.speaker
+        return None
+
+    def remember(self, statement: Statement, span: Optional[Span]) -> None:
+        """Record a resolved speaker so later pronouns can refer to it."""
+        sp = statement.speaker
+        if sp is None or sp.name is None:
+            return
+        mention = self._classify(span) if span is not None else None
+        if mention is not None and mention.form == "pronoun":
+            gender, plural = mention.gender, mention.plural
+        else:
+            person = self.index.person(sp.name)
+            gender = person.gender if person is not None else (mention.gender if mention else None)
+            plural = bool(mention and mention.plural)
+        self.history.append(Known(sp, gender, plural))
+
+    def _antecedent(self, mention: Mention) -> Optional[Speaker]:
+        """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""
+        g = mention.gender
+        want_plural = g == "p"
+        if g in ("m", "f"):
+            subject = self._previous_subject_person(mention, g)
+            if subject is not None:
+                return subject
+        for known in reversed(self.history):
+            if want_plural:
+                if known.plural or known.gender == "n":
+                    return known.speaker
+            elif g == "n":
+                if known.gender == "n" and not known.plural:
+                    return known.speaker
+            elif known.gender == g:
+                return known.speaker
+        if g in ("m", "f"):
+            person = self._nearby_person(mention, g)
+            if person is not None:
+                return person
+            for known in reversed(self.history):
+                if known.gender is None and not known.plural:
+                    return known.speaker
+        return None
+
+    def _previous_subject_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
+        """The person who is subject of the sentence just before: the most salient referent."""
+        sent = mention.span.sent
+        if sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        for token in prev:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for cand in [token] + [c for c in token.children if c.dep_ == "appos"]:
+                found = self._person_at(cand, gender)
+                if found is not None:
+                    return found
+        return None
+
+    def _person_at(self, token: Token, gender: str) -> Optional[Speaker]:
+        """The known person named by a proper-noun token, if their gender does not conflict."""
+        if token.pos_ != "PROPN":
+            return None
+        chain = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        for k in range(len(chain)):
+            first = chain[k]
+            text = self.doc[first.i : token.i + 1].text
+            name = self.index.full_name(text)
+            person = self.index.person(name)
+            if person is not None:
+                if person.gender not in (gender, None):
+                    return None
+                return self._speaker_for(name, self.doc[first.i : token.i + 1])
+        return None
+
+    def _speaker_for(self, name: str, ent: Span) -> Speaker:
+        """A Speaker for a named person, reusing what an earlier statement learnt about them."""
+        for known in reversed(self.history):
+            if known.speaker.name == name:
+                return known.speaker
+        speaker = Speaker(ent.text, ent.start_char, ent.end_char, name=name)
+        _describe(speaker, ent, name)
+        return speaker
+
+    def _nearby_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
+        """A person named in the same or the previous two sentences, agreeing in gender."""
+        start = mention.span.sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for token in reversed(self.doc[start : mention.span.start]):
+            if token.dep_ != "compound":
+                found = self._person_at(token, gender)
+                if found is not None:
+                    return found
+        return None
+
+
+def _take_identity(speaker: Speaker, source: Speaker) -> None:
+    """Give a mention the identity another mention resolved to (keeping its own text and offsets)."""
+    speaker.name, speaker.role, speaker.country = source.name, source.role, source.country
+    speaker.sector, speaker.actor_id, speaker.kb_id = source.sector, source.actor_id, source.kb_id
+
+
+def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
+    """Fill role, country, sector and actor id from the mention's words."""
+    from communique.extract.actors import describe as actors
+
+    book = docutil.actor_book(span.doc)
+    person = name if name and not is_description(name) else None
+    info = actors.describe(span, book, span.doc._.published, full_name=person)
+    speaker.kb_id = speaker.kb_id or info.kb_id
+    if info.name and book is not None and info.name != name:
+        # the user's actor file names who held the office, or corrects a spelling
+        book_entry = book.lookup(info.name, span.doc._.published)
+        if book_entry is not None:
+            speaker.name = name = book_entry.name
+    speaker.role = speaker.role or info.role
+    speaker.country = speaker.country or info.country
+    speaker.sector = speaker.sector or info.sector
+    if name and not is_description(name):
+        speaker.actor_id = actors.actor_key(name, speaker.country)
+
+
+def _previous_subject(span: Span) -> Optional[Span]:
+    """The subject of the sentence before the mention's: what 'its' most likely points back to."""
+    from communique.extract.statements.speakers import mention_span
+
+    sent = span.sent
+    if sent.start == 0:
+        return None
+    prev = span.doc[sent.start - 1].sent
+    subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return mention_span(subj) if subj is not None else None

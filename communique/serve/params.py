@@ -1,0 +1,50 @@
+"""Query parameters shared by the API and the dashboard, turned into the store's filter objects."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from fastapi import Query
+
+from communique.store_queries import DEFAULT_LIMIT, MAX_LIMIT, EventFilter, StatementFilter
+
+Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Records per page (1 to {MAX_LIMIT}).")
+Cursor = Query(None, description="The `next_cursor` of the previous page.")
+
+
+def _iso(value: Optional[date]) -> Optional[str]:
+    """A date as YYYY-MM-DD."""
+    return value.isoformat() if value else None
+
+
+def _clean(value: Optional[str]) -> Optional[str]:
+    """None for a missing or blank form field, else the trimmed text."""
+    return value.strip() or None if value is not None else None
+
+
+def statement_filter(
+    speaker: Optional[str] = Query(None, description="Speaker name, alias or mention (case-insensitive substring)."),
+    since: Optional[date] = Query(None, description="Made on or after this day (YYYY-MM-DD); else the article's date."),
+    until: Optional[date] = Query(None, description="Made on or before this day (YYYY-MM-DD)."),
+    q: Optional[str] = Query(None, description='Full-text search in the content: words and "quoted phrases".'),
+    doc: Optional[str] = Query(None, description="Only this article."),
+    actor_id: Optional[str] = Query(None, description="Only this speaker (exact actor_id)."),
+) -> StatementFilter:
+    """The statement filters, as the CLI's `statements` command has them plus text, article and actor id."""
+    return StatementFilter(speaker=_clean(speaker), since=_iso(since), until=_iso(until), q=_clean(q),
+                           doc=_clean(doc), actor_id=_clean(actor_id))
+
+
+def event_filter(
+    type: Optional[str] = Query(None, description="PLOVER event type, e.g. CONSULT or ACCUSE."),  # noqa: A002
+    actor: Optional[str] = Query(None, description="Actor or recipient name, alias or mention (substring)."),
+    country: Optional[str] = Query(None, description="ISO 3166 alpha-3 code of an actor, recipient or location."),
+    since: Optional[date] = Query(None, description="On or after this day (YYYY-MM-DD); else the article's date."),
+    until: Optional[date] = Query(None, description="On or before this day (YYYY-MM-DD)."),
+    doc: Optional[str] = Query(None, description="Only this article."),
+    actor_id: Optional[str] = Query(None, description="Only events with this actor or recipient (exact actor_id)."),
+) -> EventFilter:
+    """The event filters, as the CLI's `events` command has them plus article and actor id."""
+    return EventFilter(type=_clean(type), actor=_clean(actor), country=_clean(country), since=_iso(since),
+                       until=_iso(until), doc=_clean(doc), actor_id=_clean(actor_id))
