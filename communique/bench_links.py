@@ -97,9 +97,14 @@ def grow(store: Any, base_count: int, size: int) -> int:
     # Bulk load: indexes are dropped while copying and built again after (sorting beats random inserts).
     indexes = [(name, sql) for name, sql in db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")]
+    # Full-text triggers are left out too: linking never reads those indexes, and the store is thrown away.
+    triggers = [(name, sql) for name, sql in db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")]
     if have + base_count <= size:
         for name, _ in indexes:
             db.execute(f"DROP INDEX {name}")
+        for name, _ in triggers:
+            db.execute(f"DROP TRIGGER {name}")
     while have + base_count <= size:
         k = have // base_count
         args = {"s": f"#{k}", "k": COPY_DAYS * k, "d": f"+{COPY_DAYS * k} days"}
@@ -110,7 +115,7 @@ def grow(store: Any, base_count: int, size: int) -> int:
         have += base_count
         made += 1
     if made:
-        for _, sql in indexes:
+        for _, sql in indexes + triggers:
             db.execute(sql)
     return made
 

@@ -117,6 +117,8 @@ def same_incident(a: dict[str, Any], b: dict[str, Any]) -> Optional[dict[str, st
         return None
     if a["lo"] > b["hi"] + SLACK_DAYS or b["lo"] > a["hi"] + SLACK_DAYS:
         return None
+    if a["doc"] != b["doc"] and any(f["fallback"] and not f.get("dated") for f in (a, b)):
+        return None  # "after the meeting", undated and without actors, is a meeting of its own article
     why = {"type": a["type"], "dates": f"{_days(a)} and {_days(b)} overlap"}
     if a["fallback"] or b["fallback"] or a["type"] in SYMMETRIC:
         every = side(a["actors"] + a["recipients"] + a["fallback"], b["actors"] + b["recipients"] + b["fallback"])
