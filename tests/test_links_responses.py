@@ -35,6 +35,11 @@ def test_relations_from_formula_cue_and_short_denial():
     unconfirmed["cue"].update(start=text.index("confirmed"), end=text.index("confirmed") + 9)
     unconfirmed["speaker"].update(start=0, end=7)
     assert relation(unconfirmed, text) == ("decline", "has not confirm")
+    text = "Neither Britain nor Mauritius have confirmed any details."
+    neither = statement("any details", "confirm", start=text.index("any"))
+    neither["cue"].update(start=text.index("confirmed"), end=text.index("confirmed") + 9)
+    neither["speaker"].update(start=0, end=15)
+    assert relation(neither, text) == ("decline", "Neither Britain nor Mauritius have confirm")
     assert relation(statement("We strongly reject the baseless allegations"), "") == (
         "reject", "'We strongly reject'")
     assert relation(statement("the accusation", "deny"), "") == ("deny", "cue 'deny'")

@@ -24,7 +24,8 @@ DECLINE = re.compile(
     r"neither confirm nor deny|no comment|(?:declin|refus)\w* to (?:comment|confirm|deny|discuss|say|elaborate)"
     r"|(?:would|could|did|will|has|have|had|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|confirm|deny|discuss"
     r"|elaborate)"
-    r"|not (?:immediately )?(?:respond|reply)\w* to (?:a )?requests? for comment|not available for comment",
+    r"|not (?:immediately )?(?:respond|reply)\w* to (?:a )?requests? for comment|not available for comment"
+    r"|\bneither\b[^.;]{0,60}?\b(?:has|have|had|would|could|did) (?:confirm|deny|comment)",
     re.I)
 _FALSE = r"(?:false|untrue|baseless|groundless|unfounded|fabricated|fake|nonsense|lies|a lie)"
 DENY_WORDS = re.compile(rf"\b(?:(?:is|was|are|were|be)\s+(?:\w+ly\s+)?{_FALSE}\b|{_FALSE}\s+(?:allegations?|claims?"
