@@ -56,9 +56,9 @@ def _write(results: list[Any], path: Path, links: bool) -> float:
 _ID, _DOC = "{c} || :s", "{c} || :s"
 _COPIED = {
     "articles": {"doc": _DOC, "published": "date({c}, :d)", "text_hash": "{c} || :s", "id": None},
-    "statements": {"id": _ID, "doc": _DOC, "said_on": "date({c}, :d)", "day": "date({c}, :d)",
+    "statements": {"id": _ID, "doc": _DOC, "said_on": "date({c}, :d)", "day": "COALESCE(date({c}, :d), {c})",
                    "json": "json_set({c}, '$.id', id || :s, '$.doc', doc || :s)"},
-    "events": {"id": _ID, "doc": _DOC, "happened_on": "date({c}, :d)", "day": "date({c}, :d)",
+    "events": {"id": _ID, "doc": _DOC, "happened_on": "date({c}, :d)", "day": "COALESCE(date({c}, :d), {c})",
                "claimed_by": "{c} || :s", "json": "json_set({c}, '$.id', id || :s, '$.doc', doc || :s)"},
     "event_actors": {"event_id": _ID},
     "link_events": {"event_id": _ID, "doc": _DOC, "lo": "{c} + :k", "hi": "{c} + :k", "incident": _ID,
