@@ -103,8 +103,10 @@ class LinkQueries:
         return sorted(out, key=lambda i: ((i["date"] or {}).get("value") or i["first_reported"] or "", i["id"]))
 
     def incident(self, incident_id: str) -> Optional[Row]:
-        """One incident with its reports and the links (with reasons) that joined them."""
-        found = self.incidents(incident_id=incident_id)
+        """One incident with its reports and the links (with reasons) that joined them; any member event's id
+        (or the id of a group merged since) finds it."""
+        row = self.db.execute("SELECT incident FROM link_events WHERE event_id = ?", (incident_id,)).fetchone()
+        found = self.incidents(incident_id=row[0] if row else incident_id)
         if not found:
             return None
         inc = found[0]
@@ -170,8 +172,10 @@ class LinkQueries:
         return sorted(out, key=lambda r: (r["first_said"] or "", r["id"]))
 
     def remark(self, remark_id: str) -> Optional[Row]:
-        """One remark group with all its reports and the links (kind, score, reasons) between them."""
-        found = self.remarks(remark_id=remark_id)
+        """One remark group with all its reports and the links (kind, score, reasons) between them; any member
+        statement's id finds it."""
+        row = self.db.execute("SELECT remark FROM link_statements WHERE statement_id = ?", (remark_id,)).fetchone()
+        found = self.remarks(remark_id=row[0] if row else remark_id)
         return found[0] if found else None
 
     def _remark(self, remark_id: str, members: list[tuple[int, Row]], cache: dict[str, Row]) -> Row:

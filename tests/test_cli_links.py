@@ -43,7 +43,8 @@ def test_incidents_group_two_reports_and_keep_the_later_meeting_apart(db):
     assert [(r["id"], r["articles"], [x["doc"] for x in r["reports"]]) for r in rows] == [
         ("a-e1", 2, ["a", "b"]), ("c-e1", 1, ["c"])]
     assert cli("incidents", "--min-articles", "2", "--format", "jsonl", db=db).stdout.count("\n") == 1
-    one = json.loads(cli("incidents", "--id", "a-e1", "--format", "jsonl", db=db).stdout)
+    one = json.loads(cli("incidents", "--id", "b-e1", "--format", "jsonl", db=db).stdout)
+    assert one["id"] == "a-e1"  # a member's id finds its incident
     assert one["links"][0]["why"]["participants"] == "same actor anna-berg@NOR; same actor olav-dahl"
 
 
