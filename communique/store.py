@@ -86,9 +86,9 @@ def first_day(value: Optional[str]) -> Optional[str]:
 class Store:
     """An SQLite file holding articles, statements, events and actors."""
 
-    def __init__(self, path: Union[str, Path], threads: bool = False):
+    def __init__(self, path: Union[str, Path], threads: bool = False, links: bool = True):
         """Open (creating or migrating) the store; `threads` lets other threads use the connection,
-        which the caller then serialises."""
+        which the caller then serialises; `links` links each added article to incidents, remarks and answers."""
         self.path = str(path)
         # Autocommit mode: transactions are opened explicitly by atomic().
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=not threads)
@@ -99,6 +99,10 @@ class Store:
         self.db.executescript(SCHEMA)
         migrate(self.db)
         self.actors_registry = ActorRegistry(self.db)
+        from communique.store_links import LinkStore  # imports this module, so not at the top
+
+        self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
+        self.linking = links
 
     def close(self) -> None:
         """Close the connection."""
@@ -156,6 +160,8 @@ class Store:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
                 self._insert_event(ev, published)
+            if self.linking:
+                self.links.add(result)
         return True
 
     def _free_doc_id(self, doc: str) -> str:
