@@ -11,6 +11,7 @@ from typing import Any, Callable, Iterator, Optional
 import click
 
 from communique import __version__
+from communique.cli_engines import engine_options, load, open_sink, ray_outputs
 from communique.options import DEFAULT_MAX_CHARS, Options
 from communique.records import Result, Skip
 
@@ -168,46 +169,54 @@ def extract(settings: Settings, articles: tuple[str, ...], published: Optional[d
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_run_options
-@click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], published: Optional[datetime], workers: int,
-           max_chars: int) -> None:
+@engine_options
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], published: Optional[datetime], workers: int,
+           max_chars: int, engine: str, ray_address: Optional[str], out_dir: Optional[str]) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
     there, and print a one-line summary."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from communique.store import Store
-
+    settings: Settings = ctx.obj
     options = settings.options(published, workers, max_chars)
     tally = Tally()
     err = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                         console=err, disable=settings.quiet or not sys.stderr.isatty(), transient=True)
-    with Store(settings.db) as store, progress:
+    if engine == "ray":
+        _check_model(options.model)
+        asked = ctx.get_parameter_source("workers") != click.core.ParameterSource.DEFAULT
+        outputs = ray_outputs(paths, options, ray_address, workers if asked else None)
+    else:
+        outputs = _results(paths, options)
+    with open_sink(settings.db, out_dir) as sink, progress:
         task = progress.add_task("ingesting", total=None)
-        for out in _results(paths, options):
+        for out in outputs:
             if isinstance(out, Skip):
                 tally.skipped.append(out)
                 if not settings.quiet:
                     click.echo(_skip_line(out), err=True)
             else:
-                _add(store, out, tally)
+                tally.read += 1
+                count_written(tally, sink.put(out))
             progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
+        count_written(tally, sink.flush())
     click.echo(tally.line())
     for skip in tally.skipped:
         click.echo(_skip_line(skip), err=True)
     sys.exit(1 if tally.skipped else 0)
 
 
-def _add(store: Any, result: Result, tally: Tally) -> None:
-    """Write one result and count it."""
-    tally.read += 1
-    if store.add(result):
-        tally.added += 1
-        tally.statements += len(result.statements)
-        tally.events += len(result.events)
-    else:
-        tally.already += 1
+def count_written(tally: Tally, written: list[tuple[Result, bool]]) -> None:
+    """Count results as the store (or Parquet sink) took them: added, or already there."""
+    for result, added in written:
+        if added:
+            tally.added += 1
+            tally.statements += len(result.statements)
+            tally.events += len(result.events)
+        else:
+            tally.already += 1
 
 
 def _open_store(settings: Settings) -> Any:
@@ -345,6 +354,7 @@ from communique.evaluate.commands import bench_command, eval_group  # noqa: E402
 
 main.add_command(eval_group)
 main.add_command(bench_command)
+main.add_command(load)
 
 
 if __name__ == "__main__":

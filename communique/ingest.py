@@ -7,6 +7,7 @@ exception, so a run over many files goes on past a bad one.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
@@ -45,18 +46,13 @@ class _Unreadable(Exception):
 
 def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
     """Yield an Article or a Skip for each article in `paths`, lazily ("-" is stdin)."""
-    for path in paths:
-        if path == "-":
+    for path in expand_paths(paths):
+        if isinstance(path, Skip):
+            yield path
+        elif path == "-":
             yield from _finish_all(_read_stdin(options), options)
-        elif os.path.isdir(path):
-            found = False
-            for file in _walk(path):
-                found = True
-                yield from _read_one(file, options)
-            if not found:
-                yield Skip(path, NO_FILES)
         else:
-            yield from _read_one(path, options)
+            yield from read_file(path, options)
 
 
 def describe_skip(skip: Skip) -> str:
@@ -79,7 +75,21 @@ def _walk(root: str) -> Iterator[str]:
             yield entry.path
 
 
-def _read_one(path: str, options: Options) -> Iterator[Record]:
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
+    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = False
+            for file in _walk(path):
+                found = True
+                yield file
+            if not found:
+                yield Skip(path, NO_FILES)
+        else:
+            yield path
+
+
+def read_file(path: str, options: Options) -> Iterator[Record]:
     """Records from one named file; unknown extensions are read as plain text."""
     kind = FORMATS.get(Path(path).suffix.lower(), "text")
     try:
@@ -92,6 +102,28 @@ def _read_one(path: str, options: Options) -> Iterator[Record]:
         yield from _finish_all(records, options)
     except _Unreadable as err:
         yield Skip(path, str(err))
+
+
+def read_bytes(data: bytes, path: str, options: Options) -> Iterator[Record]:
+    """Records from a file's bytes already in memory (a URI read by Ray), as `read_file` reads them."""
+    kind = FORMATS.get(Path(path).suffix.lower(), "text")
+    try:
+        if kind == "jsonl":
+            records = _jsonl_records(io.BytesIO(data), path, Path(path).stem, options.max_chars)
+        else:
+            if kind == "text" and len(data) > 4 * options.max_chars:
+                raise _Unreadable(f"file is {len(data):,} bytes, over the {options.max_chars:,}-character cap"
+                                  " (--max-chars)")
+            records = iter([_parse_html(data, path) if kind == "html" else _parse_text(data, path)])
+        yield from _finish_all(records, options)
+    except _Unreadable as err:
+        yield Skip(path, str(err))
+
+
+def article_from_object(obj: object, where: str, default_id: str, options: Options) -> Record:
+    """An article from one JSON object or Parquet row (id, text, title, published, ...), or a Skip."""
+    record = _article_from_object(obj, where, default_id, options.max_chars)
+    return record if isinstance(record, Skip) else _finish(record, options)
 
 
 def _finish_all(records: Iterator[Record], options: Options) -> Iterator[Record]:
@@ -290,6 +322,11 @@ def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Reco
         return Skip(where, "not valid UTF-8 (JSON Lines must be UTF-8)")
     except json.JSONDecodeError as err:
         return Skip(where, f"malformed JSON ({err.msg})")
+    return _article_from_object(obj, where, default_id, max_chars)
+
+
+def _article_from_object(obj: object, where: str, default_id: str, max_chars: int) -> Record:
+    """An Article from a decoded JSON object, or a Skip naming `where`."""
     if not isinstance(obj, dict):
         return Skip(where, f"expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")

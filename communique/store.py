@@ -158,6 +158,28 @@ class Store:
                 self._insert_event(ev, published)
         return True
 
+    def add_batch(self, results: list[Result]) -> list[bool]:
+        """Write several articles in one transaction (one commit for all); which ones were new.
+
+        Each article is still whole or absent. If the batch fails, its articles are written one
+        transaction each, so only the one that fails is lost (and its error raised)."""
+        try:
+            with self.atomic():
+                return [self.add(r) for r in results]
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit raises
+            if len(results) == 1:
+                raise
+        added, error = [], None
+        for r in results:
+            try:
+                added.append(self.add(r))
+            except Exception as exc:  # noqa: BLE001 - the others still go in; the first error is raised
+                added.append(False)
+                error = error or exc
+        if error is not None:
+            raise error
+        return added
+
     def _free_doc_id(self, doc: str) -> str:
         """`doc`, or `doc-2`, `doc-3`, ... when another text already uses that id."""
         candidate, n = doc, 1

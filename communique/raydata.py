@@ -1,0 +1,218 @@
+"""The Ray Data runner: the same extraction as `pipeline.run`, in an actor pool on a laptop or a cluster.
+
+Inputs become one Ray Dataset of article rows (files read by the workers, `scheme://` URIs read
+by Ray, Parquet tables of articles); a pool of actors, each holding one loaded spaCy pipeline,
+turns batches of them into rows of records (`records_io`), and the driver consumes that stream in
+input order. Ray Data's streaming executor runs all stages at once with bounded memory: when the
+consumer (the store) is slower, upstream stages wait instead of piling up blocks.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Union
+
+from communique.options import Options
+from communique.records import Result, Skip
+from communique.records_io import item_to_row, output_to_row, row_to_item, row_to_output
+
+Output = Union[Result, Skip]
+PARQUET = (".parquet", ".pq")
+# Less than one CPU per actor: a pool of one actor per core still leaves room for the read tasks,
+# which would otherwise wait forever for a free CPU on a small (2-core) machine.
+CPUS_PER_WORKER = 0.5
+
+
+class RayMissing(RuntimeError):
+    """Ray (or pyarrow) is not installed: `pip install 'communique[ray]'`."""
+
+
+@dataclass
+class RayOptions:
+    """Where and how wide to run: the cluster address, the actor pool and its CPU share."""
+
+    address: Optional[str] = None  # None: RAY_ADDRESS if set, else a local Ray on this machine
+    workers: Optional[int] = None  # extraction actors; None: one per CPU of the cluster
+    cpus_per_worker: float = CPUS_PER_WORKER
+    local_cpus: Optional[int] = None  # CPUs a local Ray may use (None: all of this machine's)
+
+
+def _ray() -> Any:
+    """The ray module, or a clear error naming the extra to install."""
+    try:
+        import pyarrow  # noqa: F401
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise RayMissing(f"the Ray runner needs Ray Data: pip install 'communique[ray]' ({exc})") from exc
+    return ray
+
+
+def connect(ropts: RayOptions) -> float:
+    """Join the cluster at `address` (or RAY_ADDRESS), else start Ray here; returns the seconds it took."""
+    ray = _ray()
+    _quiet()
+    started = time.perf_counter()
+    if not ray.is_initialized():
+        address = ropts.address or os.environ.get("RAY_ADDRESS") or None
+        if address:
+            ray.init(address=address, logging_level=logging.ERROR, log_to_driver=False)
+        else:
+            ray.init(num_cpus=ropts.local_cpus, include_dashboard=False, logging_level=logging.ERROR,
+                     log_to_driver=False)
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True  # the store assigns actor ids in input order, as locally
+    ctx.enable_progress_bars = False  # the CLI draws its own
+    ctx.print_on_execution_start = False
+    return time.perf_counter() - started
+
+
+def _quiet() -> None:
+    """Keep Ray Data's progress and planning chatter off the terminal: the CLI reports for itself."""
+    for name in ("ray", "ray.data", "ray.data._internal"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module=r"ray\.data\..*")
+
+
+def pool_size(ropts: RayOptions) -> int:
+    """The number of extraction actors: as asked, else one per CPU Ray knows of."""
+    if ropts.workers:
+        return ropts.workers
+    return max(1, int(_ray().cluster_resources().get("CPU", 1)))
+
+
+# --- inputs ------------------------------------------------------------------------------------
+
+
+def _table(rows: list[dict[str, Any]]) -> Any:
+    """Rows as an Arrow table with the fixed schema (so empty or all-null blocks still agree)."""
+    from communique.sinks import table
+
+    return table(rows)
+
+
+def read_files(batch: Any, options: Options) -> Any:
+    """A block of file paths as article rows, read by the local reader (the files must be visible here)."""
+    from communique.ingest import read_file
+
+    return _table([item_to_row(r) for p in batch.column("path").to_pylist() for r in read_file(p, options)])
+
+
+def read_uri_bytes(batch: Any, options: Options) -> Any:
+    """A block of (bytes, path) rows, as `read_binary_files` gives them, as article rows."""
+    from communique.ingest import read_bytes
+
+    pairs = zip(batch.column("bytes").to_pylist(), batch.column("path").to_pylist())
+    return _table([item_to_row(r) for data, path in pairs for r in read_bytes(data, path, options)])
+
+
+def read_parquet_articles(batch: Any, options: Options) -> Any:
+    """A block of a Parquet table of articles (id, text, title, published, source, url) as article rows."""
+    from communique.ingest import article_from_object
+
+    rows = []
+    for obj in batch.to_pylist():
+        path = str(obj.pop("path", "parquet"))
+        where = f"{path} ({obj.get('id')})" if obj.get("id") not in (None, "") else path
+        item = article_from_object(obj, where, Path(path).stem, options)
+        if not isinstance(item, Skip):
+            item.path = path
+        rows.append(item_to_row(item))
+    return _table(rows)
+
+
+def input_dataset(paths: Iterable[str], options: Options) -> Any:
+    """One Dataset of article and skip rows for all inputs, in the order the local reader takes them."""
+    from communique.ingest import expand_paths
+
+    ray = _ray()
+    parts: list[Any] = []
+    files: list[dict[str, str]] = []
+    skips: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        """Close the run of plain files or skips gathered so far as one part (keeping input order)."""
+        if files:
+            # About one extraction batch per block, so every actor of the pool gets work early.
+            blocks = max(1, -(-len(files) // options.batch_size))
+            parts.append(ray.data.from_items(list(files), override_num_blocks=blocks).map_batches(
+                read_files, fn_kwargs={"options": options}, batch_format="pyarrow", num_cpus=CPUS_PER_WORKER / 2))
+            files.clear()
+        if skips:
+            parts.append(ray.data.from_arrow(_table(list(skips))))
+            skips.clear()
+
+    for path in expand_paths(paths):
+        if isinstance(path, Skip):
+            if files:
+                flush()
+            skips.append(item_to_row(path))
+        elif path == "-":
+            raise ValueError("the Ray runner cannot read standard input; give files, directories or URIs")
+        elif "://" in path or path.lower().endswith(PARQUET):
+            flush()
+            parts.append(_special_source(path, options))
+        else:
+            if skips:
+                flush()
+            files.append({"path": path})
+    flush()
+    if not parts:
+        return ray.data.from_arrow(_table([]))
+    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+
+
+def _special_source(path: str, options: Options) -> Any:
+    """A Parquet table of articles, or files behind a URI (s3://, gs://, file://) read by Ray itself."""
+    ray = _ray()
+    if path.lower().rstrip("/").endswith(PARQUET):
+        ds = ray.data.read_parquet(path, include_paths=True)
+        return ds.map_batches(read_parquet_articles, fn_kwargs={"options": options}, batch_format="pyarrow")
+    ds = ray.data.read_binary_files(path, include_paths=True,
+                                    file_extensions=["txt", "text", "html", "htm", "jsonl", "ndjson"])
+    return ds.map_batches(read_uri_bytes, fn_kwargs={"options": options}, batch_format="pyarrow")
+
+
+# --- extraction --------------------------------------------------------------------------------
+
+
+class Extractor:
+    """One actor of the pool: loads the spaCy pipeline once, then extracts batch after batch."""
+
+    def __init__(self, options: Options):
+        from communique.pipeline import get_nlp
+
+        self.options = options
+        self.nlp = get_nlp(options)
+
+    def __call__(self, batch: Any) -> Any:
+        from communique.pipeline import chunks, process_chunk
+
+        items = [row_to_item(r) for r in batch.to_pylist()]
+        outputs: list[Output] = []
+        for chunk in chunks(items, self.options.batch_size):
+            outputs += process_chunk(self.nlp, chunk, self.options)
+        return _table([output_to_row(o) for o in outputs])
+
+
+def extracted(ds: Any, options: Options, ropts: RayOptions) -> Any:
+    """The dataset of output rows: `Extractor` over `ds` in a pool of actors."""
+    ray = _ray()
+    return ds.map_batches(
+        Extractor, fn_constructor_args=(options,), batch_format="pyarrow", batch_size=options.batch_size,
+        compute=ray.data.ActorPoolStrategy(size=pool_size(ropts)), num_cpus=ropts.cpus_per_worker)
+
+
+def run_ray(paths: Iterable[str], options: Options, ropts: RayOptions) -> Iterator[Output]:
+    """Extract statements and events from the inputs with Ray; outputs come back in input order."""
+    connect(ropts)
+    ds = extracted(input_dataset(paths, options), options, ropts)
+    # Rows stream back as they are done; a slow consumer holds back the stages above (backpressure).
+    for batch in ds.iter_batches(batch_size=options.batch_size, batch_format="pyarrow", prefetch_batches=2):
+        for row in batch.to_pylist():
+            yield row_to_output(row)
