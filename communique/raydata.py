@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Optional, Union
 
 from communique.options import Options
 from communique.records import Result, Skip
-from communique.records_io import item_to_row, output_to_row, row_to_item, row_to_output
+from communique.records_io import ROW_FIELDS, item_to_row, output_to_row, row_to_item, row_to_output
 
 Output = Union[Result, Skip]
 PARQUET = (".parquet", ".pq")
@@ -96,13 +96,6 @@ def _table(rows: list[dict[str, Any]]) -> Any:
     return table(rows)
 
 
-def read_files(batch: Any, options: Options) -> Any:
-    """A block of file paths as article rows, read by the local reader (the files must be visible here)."""
-    from communique.ingest import read_file
-
-    return _table([item_to_row(r) for p in batch.column("path").to_pylist() for r in read_file(p, options)])
-
-
 def read_uri_bytes(batch: Any, options: Options) -> Any:
     """A block of (bytes, path) rows, as `read_binary_files` gives them, as article rows."""
     from communique.ingest import read_bytes
@@ -127,40 +120,35 @@ def read_parquet_articles(batch: Any, options: Options) -> Any:
 
 
 def input_dataset(paths: Iterable[str], options: Options) -> Any:
-    """One Dataset of article and skip rows for all inputs, in the order the local reader takes them."""
+    """One Dataset of input rows for all inputs, in the order the local reader takes them.
+
+    Plain files stay paths ("file" rows) that the extraction actors read themselves, about one
+    batch of them per block: a block is the unit an actor takes and hands back, so small blocks
+    keep every actor busy and let results stream back as they are done."""
     from communique.ingest import expand_paths
 
     ray = _ray()
     parts: list[Any] = []
-    files: list[dict[str, str]] = []
-    skips: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
 
     def flush() -> None:
-        """Close the run of plain files or skips gathered so far as one part (keeping input order)."""
-        if files:
-            # About one extraction batch per block, so every actor of the pool gets work early.
-            blocks = max(1, -(-len(files) // options.batch_size))
-            parts.append(ray.data.from_items(list(files), override_num_blocks=blocks).map_batches(
-                read_files, fn_kwargs={"options": options}, batch_format="pyarrow", num_cpus=CPUS_PER_WORKER / 2))
-            files.clear()
-        if skips:
-            parts.append(ray.data.from_arrow(_table(list(skips))))
-            skips.clear()
+        """Close the run of file and skip rows gathered so far as one part (keeping input order)."""
+        if rows:
+            blocks = max(1, -(-len(rows) // options.batch_size))
+            parts.append(ray.data.from_items(list(rows), override_num_blocks=blocks))
+            rows.clear()
 
     for path in expand_paths(paths):
         if isinstance(path, Skip):
-            if files:
-                flush()
-            skips.append(item_to_row(path))
+            rows.append(item_to_row(path))
         elif path == "-":
             raise ValueError("the Ray runner cannot read standard input; give files, directories or URIs")
-        elif "://" in path or path.lower().endswith(PARQUET):
+        elif "://" in path or path.lower().rstrip("/").endswith(PARQUET):
             flush()
-            parts.append(_special_source(path, options))
+            source = _special_source(path, options)
+            parts.append(source.repartition(target_num_rows_per_block=options.batch_size))
         else:
-            if skips:
-                flush()
-            files.append({"path": path})
+            rows.append({**dict.fromkeys(ROW_FIELDS), "kind": "file", "path": path})
     flush()
     if not parts:
         return ray.data.from_arrow(_table([]))
@@ -193,7 +181,11 @@ class Extractor:
     def __call__(self, batch: Any) -> Any:
         from communique.pipeline import chunks, process_chunk
 
-        items = [row_to_item(r) for r in batch.to_pylist()]
+        from communique.ingest import read_file
+
+        items: list[Any] = []
+        for row in batch.to_pylist():
+            items += read_file(row["path"], self.options) if row["kind"] == "file" else [row_to_item(row)]
         outputs: list[Output] = []
         for chunk in chunks(items, self.options.batch_size):
             outputs += process_chunk(self.nlp, chunk, self.options)
@@ -204,7 +196,9 @@ def extracted(ds: Any, options: Options, ropts: RayOptions) -> Any:
     """The dataset of output rows: `Extractor` over `ds` in a pool of actors."""
     ray = _ray()
     return ds.map_batches(
-        Extractor, fn_constructor_args=(options,), batch_format="pyarrow", batch_size=options.batch_size,
+        # batch_size=None: one call per input block (about one batch of articles each, see input_dataset);
+        # a larger batch_size makes Ray bundle blocks, so one actor may take all the work of a small run.
+        Extractor, fn_constructor_args=(options,), batch_format="pyarrow", batch_size=None,
         compute=ray.data.ActorPoolStrategy(size=pool_size(ropts)), num_cpus=ropts.cpus_per_worker)
 
 
@@ -213,6 +207,6 @@ def run_ray(paths: Iterable[str], options: Options, ropts: RayOptions) -> Iterat
     connect(ropts)
     ds = extracted(input_dataset(paths, options), options, ropts)
     # Rows stream back as they are done; a slow consumer holds back the stages above (backpressure).
-    for batch in ds.iter_batches(batch_size=options.batch_size, batch_format="pyarrow", prefetch_batches=2):
+    for batch in ds.iter_batches(batch_size=None, batch_format="pyarrow", prefetch_batches=2):
         for row in batch.to_pylist():
             yield row_to_output(row)
