@@ -32,7 +32,8 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
     path = tmp_path / "old.db"
     old_store(path)
     with Store(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("SELECT version FROM schema_version").fetchone()[0] == 2
         assert store.db.execute("SELECT day FROM statements").fetchone()[0] == "2026-02-01"
         assert [s["id"] for s in store.statement_page(StatementFilter(q="reservoir")).items] == ["old-1"]
         assert [a["id"] for a in store.article_page("ruiz").items] == ["old"]
@@ -41,8 +42,8 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
         assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 1
 
 
-def test_full_text_index_follows_every_write(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_full_text_index_follows_every_write(store_target):
+    with Store(store_target) as store:
         text = "Anna Berg said the harbour would close."
         st = Statement("n-1", "n", "indirect", Content("the harbour would close", 15, 38),
                        speaker=Speaker("Anna Berg", 0, 9, name="Anna Berg", role="Mayor"))
