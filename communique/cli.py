@@ -77,7 +77,7 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="COMMUNIQUE_DB", default="communique.db",
-              show_default=True, help="SQLite store file (env COMMUNIQUE_DB).")
+              show_default=True, help="The store: an SQLite file, or a postgresql://user@host/dbname URL (env COMMUNIQUE_DB).")
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
@@ -223,7 +223,9 @@ def _open_store(settings: Settings) -> Any:
     """The existing store, or a clear error when there is none yet."""
     from communique.store import Store
 
-    if not Path(settings.db).exists():
+    from communique.store_backend import is_postgres
+
+    if not is_postgres(settings.db) and not Path(settings.db).exists():
         raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
     return Store(settings.db)
 
@@ -320,7 +322,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
 
 @main.command()
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="SQLite store file (same as the global --db, which it overrides).")
+              help="The store, a file or postgresql:// URL (same as the global --db, which it overrides).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback exposes the store to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -339,7 +341,9 @@ def serve(settings: Settings, db_path: Optional[str], host: str, port: int, toke
     from communique.serve import ServeConfig, create_app
 
     db = db_path or settings.db
-    if not token and not Path(db).exists():
+    from communique.store_backend import is_postgres
+
+    if not token and not is_postgres(db) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")
     if token:
         _check_model(settings.model)  # posted articles need it; fail now rather than on the first POST
