@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,28 @@ def run(nlp):
         return nlp(make_doc(nlp, text, doc_id, published))
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def nlp_events():
+    """The bare model with the event coder alone (no statement component)."""
+    import communique.extract.events.component  # noqa: F401
+    from communique.nlp import load_base
+
+    nlp = load_base()
+    nlp.add_pipe("communique_events")
+    return nlp
+
+
+EVENTS_PUB = date(2026, 3, 12)  # a Thursday
+
+
+@pytest.fixture
+def code(nlp_events):
+    """Events of one text (event coder alone), published on a Thursday, 2026-03-12."""
+    from communique.nlp import make_doc
+
+    def _code(text, published=EVENTS_PUB, doc_id="t"):
+        return nlp_events(make_doc(nlp_events, text, doc_id, published))._.events
+
+    return _code

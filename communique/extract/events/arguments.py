@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - only while actors.py is missing
     _actors = None
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
 PRONOUNS = {"he", "she", "they", "we", "it", "i"}
 # Common nouns that name political actors even without a named entity.
 ACTOR_NOUNS = {
@@ -133,11 +134,17 @@ def is_actor(head: Token) -> bool:
         return True
     if head.lemma_.lower() in ACTOR_NOUNS:
         return True
-    core = head.doc[head.left_edge.i:head.i + 1]  # without "in Brasilia" and the like
-    if any(t.ent_type_ in ACTOR_ENTS for t in core):
+    if head.ent_type_ in ACTOR_ENTS:
         return True
-    if head.pos_ == "PROPN" and (head.is_title or head.is_upper and len(head) > 1) and not head.ent_type_:
-        return True  # a name or acronym the entity recogniser missed ("met Ruiz", "ICE deported")
+    # a name right before the head ("the Kenyan Interior Ministry", "Hamas fighters"), not a possessor of a thing
+    # ("America's prison population")
+    core = head.doc[head.left_edge.i:head.i + 1]  # without "in Brasilia" and the like
+    if head.pos_ == "PROPN" and any(t.ent_type_ in ACTOR_ENTS for t in core):
+        return True
+    if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
+        return True  # a name the entity recogniser missed ("met Ruiz")
+    if head.is_upper and head.is_alpha and len(head) > 1 and head.ent_type_ not in NOT_ACTOR_ENTS:
+        return True  # an acronym, whatever the tagger made of it ("ICE deported", "BLA")
     return _country(core.text) is not None
 
 

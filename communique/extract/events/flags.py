@@ -171,8 +171,11 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
             continue
         if cand.anchor.dep_ == "xcomp" and cand.anchor.head.i in kept_frames and cand.etype == "AGREE":
             continue  # "agreed to extend their accord": one promise, coded at its frame
-        head = cand.anchor.head
-        frame = by_anchor.get(head.i) if cand.anchor.dep_ in ("xcomp", "ccomp") else None
+        comp = cand.anchor
+        while comp.dep_ == "conj" and comp.head.i != comp.i:  # "urged X to hold ... and cooperate"
+            comp = comp.head
+        head = comp.head
+        frame = by_anchor.get(head.i) if comp.dep_ in ("xcomp", "ccomp") else None
         if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:
             frame.absorbed.append(cand.anchor)
             if _lemma(head) in ("vow", "swear") and cand.etype in plover.COOPERATIVE:

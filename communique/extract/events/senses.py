@@ -47,7 +47,7 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "conventions.yaml retype: withdraw (from a body)"
     if verb is not None and lem == "ask" and _question(verb):
         return None
-    if verb is not None and _asked_whether(verb):
+    if verb is not None and (_asked_whether(verb) or _alternative(verb)):
         return None
     if verb is not None and lem in ("decline", "refuse") and _declines_comment(verb):
         return None
@@ -142,6 +142,11 @@ def _asked_whether(verb: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _alternative(verb: Token) -> bool:
+    """ "whether they agree or not": a clause of alternatives reports neither."""
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
 
 
 def _declines_comment(verb: Token) -> bool:

@@ -15,13 +15,17 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 
 # Objects that make an event verb a non-event ("released a statement").
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
-                     "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update"}
+                     "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
+                     "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
+                     "answer", "example", "glimpse", "clue", "hint"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
                 "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
                 "claim", "target", "strike"}
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
+# Verbs of harm that place an attack ("died in the attack").
+HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
 # Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
 SITUATION_PREPS = {"at", "in", "during", "after", "before", "following", "ahead", "of"}
 # Entity labels of names: a noun inside one ("Government of National Accord") is not a trigger.
@@ -77,17 +81,14 @@ def compounds(noun: Token) -> list[Token]:
     return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
 
 
-def noun_code(lex: Lexicon, noun: Token, table: Optional[dict] = None) -> Optional[Code]:
+def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
     """Type of an event noun, refined (or cancelled) by a compound ("air strike", "trade war")."""
     lem = lemma(noun)
     for child in noun.lefts:
         key = (child.lower_, lem)
         if child.dep_ in ("compound", "amod", "nmod") and key in lex.compounds:
             return lex.compounds[key]
-    code = lex.nouns.get(lem)
-    if code is None and table is not None:
-        code = table.get(lem) or table.get(noun.lower_)
-    return code
+    return lex.nouns.get(lem)
 
 
 def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
@@ -114,13 +115,15 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if pattern is not None:
         if pattern.code is None:
             return None
-        named = [n for n in pattern_words(pattern, tok) if noun_code(lex, n, lex.light_nouns) is not None]
+        # the object is part of the trigger where it makes the event ("opened fire", "held talks")
+        object_made = lem in lex.pattern_only or lem in lex.light_verbs or lem not in lex.verbs
+        named = [n for n in pattern_words(pattern, tok) if object_made or noun_code(lex, n) is not None]
         return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
-            if obj.dep_ == "attr" or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
+            if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
                 continue
-            code = noun_code(lex, obj, lex.light_nouns)
+            code = noun_code(lex, obj)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
                 return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
     code = lex.verbs.get(lem)
@@ -149,7 +152,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with"}) or any(
+    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
@@ -158,8 +161,17 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
-    if not (has_actor or happened or dated or situated):
+    # "died in the attack", "were killed in the raid": the harm places the attack
+    harmed = code.etype == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+        lemma(tok.head.head) in HARM_VERBS
+    # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
+    befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
+        for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
+    if not (has_actor or happened or dated or situated or harmed or befell):
         return None
+    if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
+        return None  # "conducted 11,654 operations": a statistic of events, not a report of one
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
 
 
@@ -179,6 +191,17 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return cand
 
 
+def _count(tok: Token) -> float:
+    """The value of a number token ("11,654", "three"), or 0 when it is not one."""
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+             "dozens": 24, "hundreds": 200, "thousands": 2000}
+    text = tok.lower_.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return words.get(text, 0)
+
+
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
@@ -192,6 +215,10 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         cand = noun_candidate(lex, tok)
         if cand is not None and not _under_anchor(tok, anchors):
             nouns.append(cand)
+    # "attacked the city, killing three": a participle elaborating an event of the same type is that event
+    by_anchor = {c.anchor.i: c for c in verbs}
+    verbs = [c for c in verbs if not (c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG"
+                                      and getattr(by_anchor.get(c.anchor.head.i), "etype", None) == c.etype)]
     # "talks would resume": the event noun carries the event, its verb of happening adds none
     noun_heads = {c.anchor.i for c in nouns}
     verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]

@@ -4,7 +4,7 @@ Reads PETRARCH2's CAMEO verb dictionary (MIT) and PLOVER's CAMEO-to-PLOVER table
 beside this script:
 - `cameo_verbs.json`: every verb, phrasal verb and pattern of CAMEO.2.0.txt with its CAMEO code and the line it
   came from (MIT, notice inside); each verb says whether it is one of the original TABARI verbs (`curated`) or came
-  in with a WordNet synonym set, and for the latter how common it is in English (`zipf`, from wordfreq);
+  in with a WordNet synonym set, and for the latter how common its past tense is in English (`zipf`, wordfreq);
 - `cameo2plover.json`: the CAMEO-to-PLOVER mapping as data (CC BY-SA 4.0, notice inside; kept a separate file).
 The coder joins the two at load time (`lexicon.py`) and applies the written conventions of `conventions.yaml`.
 
@@ -84,11 +84,26 @@ def parse_pattern(body: str) -> Optional[dict]:
     return {"before": pre_el, "after": post_el}
 
 
-def zipf(lemma: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale: 6 is "go", 3 is "bombard")."""
+def past_form(lemma: str, forms: str) -> str:
+    """The verb's past tense: the irregular form the dictionary lists, else the regular -ed form.
+
+    The past form, unlike the lemma, is not shared with a noun ("jail", "phone"), so its frequency says how
+    often the word is used as a verb."""
+    listed = [w.lower() for w in forms.strip("{}").split() if not w.endswith(("S", "ING"))]
+    if listed:
+        return listed[0]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def zipf(form: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 5 is "brought", 3 is "shelled")."""
     from wordfreq import zipf_frequency
 
-    return round(zipf_frequency(lemma, "en"), 2)
+    return round(zipf_frequency(form, "en"), 2)
 
 
 def parse_cameo(path: Path) -> dict:
@@ -136,7 +151,7 @@ def parse_cameo(path: Path) -> dict:
             parts = word(name[1:]).split()
             phrasal.append({"lemma": parts[0], "rest": parts[1:], **entry})
         else:
-            verbs.append({"lemma": word(name), **entry})
+            verbs.append({"lemma": word(name), **entry, "past": past_form(word(name), m.group(2) or "")})
     known = {v["lemma"] for v in verbs}
     # Verbs of the original TABARI lists: cited as a pattern's source verb, named by their block, or carrying a
     # coder's note. The others came in with WordNet synonym sets (the file's header says so).
@@ -145,7 +160,9 @@ def parse_cameo(path: Path) -> dict:
         verb["curated"] = bool(verb["lemma"] in cited_sources or verb["lemma"] == word(verb["block"])
                                or verb.pop("coder_note"))
         if not verb["curated"]:
-            verb["zipf"] = zipf(verb["lemma"])
+            verb["zipf"] = zipf(verb.pop("past"))
+        else:
+            verb.pop("past")
     for verb in phrasal:
         verb.pop("coder_note", None)
     # Source verbs that patterns cite but no verb list holds ("# URGE"): their patterns say what they code.

@@ -1,0 +1,109 @@
+"""Senses and actors decide: sentences written for the project in the shapes the issue reported as miscoded."""
+
+from __future__ import annotations
+
+
+def kinds(events):
+    """(type, trigger, negated, future) of each event."""
+    return [(e.event_type, e.trigger.text, e.negated, e.future) for e in events]
+
+
+def test_ending_a_war_is_no_attack_and_showing_readiness_is_no_protest(code):
+    events = code("Lisbon said it would welcome talks on bringing an end to the war, demonstrating a readiness "
+                  "to compromise.")
+    assert [e.event_type for e in events if e.event_type in ("ASSAULT", "PROTEST")] == []
+
+
+def test_words_backed_up_by_steps_support_nothing(code):
+    assert code("Promises must be backed up by steps, the Moldovan foreign minister said.") == []
+
+
+def test_a_verbal_attack_on_a_newspaper_is_an_accusation(code):
+    events = code("The prime minister attacked the newspaper in a post on Sunday.")
+    assert [(e.event_type, e.mode, e.trigger.text) for e in events] == [("ACCUSE", "disapprove", "attacked")]
+    assert [a.text for a in events[0].actors] == ["The prime minister"]
+
+
+def test_slamming_a_decision_is_criticism(code):
+    events = code("Hungary slammed the decision of the European Commission.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "slammed")]
+    assert [a.country for a in events[0].actors] == ["HUN"]
+
+
+def test_forces_attacking_a_town_is_an_assault(code):
+    events = code("Sudanese forces attacked the town with artillery on Monday.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attacked")]
+    assert [a.country for a in events[0].actors] == ["SDN"]
+
+
+def test_a_tariff_war_is_no_assault(code):
+    assert [e.event_type for e in code("The tariff war between the two blocs has hurt farmers.")] == []
+
+
+def test_a_planned_meeting_is_a_future_consult_with_each_leaders_own_country(code):
+    events = code("Brazilian President Ana Souza will meet Peruvian President Luis Quispe in Lima next week.")
+    assert kinds(events) == [("CONSULT", "meet", False, True)]
+    assert [(a.text, a.country) for a in events[0].actors] == [("Brazilian President Ana Souza", "BRA")]
+    assert [(r.text, r.country) for r in events[0].recipients] == [("Peruvian President Luis Quispe", "PER")]
+
+
+def test_no_longer_recognising_a_president_is_no_support_or_promise(code):
+    events = code("Leaders of four countries said they will no longer recognize the president.")
+    assert [e.event_type for e in events if e.event_type in ("AGREE", "SUPPORT") and not e.negated] == []
+
+
+def test_a_reporters_question_is_no_request(code):
+    assert code("Asked by a reporter whether he would resign, the minister said no.") == []
+    assert [e.event_type for e in code("A journalist asked the minister about the budget.")] == []
+
+
+def test_declining_to_comment_is_no_rejection(code):
+    assert code("The Danish embassy declined to comment on the report.") == []
+
+
+def test_a_noun_inside_a_name_is_no_trigger(code):
+    assert code("The Government of National Accord controls the capital.") == []
+
+
+def test_not_political_subjects_do_not_act(code):
+    assert code("The market attacked the lows of the year.") == []
+    assert code("Exports rallied in the spring.") == []
+
+
+def test_dismissing_findings_as_propaganda_is_an_accusation(code):
+    events = code("The Bolivian minister dismissed the panel's findings as propaganda.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "dismissed")]
+
+
+def test_rejecting_a_proposal_is_a_rejection(code):
+    events = code("Chile rejected the Argentine proposal on Tuesday.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("REJECT", "rejected")]
+    assert [a.country for a in events[0].actors] == ["CHL"]
+
+
+def test_voiced_concern_about_a_build_up_is_an_accusation(code):
+    events = code("Japan remains concerned about the military build-up near its islands.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "concerned")]
+
+
+def test_leaving_a_bloc_is_a_sanction_and_leaving_a_village_a_retreat(code):
+    assert [(e.event_type, e.mode) for e in code("Three states withdrew from the regional bloc in January.")] == [
+        ("SANCTION", "withdraw")]
+    assert [(e.event_type, e.mode) for e in code("Armenian forces withdrew from the village.")] == [
+        ("RETREAT", "withdraw")]
+
+
+def test_a_purpose_clause_reports_no_event(code):
+    events = code("The envoy made several trips to the capital to investigate the killings.")
+    assert [e.trigger.text for e in events if e.event_type == "ACCUSE"] == []
+
+
+def test_an_elaborating_participle_is_the_same_attack(code):
+    events = code("Rebel fighters attacked the convoy, killing four soldiers.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attacked")]
+
+
+def test_an_event_in_a_relative_clause_is_reported(code):
+    events = code("The court heard a journalist who criticized the Zambian president.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "criticized")]
+    assert [r.text for r in events[0].recipients] == ["the Zambian president"]
