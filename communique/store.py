@@ -56,7 +56,9 @@ class Store:
         self.path = str(path)
         self.db: Db = open_db(self.path, threads)
         migrate(self.db)
-        self.actors_registry = ActorRegistry(self.db)
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        # Renaming an actor rewrites stored records: the queued ones must be stored first.
+        self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
 
     @property
     def postgres(self) -> bool:
@@ -85,6 +87,7 @@ class Store:
                 self.actors_registry.refresh()
                 yield self.db
         except BaseException:
+            self._rows = {}
             self.actors_registry.reload()  # forget actors created by the rolled-back transaction
             raise
 
@@ -113,6 +116,7 @@ class Store:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
                 self._insert_event(ev, published)
+            self._flush_rows()
         return True
 
     def _insert_article(self, art: Any, digest: str) -> Optional[str]:
@@ -201,10 +205,16 @@ class Store:
                 })
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
-        """INSERT a dict as one row."""
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+        """Queue a dict as one row of `table`; `_flush_rows` writes the queue (one executemany a table)."""
+        self._rows.setdefault(table, []).append(row)
+
+    def _flush_rows(self) -> None:
+        """Write the queued rows, table by table, in the order queued (a pipelined batch on PostgreSQL)."""
+        rows, self._rows = self._rows, {}
+        for table, batch in rows.items():
+            cols = ", ".join(batch[0])
+            marks = ", ".join("?" for _ in batch[0])
+            self.db.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [tuple(r.values()) for r in batch])
 
     # --- queries (SQL in store_queries.py) --------------------------------------------------------
 

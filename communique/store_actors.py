@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any, Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from rapidfuzz import fuzz, process, utils
 
@@ -44,8 +44,9 @@ class ActorRegistry:
     lock) reads the rows stamped since this process last looked: several processes writing to one
     store each see every actor the others created, so none creates the same actor twice."""
 
-    def __init__(self, db: Any):
+    def __init__(self, db: Any, before_rename: Optional[Callable[[], None]] = None):
         self.db = db
+        self.before_rename = before_rename or (lambda: None)
         self.reload()
 
     def reload(self) -> None:
@@ -148,6 +149,7 @@ class ActorRegistry:
                         (name, self._version(), actor.actor_id))
         self._alias(old, actor.actor_id)
         self.by_key[name.lower()] = actor.actor_id
+        self.before_rename()
         _rename_in_records(self.db, actor.actor_id, name)
         return actor
 

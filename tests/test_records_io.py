@@ -41,6 +41,18 @@ def test_a_result_survives_the_row_form_exactly():
     assert back.statements[0].to_dict() == result.statements[0].to_dict()
 
 
+def test_to_dict_gives_what_dataclasses_asdict_gives():
+    from dataclasses import asdict
+
+    result = full_result()
+    st, ev = result.statements[0], result.events[0]
+    expected = {"type": "statement", **asdict(st)}
+    expected["content"]["parts"] = [[9, 14], [15, 25]]
+    assert st.to_dict() == expected
+    assert ev.to_dict() == {"type": "event", **asdict(ev)}
+    assert st.to_dict()["speaker"] is not st.to_dict()["speaker"]  # fresh dicts: callers may change them
+
+
 def test_articles_and_skips_survive_the_row_form():
     article = Article("b", "Text.", published=None, path="b.txt")
     assert row_to_item(item_to_row(article)) == article
