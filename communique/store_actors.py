@@ -55,7 +55,7 @@ class ActorRegistry:
         self.by_key: dict[str, str] = {}  # lower-cased name or alias -> actor_id
         self.aliases: set[tuple[str, str]] = set()  # (lower-cased alias, actor_id) stored
         self.seen = self._state()  # read first: a change committed meanwhile is read again, never missed
-        self._load(0)
+        self._load(-1)  # every row: those written before version 2 are stamped 0
         self.stamp: Optional[int] = None
 
     def refresh(self) -> None:

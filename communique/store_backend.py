@@ -180,12 +180,13 @@ class SqliteDb(Db):
 
 _POOLS: dict[str, Any] = {}
 _POOLS_LOCK = threading.Lock()
-_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?|%")
+_PLACEHOLDER = re.compile(r"'(?:[^']|'')*'|\?")
 
 
 def _to_psycopg(sql: str) -> str:
-    """`?` placeholders as psycopg's `%s`, and a literal `%` doubled (string literals left alone)."""
-    return _PLACEHOLDER.sub(lambda m: "%s" if m.group() == "?" else "%%" if m.group() == "%" else m.group(), sql)
+    """`?` placeholders (outside string literals) as psycopg's `%s`; every literal `%` doubled, as psycopg
+    reads `%` everywhere, string literals included."""
+    return _PLACEHOLDER.sub(lambda m: "%s" if m.group() == "?" else m.group(), sql.replace("%", "%%"))
 
 
 def _pool(url: str) -> Any:
@@ -289,7 +290,9 @@ class PostgresDb(Db):
                 self.local.con = None
 
     def table_exists(self, name: str) -> bool:
-        return self.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+        # In the schema the store writes to (the first on the search path), not anywhere on the path.
+        return self.execute("SELECT to_regclass(format('%I.%I', current_schema(), ?::text)) IS NOT NULL",
+                            (name,)).fetchone()[0]
 
     def match(self, alias: str, index: str, terms: list[str], any_term: bool = False) -> tuple[str, list[Any]]:
         """Generated tsvector columns with GIN indexes; a phrase must match in order, as in FTS5."""
