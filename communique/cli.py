@@ -221,13 +221,22 @@ def count_written(tally: Tally, written: list[tuple[Result, bool]]) -> None:
 
 def _open_store(settings: Settings) -> Any:
     """The existing store, or a clear error when there is none yet."""
-    from communique.store import Store
-
     from communique.store_backend import is_postgres
 
     if not is_postgres(settings.db) and not Path(settings.db).exists():
         raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
-    return Store(settings.db)
+    return open_store(settings.db)
+
+
+def open_store(db: str) -> Any:
+    """The store at `db`, or a clean one-line error when it cannot be opened."""
+    from communique.store import Store
+    from communique.store_backend import StoreUnavailable
+
+    try:
+        return Store(db)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()

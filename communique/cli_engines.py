@@ -48,7 +48,6 @@ def ray_outputs(paths: tuple[str, ...], options: Options, address: Optional[str]
 def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
     """The store at `db` (batched writes) or, with `out_dir`, Parquet files there."""
     from communique.sinks import ParquetSink, StoreSink
-    from communique.store import Store
 
     if out_dir:
         try:
@@ -60,7 +59,9 @@ def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
         finally:
             sink.close_file()
         return
-    with Store(db) as store:
+    from communique.cli import open_store
+
+    with open_store(db) as store:
         yield StoreSink(store)
 
 
@@ -70,13 +71,12 @@ def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
 def load(settings: Any, paths: tuple[str, ...]) -> None:
     """Add the records in Parquet files written by `ingest --out` (files or directories) to the store,
     skipping texts already there, and print a one-line summary."""
-    from communique.cli import Tally, count_written
+    from communique.cli import Tally, count_written, open_store
     from communique.sinks import StoreSink, parquet_files, read_parquet
-    from communique.store import Store
 
     tally = Tally()
     problems: list[str] = []
-    with Store(settings.db) as store:
+    with open_store(settings.db) as store:
         sink = StoreSink(store)
         for path in parquet_files(paths):
             try:

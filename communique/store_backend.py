@@ -18,6 +18,10 @@ Params = Sequence[Any]
 WRITE_LOCK = 0x636F6D6D  # PostgreSQL advisory lock taken by every write transaction ("comm")
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot be opened: a server that does not answer or refuses us, a file we cannot create."""
+
+
 def integrity_errors() -> tuple[type, ...]:
     """The exceptions a broken constraint raises, on either backend."""
     errors: tuple[type, ...] = (sqlite3.IntegrityError,)
@@ -37,7 +41,10 @@ def is_postgres(target: str) -> bool:
 
 def open_db(target: str, threads: bool = False) -> "Db":
     """The database `target` names: a postgresql:// URL, else an SQLite file path."""
-    return PostgresDb(target) if is_postgres(target) else SqliteDb(target, threads)
+    try:
+        return PostgresDb(target) if is_postgres(target) else SqliteDb(target, threads)
+    except sqlite3.Error as exc:
+        raise StoreUnavailable(f"cannot open the store {target}: {exc}") from exc
 
 
 class Row(tuple):
@@ -203,6 +210,26 @@ def _pool(url: str) -> Any:
         return pool
 
 
+def _check_server(url: str) -> None:
+    """Fail at once, with the server's own reason, rather than after the pool's minute of retrying."""
+    import psycopg
+
+    url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with _POOLS_LOCK:
+        if url in _POOLS:
+            return
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).split())
+        raise StoreUnavailable(f"cannot open the store {_redact(url)}: {reason}") from None
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
+
+
 def close_pool(url: str) -> None:
     """Close this process's pool for `url` (its connections end); a later Store opens a new one."""
     with _POOLS_LOCK:
@@ -228,6 +255,7 @@ class PostgresDb(Db):
 
     def __init__(self, url: str):
         self.url = url
+        _check_server(url)
         self.pool = _pool(url)
         self.local = threading.local()
 
