@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PG := scripts/pg-test-cluster
 
-.PHONY: demo test install browser eval bench bench-serve serve clean pg-start pg-stop
+.PHONY: demo test fuzz install browser eval bench bench-serve serve clean pg-start pg-stop
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,9 +54,16 @@ pg-start:
 pg-stop:
 	@$(PG) stop
 
+# The property tests on fresh random text: 5,000 examples (1,000 for determinism); CI runs 500 from a fixed seed.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -q tests/test_properties.py
+
 eval: $(STAMP)
 	$(BIN)/communique eval polnear ../shared/data/polnear --split dev
 	$(BIN)/communique eval plover ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.json
+	$(BIN)/communique eval events gold/voa/dev
+	$(BIN)/communique eval statements gold/voa/dev
+	$(BIN)/communique eval event-free gold/polnear/event_free.tsv
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py ../shared/data/polnear --limit 200

@@ -11,8 +11,9 @@ from typing import Any, Callable, Iterator, Optional
 import click
 
 from communique import __version__
+from communique import options as defaults
 from communique.cli_engines import engine_options, load, open_sink, ray_outputs
-from communique.options import DEFAULT_MAX_CHARS, Options
+from communique.options import Options
 from communique.records import Result, Skip
 
 
@@ -25,12 +26,12 @@ class Settings:
     actors_file: Optional[str]
     quiet: bool
     beliefs: bool = False
+    kb_file: Optional[str] = None
 
-    def options(self, published: Optional[datetime] = None, workers: int = 1,
-                max_chars: int = DEFAULT_MAX_CHARS) -> Options:
-        """Run options from the global settings and a command's own flags."""
-        return Options(model=self.model, published=_day(published), max_chars=max_chars, workers=workers,
-                       actors_file=self.actors_file, beliefs=self.beliefs)
+    def options(self, published: Optional[datetime] = None, **run: Any) -> Options:
+        """Run options from the global settings and a command's own flags (named as Options' fields)."""
+        return Options(model=self.model, published=_day(published), actors_file=self.actors_file,
+                       beliefs=self.beliefs, kb_file=self.kb_file, **run)
 
 
 @dataclass
@@ -59,9 +60,19 @@ def _day(value: Optional[datetime]) -> Optional[date]:
 
 
 def _run_options(f: Callable) -> Callable:
-    """--published, --workers and --max-chars, shared by extract and ingest."""
-    f = click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
-                     help="Skip (with a message) articles longer than this many characters.")(f)
+    """--published, --workers and the per-article limits, shared by extract and ingest."""
+    f = click.option("--time-budget", type=click.FloatRange(min=0), default=defaults.DEFAULT_TIME_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis takes longer than "
+                     "this many seconds; 0 for no limit.")(f)
+    f = click.option("--memory-budget", type=click.IntRange(min=1), default=defaults.DEFAULT_MEMORY_BUDGET,
+                     show_default=True, help="Skip (with a message) an article whose analysis would need more "
+                     "than this many MB (estimated from its tokens).")(f)
+    f = click.option("--max-sentence-words", type=click.IntRange(min=1),
+                     default=defaults.DEFAULT_MAX_SENTENCE_WORDS, show_default=True,
+                     help="Skip (with a message) an article with a sentence longer than this many words.")(f)
+    f = click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS,
+                     show_default=True, help="Skip (with a message) articles longer than this many characters; "
+                     "inputs are never read past the bytes that many characters can take.")(f)
     f = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
                      help="Worker processes; each loads the model once.")(f)
     f = click.option("--published", type=DATE, default=None,
@@ -81,15 +92,17 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
+@click.option("--kb", "kb_file", type=click.Path(exists=True, dir_okay=False), envvar="COMMUNIQUE_KB", default=None,
+              help="Actors imported with `actors import`, used over the shipped knowledge base (env COMMUNIQUE_KB).")
 @click.option("--beliefs", is_flag=True,
               help="Also attribute beliefs and knowledge ('X believes', 'X expects') as indirect statements.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages while running.")
 @click.version_option(__version__, help="Show the version and exit.")
 @click.pass_context
-def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], beliefs: bool,
-         quiet: bool) -> None:
+def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optional[str], kb_file: Optional[str],
+         beliefs: bool, quiet: bool) -> None:
     """Communiqué: who said and did what, to whom, and when, from news articles."""
-    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs)
+    ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs, kb_file=kb_file)
 
 
 def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
@@ -136,13 +149,12 @@ def _skip_line(skip: Skip) -> str:
 @_run_options
 @_format_option(("table", "jsonl"))
 @click.pass_obj
-def extract(settings: Settings, articles: tuple[str, ...], published: Optional[datetime], workers: int,
-            max_chars: int, fmt: str) -> None:
+def extract(settings: Settings, articles: tuple[str, ...], fmt: str, **run: Any) -> None:
     """Print the statements and events in ARTICLE files (.txt, .html, .jsonl, directories, or - for stdin)
     without touching the store."""
     from communique.output import print_events, print_statements, write_jsonl
 
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     statements: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     skipped = 0
@@ -171,15 +183,15 @@ def extract(settings: Settings, articles: tuple[str, ...], published: Optional[d
 @_run_options
 @engine_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], published: Optional[datetime], workers: int,
-           max_chars: int, engine: str, ray_address: Optional[str], out_dir: Optional[str]) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], engine: str, ray_address: Optional[str],
+           out_dir: Optional[str], **run: Any) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
     there, and print a one-line summary."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     settings: Settings = ctx.obj
-    options = settings.options(published, workers, max_chars)
+    options = settings.options(**run)
     tally = Tally()
     err = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
@@ -187,7 +199,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], published: Optional[datet
     if engine == "ray":
         _check_model(options.model)
         asked = ctx.get_parameter_source("workers") != click.core.ParameterSource.DEFAULT
-        outputs = ray_outputs(paths, options, ray_address, workers if asked else None)
+        outputs = ray_outputs(paths, options, ray_address, options.workers if asked else None)
     else:
         outputs = _results(paths, options)
     with open_sink(settings.db, out_dir) as sink, progress:
@@ -297,16 +309,53 @@ def _write_events(store: Any, rows: list[dict[str, Any]], fmt: str, out: Any) ->
         output.print_events(rows, out)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @_format_option(("table", "jsonl", "csv"))
-@click.pass_obj
-def actors(settings: Settings, fmt: str) -> None:
-    """List the actors the store knows, with aliases and how often each speaks or acts."""
+@click.pass_context
+def actors(ctx: click.Context, fmt: str) -> None:
+    """List the actors the store knows, with aliases and how often each speaks or acts; `actors import` and
+    `actors stats` manage the actor knowledge base."""
     from communique import output
 
-    with _open_store(settings) as store:
+    if ctx.invoked_subcommand is not None:
+        return
+    with _open_store(ctx.obj) as store:
         rows = store.actors()
     _write_rows(rows, fmt, output.actor_row, output.ACTOR_COLUMNS, output.print_actors)
+
+
+@actors.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=Path("communique-kb.json"),
+              show_default=True, help="The extra knowledge-base file to create or update (use it with --kb).")
+def import_actors(source: Path, into: Path) -> None:
+    """Merge SOURCE into an extra knowledge-base file: a Wikidata SPARQL JSON export (.json; see
+    communique/extract/actors/kbimport.py for the query) or an actor file (.yaml, .yml, .csv)."""
+    from communique.actorfile import ActorFileError
+    from communique.extract.actors.kbimport import import_file
+
+    try:
+        imported, total = import_file(source, into)
+    except (ValueError, KeyError, OSError, ActorFileError) as exc:
+        raise click.ClickException(f"{source}: cannot import: {exc}") from None
+    click.echo(f"{len(imported.actors)} actors read from {source} ({imported.skipped} rows skipped); "
+               f"{into} now holds {total}. Use it with: communique --kb {into} ...")
+
+
+@actors.command("stats")
+@click.option("--on", "on_day", type=DATE, default=None, help="Count office holders on this day (default: today).")
+@click.pass_obj
+def actors_stats(settings: Settings, on_day: Optional[datetime]) -> None:
+    """Coverage of the actor knowledge base (shipped, plus --kb): actors, aliases, offices by source,
+    countries with a known office holder."""
+    from communique.extract.actors.kb import load
+
+    day = _day(on_day) or date.today()
+    figures = load(settings.kb_file or "").stats(day)
+    for name, value in figures.items():
+        shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
+        click.echo(f"{name.replace('_', ' ')}: {shown}")
+    click.echo(f"(office holders counted on {day.isoformat()})")
 
 
 @main.command()
@@ -337,7 +386,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
               help="Bearer token that enables POST /api/articles (env COMMUNIQUE_TOKEN); without one, writes are off.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+@click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS, show_default=True,
               help="Refuse (413) posted articles longer than this many characters.")
 @click.option("--max-body", type=click.IntRange(min=1), default=16 * 1024 * 1024, show_default=True,
               help="Refuse (413) request bodies larger than this many bytes.")

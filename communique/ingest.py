@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import json
 import os
 import re
 import sys
@@ -17,7 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Optional, Union
 
+from communique import jsonl, reader
+from communique.limits import too_long
 from communique.options import Options
+from communique.reader import LongLine, Unreadable
 from communique.records import Article, Skip
 
 Record = Union[Article, Skip]
@@ -38,10 +40,9 @@ _TAG_RE = re.compile(r"<[A-Za-z!/]")
 _MIN_PARAGRAPH_WORDS = 5  # trafilatura falls back to nav/footer text on empty pages
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-
-
-class _Unreadable(Exception):
-    """Internal: an input that becomes a Skip with this message."""
+_SNIFF_BYTES = 2048
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_Unreadable = Unreadable
 
 
 def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
@@ -55,9 +56,36 @@ def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
             yield from read_file(path, options)
 
 
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
+    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            found = False
+            for file in _walk(path):
+                found = True
+                yield file
+            if not found:
+                yield Skip(path, NO_FILES)
+        else:
+            yield path
+
+
 def describe_skip(skip: Skip) -> str:
-    """One-line message for a skipped input: "path: reason"."""
-    return f"{skip.path}: {skip.reason}"
+    """One-line message for a skipped input: "path: reason" (a newline in a file name stays escaped)."""
+    return f"{printable(skip.path)}: {printable(skip.reason)}"
+
+
+def printable(text: str) -> str:
+    """`text` with control characters, line separators and lone surrogates escaped (\\n, \\udc80)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def display_path(path: str) -> str:
+    """A file name as text that can be stored and printed: undecodable bytes become U+FFFD."""
+    try:
+        return os.fsencode(path).decode("utf-8", "replace")
+    except (UnicodeError, ValueError):
+        return printable(path)
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -75,53 +103,46 @@ def _walk(root: str) -> Iterator[str]:
             yield entry.path
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
-    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found = False
-            for file in _walk(path):
-                found = True
-                yield file
-            if not found:
-                yield Skip(path, NO_FILES)
-        else:
-            yield path
-
-
 def read_file(path: str, options: Options) -> Iterator[Record]:
     """Records from one named file; unknown extensions are read as plain text."""
     kind = FORMATS.get(Path(path).suffix.lower(), "text")
+    shown = display_path(path)
     try:
         if kind == "jsonl":
-            records = _read_jsonl(path, options.max_chars)
+            records = _read_jsonl(path, shown, options.max_chars)
         else:
-            data = _read_bytes(path, kind, options)
-            article = _parse_html(data, path) if kind == "html" else _parse_text(data, path)
+            data = reader.read_file(path, reader.byte_limit(kind, options.max_chars), options.max_chars)
+            article = _parse_html(data, shown) if kind == "html" else _parse_text(data, shown)
             records = iter([article])
         yield from _finish_all(records, options)
     except _Unreadable as err:
-        yield Skip(path, str(err))
+        yield Skip(shown, str(err))
 
 
 def read_bytes(data: bytes, path: str, options: Options) -> Iterator[Record]:
-    """Records from a file's bytes already in memory (a URI read by Ray), as `read_file` reads them."""
+    """Records from a file's bytes already in memory (a URI read by Ray), as `read_file` reads a file."""
     kind = FORMATS.get(Path(path).suffix.lower(), "text")
+    shown = display_path(path)
     try:
         if kind == "jsonl":
-            records = _jsonl_records(io.BytesIO(data), path, Path(path).stem, options.max_chars)
+            lines = reader.bounded_lines(io.BytesIO(data), reader.line_limit(options.max_chars))
+            records = _jsonl_records(lines, shown, _stem(shown), options.max_chars)
         else:
-            if kind == "text" and len(data) > 4 * options.max_chars:
-                raise _Unreadable(f"file is {len(data):,} bytes, over the {options.max_chars:,}-character cap"
-                                  " (--max-chars)")
-            records = iter([_parse_html(data, path) if kind == "html" else _parse_text(data, path)])
+            limit = reader.byte_limit(kind, options.max_chars)
+            if len(data) > limit:
+                raise _Unreadable(reader.too_many_bytes(limit, options.max_chars, len(data)))
+            records = iter([_parse_html(data, shown) if kind == "html" else _parse_text(data, shown)])
         yield from _finish_all(records, options)
     except _Unreadable as err:
-        yield Skip(path, str(err))
+        yield Skip(shown, str(err))
 
 
-def article_from_object(obj: object, where: str, default_id: str, options: Options) -> Record:
+def article_from_object(obj: dict, where: str, default_id: str, options: Options) -> Record:
     """An article from one JSON object or Parquet row (id, text, title, published, ...), or a Skip."""
+    try:
+        jsonl.check_fields(obj)
+    except jsonl.Invalid as err:
+        return Skip(where, str(err))
     record = _article_from_object(obj, where, default_id, options.max_chars)
     return record if isinstance(record, Skip) else _finish(record, options)
 
@@ -137,37 +158,10 @@ def _finish(article: Article, options: Options) -> Record:
     length = len(article.text)
     if length > options.max_chars:
         where = article.path or article.id
-        return Skip(where, _too_long(length, options.max_chars))
+        return Skip(where, too_long(length, options.max_chars))
     if options.published is not None:
         article = replace(article, published=options.published)
     return article
-
-
-def _too_long(length: int, cap: int) -> str:
-    """The over-the-cap message."""
-    return f"article is {length:,} characters, over the {cap:,} cap (--max-chars)"
-
-
-def _read_bytes(path: str, kind: str, options: Options) -> bytes:
-    """The file's bytes; refuses plain text so large it must be over the character cap."""
-    try:
-        size = os.path.getsize(path)
-        # A UTF-8 character is at most 4 bytes, so such a file cannot fit; don't load it.
-        if kind == "text" and size > 4 * options.max_chars:
-            raise _Unreadable(
-                f"file is {size:,} bytes, over the {options.max_chars:,}-character cap (--max-chars)"
-            )
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError as err:
-        raise _Unreadable(_os_reason(err)) from None
-
-
-def _os_reason(err: OSError) -> str:
-    """Short lower-case reason from an OSError ("no such file or directory")."""
-    if isinstance(err, IsADirectoryError):
-        return "is a directory"
-    return (err.strerror or str(err)).lower()
 
 
 def decode(data: bytes, declared: Optional[str] = None) -> str:
@@ -283,22 +277,29 @@ def _parse_date(value: object) -> Optional[date]:
         return None
 
 
-def _read_jsonl(path: str, max_chars: int) -> Iterator[Record]:
-    """Articles from a JSON Lines file, one line at a time; bad lines become Skips."""
-    try:
-        fh = open(path, "rb")
-    except OSError as err:
-        raise _Unreadable(_os_reason(err)) from None
+def _read_jsonl(path: str, shown: str, max_chars: int) -> Iterator[Record]:
+    """Articles from a JSON Lines file, one bounded line at a time; bad lines become Skips."""
+    fh, _ = reader.open_regular(path)
     with fh:
-        yield from _jsonl_records(fh, path, Path(path).stem, max_chars)
+        lines = reader.bounded_lines(fh, reader.line_limit(max_chars))
+        yield from _jsonl_records(lines, shown, _stem(shown), max_chars)
+
+
+def _stem(path: str) -> str:
+    """A file's stem as an article id."""
+    return Path(path).stem
 
 
 def _jsonl_records(
-    lines: Iterable[bytes], path: str, stem: str, max_chars: int
+    lines: Iterable[reader.Line], path: str, stem: str, max_chars: int
 ) -> Iterator[Record]:
     """Parse each line; an empty file or one with NUL bytes is a single Skip."""
     seen = False
     for lineno, raw in enumerate(lines, start=1):
+        if isinstance(raw, LongLine):
+            seen = True
+            yield Skip(f"{path}:{lineno}", _long_line(raw, max_chars))
+            continue
         if b"\x00" in raw:
             raise _Unreadable(BINARY)
         if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -314,81 +315,86 @@ def _jsonl_records(
         raise _Unreadable(EMPTY)
 
 
+def _long_line(line: LongLine, max_chars: int) -> str:
+    """Why an overlong JSON Lines line was skipped (and whether the rest of the input was)."""
+    limit = reader.line_limit(max_chars)
+    size = f"over {line.length:,}" if line.runaway else f"{line.length:,}"
+    rest = "; the rest of the input was not read" if line.runaway else ""
+    return f"line is {size} bytes, over the {limit:,}-byte line limit for {max_chars:,} characters (--max-chars){rest}"
+
+
 def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Record:
     """One JSON Lines record as an Article, or a Skip naming the line ("path:lineno")."""
     try:
-        obj = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return Skip(where, "not valid UTF-8 (JSON Lines must be UTF-8)")
-    except json.JSONDecodeError as err:
-        return Skip(where, f"malformed JSON ({err.msg})")
+        obj = jsonl.parse(raw)
+        jsonl.check_fields(obj)
+    except jsonl.Invalid as err:
+        return Skip(where, str(err))
     return _article_from_object(obj, where, default_id, max_chars)
 
 
-def _article_from_object(obj: object, where: str, default_id: str, max_chars: int) -> Record:
-    """An Article from a decoded JSON object, or a Skip naming `where`."""
-    if not isinstance(obj, dict):
-        return Skip(where, f"expected a JSON object, got {type(obj).__name__}")
+def _article_from_object(obj: dict, where: str, default_id: str, max_chars: int) -> Record:
+    """An Article from a checked JSON object, or a Skip naming `where`."""
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skip(where, "missing or empty 'text'")
     text = normalise_newlines(text)
     if len(text) > max_chars:
-        return Skip(where, _too_long(len(text), max_chars))
+        return Skip(where, too_long(len(text), max_chars))
     published = _parse_date(obj.get("published"))
     if obj.get("published") not in (None, "") and published is None:
-        return Skip(where, f"'published' is not an ISO date: {obj['published']!r}")
+        return Skip(where, f"'published' is not an ISO date: {printable(repr(obj['published']))}")
     doc_id = obj.get("id")
     return Article(
         id=str(doc_id) if doc_id not in (None, "") else default_id,
         text=text,
-        title=_opt_str(obj.get("title")),
+        title=jsonl.opt_str(obj.get("title")),
         published=published,
-        source=_opt_str(obj.get("source")),
-        url=_opt_str(obj.get("url")),
+        source=jsonl.opt_str(obj.get("source")),
+        url=jsonl.opt_str(obj.get("url")),
     )
 
 
-def _opt_str(value: object) -> Optional[str]:
-    """A string field, or None when absent or empty."""
-    return str(value) if value not in (None, "") else None
-
-
 def _read_stdin(options: Options) -> Iterator[Record]:
-    """Standard input as one article (id "stdin"), or as HTML / JSON Lines when it looks so."""
+    """Standard input as one article (id "stdin"), or as HTML / JSON Lines when it looks so; never unbounded."""
     try:
-        data = _stdin_bytes(sys.stdin)
-        kind = _sniff(data)
+        stream = reader.binary_stdin(sys.stdin)
+        head = reader.read_upto(stream, _SNIFF_BYTES)
+        stream = reader.joined(head, stream)
+        kind = _sniff(head)
+        limit = reader.line_limit(options.max_chars)
+        if kind == "jsonl?":
+            first = _first_line(stream, limit)
+            stream = reader.joined(first, stream)
+            kind = "jsonl" if jsonl.is_object_line(first.lstrip(codecs.BOM_UTF8 + b" \t\r\n")) else "text"
         if kind == "jsonl":
-            lines = data.splitlines(keepends=True)
+            lines = reader.bounded_lines(stream, limit)
             yield from _jsonl_records(lines, "stdin", "stdin", options.max_chars)
-        elif kind == "html":
+            return
+        data = reader.read_bounded(stream, reader.byte_limit(kind, options.max_chars), options.max_chars)
+        if kind == "html":
             yield _parse_html(data, "stdin", doc_id="stdin")
         else:
             yield _parse_text(data, "stdin", doc_id="stdin")
     except _Unreadable as err:
         yield Skip("stdin", str(err))
     except OSError as err:
-        yield Skip("stdin", _os_reason(err))
+        yield Skip("stdin", reader.os_reason(err))
 
 
-def _stdin_bytes(stream: IO) -> bytes:
-    """All of stdin as bytes (a replaced text stream without .buffer is encoded as UTF-8)."""
-    buffer = getattr(stream, "buffer", None)
-    if buffer is not None:
-        return buffer.read()
-    return stream.read().encode("utf-8", "surrogateescape")
+def _first_line(stream: IO[bytes], limit: int) -> bytes:
+    """Everything up to the end of the first line that is not blank (at most `limit` bytes of it)."""
+    taken = b""
+    while True:
+        line = stream.readline(limit + 2)
+        taken += line
+        if not line or line.strip(codecs.BOM_UTF8 + b" \t\r\n"):
+            return taken
 
 
-def _sniff(data: bytes) -> str:
-    """Guess "html", "jsonl" or "text" from the start of piped input."""
-    head = data[:2048].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+def _sniff(head: bytes) -> str:
+    """Guess "html", "jsonl?" (a JSON object may start here) or "text" from the start of piped input."""
+    head = head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
-    if head.startswith(b"{"):
-        first = data.lstrip(codecs.BOM_UTF8 + b" \t\r\n").split(b"\n", 1)[0]
-        try:
-            return "jsonl" if isinstance(json.loads(first), dict) else "text"
-        except (ValueError, UnicodeDecodeError):
-            return "text"
-    return "text"
+    return "jsonl?" if head.startswith(b"{") else "text"

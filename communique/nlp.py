@@ -33,11 +33,12 @@ def load_base(model: Optional[str] = None) -> Language:
 
 
 def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False,
-         actors_file: Optional[str] = None) -> Language:
+         actors_file: Optional[str] = None, kb_file: Optional[str] = None) -> Language:
     """The full pipeline: spaCy's model plus statement (and event) extraction.
 
     `beliefs` also takes verbs of thinking and knowing ("believes", "expects") as cues;
-    `actors_file` is the user's YAML/CSV actor file, which wins over inference."""
+    `actors_file` is the user's YAML/CSV actor file, which wins over inference; `kb_file` holds actors
+    imported with `communique actors import`, merged over the shipped knowledge base."""
     import communique.extract.events.component  # noqa: F401  (registers the factories)
     import communique.extract.statements.component  # noqa: F401
 
@@ -46,7 +47,8 @@ def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
     book = str(actors_file or "")
-    nlp.add_pipe("communique_statements", config={"beliefs": beliefs, "actors_file": book})
+    nlp.add_pipe("communique_statements", config={"beliefs": beliefs, "actors_file": book,
+                                                  "kb_file": str(kb_file or "")})
     if events:
         nlp.add_pipe("communique_events", config={"actors_file": book})
     return nlp

@@ -26,6 +26,8 @@ POLECAT_COLUMNS = [
 ]
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "role", "statements", "events", "aliases"]
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP's CSV injection list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
@@ -35,11 +37,42 @@ def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
 
 
 def write_csv(rows: Iterable[Record], columns: list[str], out: TextIO) -> None:
-    """CSV with a header row; missing values are empty cells."""
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    """CSV with a header row; missing values are empty cells, formula-like text cells are neutralised."""
+    write = csv_writer(out, columns)
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        write(row)
+
+
+def csv_writer(out: TextIO, columns: list[str]) -> Callable[[Record], None]:
+    """Write the header to `out` and return a function that writes one row safely (every CSV goes through it)."""
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # The csv module leaves a lone \r unquoted with a \n line end; a reader (or a spreadsheet) would then
+    # start a new row there, and a formula could begin it. Rows holding one are written fully quoted.
+    quoted = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n",
+                            quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+
+    def write(row: Record) -> None:
+        cells = {k: "" if v is None else neutralise(v) for k, v in row.items()}
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
+        (quoted if has_cr else writer).writerow(cells)
+
+    return write
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' (numbers stay as they are).
+
+    A cell that already begins with ' gets one more, so dropping one leading ' from every cell
+    that has one (`unneutralise`) always gives back the exact text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS + ("'",)):
+        return "'" + value
+    return value
+
+
+def unneutralise(cell: str) -> str:
+    """The text written to a CSV cell by `write_csv`: one leading ' removed, if there is one."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _get(d: Optional[Record], key: str) -> Any:

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique import pieces
+from communique import limits, pieces
 from communique.options import Options
 from communique.records import Article, Result, Skip
 
@@ -30,7 +30,7 @@ class WorkerError(RuntimeError):
 
 def pipeline_key(options: Options) -> tuple:
     """What distinguishes one loaded pipeline from another."""
-    return (options.model, options.beliefs, options.actors_file)
+    return (options.model, options.beliefs, options.actors_file, options.kb_file)
 
 
 def get_nlp(options: Options) -> Language:
@@ -40,7 +40,8 @@ def get_nlp(options: Options) -> Language:
     if nlp is None:
         from communique import nlp as nlp_module
 
-        nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file)
+        nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file,
+                                 kb_file=options.kb_file)
         _NLP[key] = nlp
     # Long articles are capped by ingest (with a clear message); spaCy must not reject what ingest let through.
     nlp.max_length = max(nlp.max_length, options.max_chars + 1)
@@ -78,22 +79,39 @@ def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) ->
 
 
 def process_chunk(nlp: Language, chunk: list[Item], options: Options) -> list[Output]:
-    """Process one chunk as a batch; if the batch fails, retry article by article to isolate the culprit."""
+    """Process one chunk as a batch; if the batch fails, retry article by article to isolate the culprit.
+
+    Articles over a limit are skipped before analysis; each article gets its time budget (a batch the
+    sum of them), so a slow one is named and skipped while the others are analysed again alone."""
     results: dict[int, Output] = {}
     for a in chunk:
-        if isinstance(a, Article) and len(a.text or "") > options.max_chars:
-            cap = f"article is {len(a.text):,} characters, over the cap of {options.max_chars:,} (--max-chars)"
-            results[id(a)] = Skip(_name(a), cap)
+        reason = limits.over_budget(a, options) if isinstance(a, Article) else None
+        if reason:
+            results[id(a)] = Skip(_name(a), reason)
     todo = [a for a in chunk if isinstance(a, Article) and id(a) not in results]
     try:
-        results.update(zip(map(id, todo), _extract_batch(nlp, todo, options)))
+        with limits.deadline(options.time_budget * len(todo)):
+            results.update(zip(map(id, todo), _extract_batch(nlp, todo, options)))
+    except limits.OverTime as exc:
+        if len(todo) == 1:  # no need to find the culprit, nor to spend its budget again
+            results[id(todo[0])] = Skip(_name(todo[0]), str(exc))
+        else:
+            _one_by_one(nlp, todo, options, results)
     except Exception:  # noqa: BLE001 - one bad article must not sink its batch
-        for a in todo:
-            try:
-                results[id(a)] = _extract_batch(nlp, [a], options)[0]
-            except Exception as exc:  # noqa: BLE001
-                results[id(a)] = extraction_failed(a, exc)
+        _one_by_one(nlp, todo, options, results)
     return [results[id(i)] if isinstance(i, Article) else i for i in chunk]
+
+
+def _one_by_one(nlp: Language, todo: list[Article], options: Options, results: dict[int, Output]) -> None:
+    """Analyse each article alone, each under its own time budget; failures become Skips."""
+    for a in todo:
+        try:
+            with limits.deadline(options.time_budget):
+                results[id(a)] = _extract_batch(nlp, [a], options)[0]
+        except limits.OverTime as exc:
+            results[id(a)] = Skip(_name(a), str(exc))
+        except Exception as exc:  # noqa: BLE001
+            results[id(a)] = extraction_failed(a, exc)
 
 
 def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> list[Result]:

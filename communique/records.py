@@ -62,6 +62,7 @@ class DateRef:
     end: int
     value: Optional[str] = None
     precision: Optional[str] = None
+    inherited: bool = False  # taken from the statement that opened the same remarks (text/offsets are its)
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Speaker:
     country: Optional[str] = None
     sector: Optional[str] = None
     actor_id: Optional[str] = None
+    kb_id: Optional[str] = None  # the knowledge-base entry the speaker resolved to
 
 
 @dataclass
@@ -106,6 +108,7 @@ class Addressee:
     start: int
     end: int
     name: str
+    inherited: bool = False  # taken from the statement that opened the same remarks (text/offsets are its)
 
 
 @dataclass
@@ -140,6 +143,7 @@ class ActorRef:
     country: Optional[str] = None
     sector: Optional[str] = None
     actor_id: Optional[str] = None
+    kb_id: Optional[str] = None  # the knowledge-base entry the mention resolved to
 
 
 @dataclass

@@ -8,6 +8,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
+
+# CI: a fixed number of examples from a fixed seed, so a run is repeatable; `make fuzz` runs "long".
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
+settings.register_profile("ci", max_examples=500, derandomize=True, deadline=None, database=None,
+                          suppress_health_check=_SLOW_OK, print_blob=True)
+settings.register_profile("long", max_examples=5_000, deadline=None, suppress_health_check=_SLOW_OK,
+                          print_blob=True)
+# The CI examples without shrinking: the first failing example as drawn, at once (shrinking the pipeline is slow).
+settings.register_profile("triage", settings.get_profile("ci"), phases=[Phase.explicit, Phase.generate])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

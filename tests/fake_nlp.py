@@ -1,12 +1,14 @@
 """A tiny stand-in pipeline for tests where the model is not the point (plumbing, store, CLI).
 
 It finds `Name Name said CONTENT.` as an indirect statement and `Name Name met Name Name` as a
-CONSULT event, using the Doc's doc_id and published date the way the real components do.
+CONSULT event, using the Doc's doc_id and published date the way the real components do. A text
+with BOOM raises; one with SLOW takes ten seconds.
 """
 
 from __future__ import annotations
 
 import re
+import time
 
 import spacy
 from spacy.language import Language
@@ -29,6 +31,8 @@ def fake_communique(doc: Doc) -> Doc:
     text = doc.text
     if "BOOM" in text:
         raise ValueError("boom on purpose")
+    if "SLOW" in text:
+        time.sleep(10)  # far over any time budget a test sets
     day = doc._.published.isoformat() if doc._.published else None
     statements = []
     for i, m in enumerate(SAID.finditer(text), 1):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from communique.countries import country_of, is_igo, lookup
@@ -124,7 +126,8 @@ def test_coordinated_countries_follow_the_callers_span(nlp_base):
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_describe(nlp_base, text, expected):
-    assert describe(_subject(nlp_base, text)) == expected
+    # which knowledge-base entry a name links to is tested in test_kb.py
+    assert replace(describe(_subject(nlp_base, text)), kb_id=None) == expected
 
 
 def test_describe_accepts_the_whole_mention_span(nlp_base):

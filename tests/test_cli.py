@@ -187,10 +187,11 @@ def test_extract_jsonl_gives_the_contract_fields_with_the_published_date(tmp_pat
         "content": {"text": "We will sign the ferry accord", "start": 1, "end": 30, "parts": []},
         "speaker": {"text": "Norwegian Foreign Minister Katrin Solberg", "start": 33, "end": 74,
                     "name": "Katrin Solberg", "role": "Foreign Minister", "country": "NOR", "sector": "GOV",
-                    "actor_id": "katrin-solberg@NOR"},
+                    "actor_id": "katrin-solberg@NOR", "kb_id": None},
         "cue": {"text": "told", "start": 75, "end": 79, "lemma": "tell"},
-        "addressee": {"text": "reporters", "start": 80, "end": 89, "name": "reporters"},
-        "date": {"text": "Tuesday", "start": 103, "end": 110, "value": "2026-03-10", "precision": "day"},
+        "addressee": {"text": "reporters", "start": 80, "end": 89, "name": "reporters", "inherited": False},
+        "date": {"text": "Tuesday", "start": 103, "end": 110, "value": "2026-03-10", "precision": "day",
+                 "inherited": False},
         "confidence": 0.9,
     }]
 

@@ -106,3 +106,18 @@ def test_eval_statements_command_lists_errors(gold_dir):
     assert result.exit_code == 0, result.output
     assert "statements: gold 1, extracted 1, found 1" in result.output
     assert "speaker accuracy (found):            1.000 (1/1)" in result.output
+
+
+def test_event_free_command_counts_events_on_sentences_judged_free(tmp_path):
+    from communique.evaluate.stories import event_free_command
+
+    text_dir = tmp_path / "data" / "dev" / "text"
+    text_dir.mkdir(parents=True)
+    text = "The weather was mild in the capital. Estonia expelled two Russian diplomats on Monday."
+    (text_dir / "a.txt").write_text(text, encoding="utf-8")
+    sample = tmp_path / "free.tsv"
+    sample.write_text("# comment\na.txt\t0\t36\na.txt\t37\t86\n", encoding="utf-8")
+    result = CliRunner().invoke(event_free_command, [str(sample), "--polnear", str(tmp_path), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "[false] SANCTION 'expelled': Estonia expelled two Russian diplomats on Monday." in result.output
+    assert "false events: 1 on 2 event-free sentences (10.00 per 20)" in result.output

@@ -344,3 +344,29 @@ def test_a_demand_is_made_of_the_subject_of_its_that_clause(code):
     demand = one(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
     assert [(r.text, r.country) for r in demand.recipients] == [("Peru", "PER")]
     assert (demand.mode, [a.country for a in demand.actors]) == ("yield", ["CHL"])
+
+
+def test_a_surname_and_a_bare_pronoun_take_what_the_article_said_before(run):
+    doc = run("Chilean Foreign Minister Ana Ruiz said on Monday that talks would go on. "
+              "Later Ruiz criticized Peru over the border closure. "
+              "She also urged Bolivia to reopen its consulate.", PUB)
+    accuse, request = one(doc._.events, "ACCUSE"), one(doc._.events, "REQUEST")
+    assert [(a.text, a.name, a.country) for a in accuse.actors] == [("Ruiz", "Ana Ruiz", "CHL")]
+    assert [(a.text, a.name, a.country) for a in request.actors] == [("She", "Ana Ruiz", "CHL")]
+
+
+def test_unnamed_domestic_actors_take_the_events_place_or_the_articles_country(code):
+    police = one(code("Police in Lagos arrested twelve protesters on Monday."), "COERCE")
+    assert [(a.text, a.country) for a in police.actors] == [("Police in Lagos", "NGA")]
+    events = code("Kenya's interior ministry said on Monday that Kenya would reopen the road. Kenyan officials "
+                  "met on Tuesday. The militants attacked a bus near the town of Garissa in Kenya on Sunday. "
+                  "Later the militants attacked a police post.")
+    last = [e for e in events if e.event_type == "ASSAULT"][-1]
+    assert [(a.text, a.country) for a in last.actors] == [("the militants", "KEN")]
+
+
+def test_own_evidence_beats_the_articles_country(code):
+    events = code("Kenya said the talks in Nairobi had ended. Kenyan and Somali officials disagreed. "
+                  "Kenya's president spoke. Ugandan soldiers attacked the camp.")
+    assault = one(events, "ASSAULT")
+    assert [a.country for a in assault.actors] == ["UGA"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -207,7 +208,7 @@ def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(file))
 
     # chmod does not stop root (CI runs as root), so refuse the open itself.
-    monkeypatch.setattr("communique.ingest.open", refuse, raising=False)
+    monkeypatch.setattr("communique.reader._open_fd", refuse)
     assert read(path) == [Skip(str(path), "permission denied")]
 
 
@@ -227,7 +228,7 @@ def test_jsonl_line_over_the_cap_names_the_line(tmp_path):
 def test_huge_text_file_is_refused_without_reading(tmp_path):
     path = write(tmp_path / "huge.txt", "z" * 500)
     assert read(path, max_chars=100) == [
-        Skip(str(path), "file is 500 bytes, over the 100-character cap (--max-chars)")
+        Skip(str(path), "input is 500 bytes, more than 100 characters can take (--max-chars)")
     ]
 
 
@@ -315,3 +316,53 @@ def test_stdin_html_page_is_extracted(monkeypatch):
         date(2026, 4, 9),
     )
     assert article.text == PAGE_TEXT
+
+
+@pytest.mark.timeout(10)
+def test_fifos_and_devices_are_skipped_one_line_each(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    write(tmp_path / "real.txt", "The envoy said talks would resume.")
+    assert [describe_skip(r) if isinstance(r, Skip) else r.id for r in read(tmp_path, "/dev/null")] == [
+        f"{tmp_path / 'pipe.txt'}: not a regular file: a FIFO (named pipe)",
+        "real",
+        "/dev/null: not a regular file: a character device",
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_storable_id(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes in a file name: a lone surrogate in Python
+    (tmp_path / name).write_text("The envoy said talks would resume.", encoding="utf-8")
+    [article] = read(tmp_path)
+    assert article.id == "caf\ufffd"
+    assert article.path == str(tmp_path) + "/caf\ufffd.txt"
+    article.path.encode("utf-8")  # no lone surrogate left to fail a store or a print
+
+
+def test_a_newline_in_a_file_name_stays_on_one_message_line(tmp_path):
+    path = write(tmp_path / "two\nlines.txt", "")
+    [line] = [describe_skip(r) for r in read(path)]
+    assert line == f"{tmp_path}/two\\nlines.txt: empty file"
+
+
+def test_stdin_json_lines_after_blank_lines_and_a_bom(monkeypatch):
+    stream = io.TextIOWrapper(io.BytesIO(b'\xef\xbb\xbf\n\n{"id": "p1", "text": "Piped."}\n'), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stream)
+    assert read("-") == [Article(id="p1", text="Piped.", path="stdin")]
+
+
+def test_stdin_starting_with_a_brace_but_not_json_is_text(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("{Editor's note} The envoy said talks would resume.\n"))
+    assert read("-") == [
+        Article(id="stdin", text="{Editor's note} The envoy said talks would resume.\n", path="stdin")]
+
+
+def test_stdin_over_the_byte_limit_is_skipped(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("w" * 5_000))
+    assert read("-", max_chars=1_000) == [
+        Skip("stdin", "input is over 4,000 bytes, more than 1,000 characters can take (--max-chars)")]
+
+
+def test_deeply_nested_first_line_on_stdin_is_not_a_crash(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("{" + '"a":' * 1 + "[" * 50_000 + "]" * 50_000 + "}\n"))
+    [record] = read("-")
+    assert isinstance(record, Article) and record.id == "stdin"  # not JSON Lines, so read as text

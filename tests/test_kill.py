@@ -1,4 +1,4 @@
-"""A real ingest process killed part-way leaves only whole articles; the next run completes the set."""
+"""A real ingest process killed (kill -9) at several points leaves only whole articles; the next run completes the set."""
 
 from __future__ import annotations
 
@@ -65,17 +65,14 @@ def _count(db: Path) -> int:
         return 0
 
 
-@pytest.mark.slow
-def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path):
-    src = tmp_path / "articles"
-    src.mkdir()
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The articles on disk and what a clean run finds in each: (folder, statements per article)."""
+    src = tmp_path_factory.mktemp("articles")
     for i in range(ARTICLES):
         (src / f"story{i:02d}.txt").write_text(_article(i), encoding="utf-8")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-
-    # What a clean run finds, article by article.
-    clean = subprocess.run(_cli(tmp_path / "unused.db", "extract", "--format", "jsonl", str(src)),
-                           capture_output=True, text=True, env=env, timeout=120)
+    clean = subprocess.run(_cli(src / "unused.db", "extract", "--format", "jsonl", str(src)),
+                           capture_output=True, text=True, env=ENV, timeout=120)
     assert clean.returncode == 0, clean.stderr
     expected: dict[str, list[tuple]] = defaultdict(list)
     for line in clean.stdout.splitlines():
@@ -83,12 +80,22 @@ def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path):
         if rec["type"] == "statement":
             expected[rec["doc"]].append((rec["id"], rec["kind"], rec["content"]["start"], rec["content"]["end"]))
     assert len(expected) == ARTICLES and all(len(v) >= 8 for v in expected.values())
+    return src, dict(expected)
 
+
+ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("kill_after", [1, 12, 24])  # articles stored when the kill -9 comes
+def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path, corpus, kill_after):
+    src, expected = corpus
     db = tmp_path / "kill.db"
-    proc = subprocess.Popen(_cli(db, "ingest", "--max-chars", "100000", str(src)), env=env,
+    proc = subprocess.Popen(_cli(db, "ingest", "--max-chars", "100000", str(src)), env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while _count(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+    deadline = time.monotonic() + 120
+    while _count(db) < kill_after and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert proc.poll() is None, "ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
@@ -97,15 +104,20 @@ def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path):
     proc.stderr.close()
 
     partial = _stored(db)
-    assert 1 <= len(partial) < ARTICLES
+    assert kill_after <= len(partial) < ARTICLES
     for doc, statements in partial.items():
         assert statements == expected[doc], f"{doc} is half-written"
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
 
-    rerun = subprocess.run(_cli(db, "ingest", str(src)), capture_output=True, text=True, env=env, timeout=120)
+    rerun = subprocess.run(_cli(db, "ingest", str(src)), capture_output=True, text=True, env=ENV, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     added = ARTICLES - len(partial)
     total = sum(len(expected[d]) for d in expected if d not in partial)
     assert rerun.stdout.startswith(
         f"{ARTICLES} articles read, {added} added, {len(partial)} already in store, 0 skipped, {total} statements,"
     )
-    assert _stored(db) == dict(expected)
+    assert _stored(db) == expected

@@ -49,7 +49,7 @@ def test_one_failing_article_becomes_a_skip_and_the_batch_goes_on(fake):
 
 def test_article_over_the_cap_is_skipped_with_its_length(fake):
     out = list(run([_art(1, "Mara Lindqvist said " + "x" * 30 + ".")], Options(max_chars=20), nlp=fake))
-    assert out == [Skip("in/a1.txt", "article is 51 characters, over the cap of 20 (--max-chars)")]
+    assert out == [Skip("in/a1.txt", "article is 51 characters, over the 20 cap (--max-chars)")]
 
 
 def test_strings_seen_in_a_run_are_freed_by_the_memory_zone(fake):

@@ -105,6 +105,9 @@ def test_on_a_network_and_in_a_statement(statements):
     assert (tv.addressee.text, tv.speaker.sector) == ("Fox News", "LEG")
     st = only(statements("The European Commission said in a statement that it welcomed the talks."))
     assert (st.addressee.text, st.addressee.name) == ("a statement", "statement")
+    post = only(statements("\u201cTalks will resume in May,\u201d the minister wrote in a post on the social media"
+                           " platform X."))
+    assert (post.addressee.text, post.addressee.name) == ("X", "X")
     assert (st.speaker.name, st.speaker.country, st.speaker.sector) == ("European Commission", "EU", "IGO")
 
 
@@ -189,8 +192,9 @@ def test_to_dict_follows_contract(statements):
     d = only(statements('"We want a deal," Minister Ana Ruiz said on Monday.')).to_dict()
     assert d["type"] == "statement" and d["kind"] == "direct"
     assert d["content"] == {"text": "We want a deal", "start": 1, "end": 15, "parts": []}
-    assert set(d["speaker"]) == {"text", "start", "end", "name", "role", "country", "sector", "actor_id"}
-    assert d["date"] == {"text": "Monday", "start": 44, "end": 50, "value": "2026-03-09", "precision": "day"}
+    assert set(d["speaker"]) == {"text", "start", "end", "name", "role", "country", "sector", "actor_id", "kb_id"}
+    assert d["date"] == {"text": "Monday", "start": 44, "end": 50, "value": "2026-03-09", "precision": "day",
+                         "inherited": False}
 
 
 def test_blank_pipeline_without_parser_finds_nothing_and_does_not_crash():

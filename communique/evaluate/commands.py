@@ -104,7 +104,8 @@ def bench_command(ctx: click.Context, corpus: Path, limit: Optional[int], worker
 from communique.evaluate.plover import plover_command  # noqa: E402  (its own module; registered here)
 
 eval_group.add_command(plover_command)
-from communique.evaluate.stories import events_command, statements_command  # noqa: E402
+from communique.evaluate.stories import event_free_command, events_command, statements_command  # noqa: E402
 
 eval_group.add_command(events_command)
 eval_group.add_command(statements_command)
+eval_group.add_command(event_free_command)

@@ -56,14 +56,26 @@ def _locate(text: str, needle: str, near: int, what: str) -> list[int]:
     return [start, start + len(needle)]
 
 
-def _in_span(text: str, span: list[int], needle: Optional[str], what: str) -> Optional[list[int]]:
-    """Offsets of needle inside text[span] (its first occurrence), or None for no needle."""
+def _in_span(text: str, span: list[int], needle: Optional[str], what: str,
+             near: Optional[int] = None) -> Optional[list[int]]:
+    """Offsets of needle inside text[span], or None for no needle: a whole-word occurrence ("he" is not the end
+    of "the"), the one closest to `near` when given (the content a cue introduces), else the first."""
     if needle is None:
         return None
-    at = text.find(needle, span[0], span[1])
-    if at < 0:
+    hits = [at for at in _all(text[span[0]:span[1]], needle)]
+    if not hits:
         raise GoldError(f"{what}: {needle!r} is not inside its sentence")
+    hits = [span[0] + at for at in hits]
+    whole = [at for at in hits if _whole_word(text, at, at + len(needle))] or hits
+    at = min(whole, key=lambda h: abs(h - near)) if near is not None else whole[0]
     return [at, at + len(needle)]
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """The span neither starts nor ends inside a word."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and text[start].isalnum()) and not (after.isalnum() and text[end - 1].isalnum())
 
 
 def _check_date(value: Any, what: str) -> None:
@@ -102,9 +114,11 @@ def build_statement(text: str, item: dict, what: str) -> dict:
     for alt in item.get("date_alternatives") or []:
         _check_date(alt, what)
     out = {label: item.get(label) for label in STATEMENT_LABELS}
+    cue = _in_span(text, span, item.get("cue"), f"{what} cue", near=content[0][0])
     out.update(sentence=span, content=content,
-               mention=_in_span(text, span, item.get("mention"), f"{what} mention"),
-               cue=_in_span(text, span, item.get("cue"), f"{what} cue"))
+               mention=_in_span(text, span, item.get("mention"), f"{what} mention",
+                                near=cue[0] if cue else content[0][0]),
+               cue=cue)
     return out
 
 

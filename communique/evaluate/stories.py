@@ -118,3 +118,31 @@ def statements_command(gold_dir: Path, stories: Path, errors: bool, model: Optio
         click.echo("")
     for line in statement_report(totals):
         click.echo(line)
+
+
+@click.command("event-free")
+@click.argument("sample", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("../shared/data/polnear"), show_default=True, help="PolNeAR root holding data/dev/text.")
+@click.option("--errors", is_flag=True, help="List each coded event with its sentence.")
+@click.option("--model", help="spaCy model package (default: the installed small English model).")
+def event_free_command(sample: Path, polnear: Path, errors: bool, model: Optional[str]) -> None:
+    """Count events coded on sentences judged event-free (SAMPLE: file, start, end a line; text read from PolNeAR)."""
+    from communique.nlp import load, make_doc
+
+    rows = [ln.split("\t") for ln in sample.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    nlp, false = load(model), []
+    for name, start, end in rows:
+        path = polnear / "data" / "dev" / "text" / name
+        try:
+            text = path.read_text(encoding="utf-8")[int(start):int(end)]
+        except OSError as exc:
+            raise click.ClickException(f"{path}: cannot read: {exc}") from None
+        events = nlp(make_doc(nlp, text, name))._.events or []
+        false += [f"[false] {e.event_type} {e.trigger.text!r}: {text}" for e in events]
+    if errors:
+        for line in false:
+            click.echo(line)
+    n = len(rows)
+    click.echo(f"false events: {len(false)} on {n} event-free sentences ({20 * len(false) / n:.2f} per 20)")

@@ -194,7 +194,9 @@ def _score_statement_fields(g: dict, st, totals: StatementTotals, story: str) ->
     if not ok:
         totals.errors.append(f"[speaker] {story} gold {g['speaker']!r}, got {names}: {g['content_text'][:100]}")
     pred_addr = st.addressee.name if st.addressee is not None else None
-    if g.get("addressee") or pred_addr:
+    # The guide gives a follow-up sentence of a quote run no cue and no addressee by convention (there is no
+    # addressee_alternatives field as there is for dates): its empty addressee is no judgment, so not scored.
+    if g.get("addressee") or (pred_addr and g.get("cue")):
         totals.addressee_n += 1
         good = same_name(g.get("addressee"), pred_addr)
         totals.addressee_ok += good
@@ -210,3 +212,5 @@ def _score_statement_fields(g: dict, st, totals: StatementTotals, story: str) ->
             totals.errors.append(f"[date] {story} gold {accepted}, got {value!r}: {g['content_text'][:100]}")
     elif value:
         totals.date_spurious += 1
+        how = "inherited" if getattr(st.date, "inherited", False) else "own"
+        totals.errors.append(f"[date+] {story} gold none, got {value!r} ({how}): {g['content_text'][:100]}")

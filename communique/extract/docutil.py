@@ -68,3 +68,19 @@ def load_book(path: str):
     from communique.actorfile import load_actor_file
 
     return load_actor_file(path)
+
+
+def knowledge_base(doc: Doc):
+    """The actor knowledge base for this document: a user's merged one if set, else the shipped one."""
+    kb = doc.user_data.get("communique_kb")
+    if kb is None:
+        from communique.extract.actors.kb import shipped
+
+        kb = shipped()
+    return kb
+
+
+def set_knowledge_base(doc: Doc, kb) -> None:
+    """Attach a knowledge base with a user's imported actors (None: the shipped one is used)."""
+    if kb is not None:
+        doc.user_data["communique_kb"] = kb

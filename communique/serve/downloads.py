@@ -2,31 +2,23 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any, Iterable, Iterator
 
 from communique import output
 
-# A cell starting with one of these is run as a formula by spreadsheet programs (OWASP's list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: Any) -> Any:
-    """A cell that a spreadsheet will show as text: formula-like strings get a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+# One rule for the command line and the dashboard (README, "Reliability").
+FORMULA_STARTS = output.FORMULA_STARTS
+csv_safe = output.neutralise
 
 
 def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
     """CSV text (header first), a chunk per row, every cell neutralised."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    write = output.csv_writer(buf, columns)
     for row in rows:
-        writer.writerow({k: "" if v is None else csv_safe(v) for k, v in row.items()})
+        write(row)
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()

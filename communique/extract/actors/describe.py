@@ -68,6 +68,7 @@ class ActorInfo:
     country: Optional[str] = None  # ISO alpha-3, an IGO code (UN, EU, NATO ...) or NGO
     sector: Optional[str] = None  # GOV, MIL, LEG, JUD, OPP, REB, MED, BUS, NGO, IGO, CVL ...
     kind: Optional[str] = None  # person, organisation, country, government, group
+    kb_id: Optional[str] = None  # the knowledge-base entry this actor resolved to
 
     @property
     def key(self) -> str:
@@ -248,20 +249,37 @@ def _all_place(tokens: list[Token], skip: set[int]) -> bool:
     return bool(content) and all(t.i in skip for t in content)
 
 
-def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] = None) -> ActorInfo:
-    """Name, role, country, sector and kind of the actor a mention refers to.
+def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] = None,
+             full_name: Optional[str] = None) -> ActorInfo:
+    """Name, role, country, sector and kind of the actor a mention refers to, as of the article date `on`.
 
-    `book` (a user's actor file) wins over inference: a name it knows takes its record,
-    and a role with a country ("the Norwegian prime minister") takes the office holder
-    on the date `on`.
+    Precedence: `book` (a user's actor file) > what the mention and its neighbourhood say (title,
+    affiliation, apposition) > the knowledge base (who held which office on `on`). `full_name` is the
+    name the article gives elsewhere for a bare surname ("Trump" -> "Eric Trump"), used for the look-up.
     """
     if len(span) == 0:
         return ActorInfo()
     head = span.root
     if head.pos_ == "PRON":
         return ActorInfo(kind="person" if head.lower_ in ("he", "she", "him", "her") else None)
-    info = _infer(head, span)
+    info = _apply_kb(_infer(head, span), span.doc, on, full_name)
     return _apply_book(info, book, on) if book is not None else info
+
+
+def _apply_kb(info: ActorInfo, doc, on: Optional[date], full_name: Optional[str]) -> ActorInfo:
+    """Fill what the text leaves open from the knowledge base entry the name resolves to on `on`."""
+    name = full_name or info.name
+    if not name or info.kind not in ("person", "organisation"):
+        return info
+    kb = docutil.knowledge_base(doc)
+    match = kb.resolve(name, on, info.country) or (kb.resolve(name, on) if info.country is None else None)
+    if match is None:
+        return info
+    info = replace(info, kb_id=match.kb_id, role=info.role or match.role, country=info.country or match.country,
+                   sector=info.sector or match.sector)
+    if info.country == match.country and match.sector == "IGO" and info.sector in (None, "GOV"):
+        info.sector = "IGO"  # "NATO Secretary-General Mark Rutte": an official of the body, not a government
+    return info
 
 
 def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:

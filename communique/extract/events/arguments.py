@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
 from spacy.tokens import Span, Token
@@ -13,10 +10,7 @@ from communique.records import ActorRef, Location
 from communique.extract import docutil
 from communique.countries import city_country
 
-try:  # the actor resolver is its own module; fall back to the country tables alone
-    from communique.extract.actors import describe as _actors
-except ImportError:  # pragma: no cover - only while actors.py is missing
-    _actors = None
+from communique.extract.actors import describe as _actors
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
@@ -48,6 +42,9 @@ ACTOR_NOUNS = {
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",
+    # machines of war act for whoever sends them ("Israeli jets struck", "Chinese vessels swarmed")
+    "jet", "warplane", "aircraft", "drone", "tank", "warship", "ship", "vessel", "boat", "helicopter", "plane",
+    "submarine", "bomber", "fighter", "artillery", "battery",
 }
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                   "millions", "tens", "group", "number", "score", "scores", "band", "some", "many",
@@ -55,7 +52,6 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 # Right-hand modifiers that belong to the mention ("rebels in the Ivory Coast").
 MENTION_PREPS = {"of", "in", "from", "for"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
-COUNTRY_TABLE = Path(__file__).resolve().parents[1] / "data" / "countries.json"
 
 
 # Object-control verbs: "urged X to meet" -> X is the subject of "meet".
@@ -154,13 +150,14 @@ def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
     ref = ActorRef(text=span.text, start=span.start_char, end=span.end_char)
     if head.lower_ in PRONOUNS:
         if speaker is not None:
-            ref.name = getattr(speaker, "name", None)
-            ref.country = getattr(speaker, "country", None)
-            ref.sector = getattr(speaker, "sector", None)
-            ref.actor_id = getattr(speaker, "actor_id", None)
+            for name in ("name", "country", "sector", "actor_id", "kb_id"):
+                setattr(ref, name, getattr(speaker, name, None))
         return ref
-    ref.name, ref.country, ref.sector = _describe(span)
-    if _actors is not None and hasattr(_actors, "actor_key") and ref.name:
+    info = _described(span)
+    ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
+    # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
+    ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span)
+    if ref.name:
         ref.actor_id = _actors.actor_key(ref.name, ref.country)
     return ref
 
@@ -200,19 +197,19 @@ def _entity_at(tok: Token) -> Span:
     return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
 
 
+def _described(span: Span):
+    """The actor resolver's reading of a mention, once per mention and document (events ask again and again)."""
+    cache = span.doc.user_data.setdefault("communique_described", {})
+    key = (span.start, span.end)
+    if key not in cache:
+        cache[key] = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+    return cache[key]
+
+
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
-    """(name, country, sector) for a mention, via the actor resolver when present."""
-    if _actors is not None:
-        info = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
-        # the resolver can take a country for a person's name ("Benin" tagged PERSON)
-        country = info.country or _country(span.text) or _first_country(span)
-        return info.name, country, info.sector
-    country = None
-    for tok in span:
-        country = country or _country(tok.text)
-    names = [e for e in docutil.ents_in(span) if e.label_ in ("PERSON", "ORG")]
-    name = names[0].text if names else span.text
-    return name, country or _country(span.text), None
+    """(name, country, sector) for a mention."""
+    info = _described(span)
+    return info.name, info.country or _country(span.text) or _first_country(span), info.sector
 
 
 def _first_country(span: Span) -> Optional[str]:
@@ -230,21 +227,5 @@ def _first_country(span: Span) -> Optional[str]:
 
 
 def _country(text: str) -> Optional[str]:
-    """Country code for a country name, demonym, capital or metonym (fallback resolver)."""
-    if _actors is not None and hasattr(_actors, "country_of"):
-        return _actors.country_of(text)
-    key = text.strip().lower()
-    if key.startswith("the "):
-        key = key[4:]
-    tables = _tables()
-    for table in ("names", "demonyms", "capitals"):
-        if key in tables[table]:
-            return tables[table][key]
-    return tables["abbreviations"].get(text.strip().replace(".", ""))
-
-
-@lru_cache(maxsize=1)
-def _tables() -> dict:
-    """The bundled country tables."""
-    with open(COUNTRY_TABLE, encoding="utf-8") as fh:
-        return json.load(fh)
+    """Country code for a country name, demonym, capital or metonym."""
+    return _actors.country_of(text)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
 from communique.extract.events import arguments as args
+from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
@@ -22,6 +23,8 @@ if not Doc.has_extension("statements"):
 
 # Prepositions whose object is the party an event is directed at.
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
+PERSONAL = {"he", "she", "they", "we", "it", "i", "you"}
+LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 
 
 class EventCoder:
@@ -31,6 +34,7 @@ class EventCoder:
         self.doc = doc
         self.min_confidence = min_confidence
         self.statements = doc._.statements or []
+        self.seen: list[ActorRef] = []  # actors resolved so far in this article
 
     def code(self) -> list[Event]:
         """Events for the whole document, in text order."""
@@ -66,10 +70,12 @@ class EventCoder:
         speaker = claim.speaker if claim is not None else None
         actors, recipients = self._arguments(cand, speaker)
         self._adopt_speakers(actors + recipients)
+        self._adopt_article(actors + recipients, trigger.start)
         location = args.location_of(cand.anchor) or (
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+        context.fill_domestic(actors + recipients, self.doc, location)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
@@ -92,10 +98,35 @@ class EventCoder:
                 inside = sp.start <= ref.start and ref.end <= sp.end
                 surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
                 if inside or surname:
-                    ref.name, ref.actor_id = sp.name, sp.actor_id
+                    ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
                     ref.country = sp.country or ref.country
                     ref.sector = sp.sector or ref.sector
                     break
+
+    def _adopt_article(self, refs: list[ActorRef], at: int) -> None:
+        """What the article said earlier about an actor: a surname or a repeated name takes the country of its
+        fuller mention; "he" or "she" with no antecedent in the sentence is the last person who spoke."""
+        known = [(sp.start, sp) for sp in (st.speaker for st in self.statements) if sp is not None and sp.name]
+        known += [(r.start, r) for r in self.seen if r.name and r.country]
+        for ref in refs:
+            if ref.country:
+                continue
+            low = ref.text.lower()
+            if ref.name and low not in PERSONAL:
+                last = ref.name.split()[-1]
+                match = next((k for _, k in sorted(known, key=lambda x: -x[0])
+                              if k.name and k.country and (k.name == ref.name or k.name.split()[-1] == last)), None)
+            elif low in ("he", "she") and not ref.name:
+                match = next((k for start, k in sorted(known, key=lambda x: -x[0])
+                              if start < at and " " in (k.name or "") and at - start < LAST_SPEAKER_REACH), None)
+            else:
+                match = None
+            if match is not None:
+                ref.name = ref.name or match.name
+                ref.country, ref.sector = match.country, ref.sector or match.sector
+                ref.actor_id = ref.actor_id or match.actor_id
+                ref.kb_id = ref.kb_id or match.kb_id
+        self.seen.extend(r for r in refs if r.name and r.country)
 
     def _claim(self, start: int):
         """The statement whose content holds the trigger, if any."""

@@ -198,7 +198,7 @@ def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
 
     known = {c.anchor.i: c for c in cands}
     out = []
-    for verb in sent:
+    for verb in {t.head for t in sent if t.lower_ in DEONTIC_AUX and t.dep_ == "aux"}:
         aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
         if not aux or verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS:
             continue

@@ -20,7 +20,7 @@ MATERIAL_CONFLICT = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 # Frame verbs whose to-complement is absorbed into the frame event (its type sets the mode).
 ABSORBING_FRAMES = {"threaten", "refuse", "decline", "demand", "urge", "ask", "request", "call",
-                    "appeal", "press", "order", "reject", "vow", "swear", "warn"}
+                    "appeal", "press", "order", "reject", "vow", "swear", "warn", "want", "expect", "wish"}
 # Frames whose complement is an intention: coded, but flagged future.
 INTENT_FRAMES = {"agree", "promise", "pledge", "offer", "plan", "intend", "want", "hope",
                  "seek", "aim", "expect", "schedule", "decide", "prepare", "vote", "commit",

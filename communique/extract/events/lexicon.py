@@ -67,6 +67,29 @@ class Lexicon:
     figurative: set[str] = field(default_factory=set)
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
+    wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
+    indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
+
+    def trigger_words(self) -> frozenset[str]:
+        """Every lemma that can head a trigger: verbs with a code or patterns, phrasal and object verbs, event
+        nouns, adjectives of disapproval, verbs of wanting (the coder looks at no other word)."""
+        if "_words" not in self.indexes:
+            from communique.extract.events.frames import LEMMA_FIXES
+
+            words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
+            words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
+            words |= set(LEMMA_FIXES)
+            self.indexes["_words"] = frozenset(words)
+        return self.indexes["_words"]
+
+    def pattern_index(self, lemma: str):
+        """The verb's patterns indexed by their key words (matcher.PatternIndex), or None without patterns."""
+        if lemma not in self.indexes:
+            from communique.extract.events.matcher import PatternIndex
+
+            patterns = self.patterns.get(lemma)
+            self.indexes[lemma] = PatternIndex(patterns) if patterns else None
+        return self.indexes[lemma]
     speech_words: set[str] = field(default_factory=set)
     force_words: set[str] = field(default_factory=set)
 
@@ -210,6 +233,9 @@ def load() -> Lexicon:
         code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
         for obj in rule["objects"]:
             lex.objects[(rule["verb"], obj)] = code
+    wants = conv["object_control_requests"]
+    for verb in wants["verbs"]:
+        lex.wanting[verb] = _conv_code(mapper, wants, f"conventions.yaml object control: {verb}")
     adj = conv["disapproval_adjectives"]
     for word in adj["words"]:
         lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")

@@ -1,8 +1,12 @@
 """Match the dictionary's verb patterns against the parse: words after the verb in its own clause, and
-prepositional phrases, in the pattern's order (PETRARCH matched them against the verb phrase in the same way)."""
+prepositional phrases, in the pattern's order (PETRARCH matched them against the verb phrase in the same way).
+
+Speed: a verb's patterns are indexed by a word each must contain (`PatternIndex`), so only patterns whose key
+word occurs in the clause are tried, and each token's forms are read once per clause (`View`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Token
@@ -14,21 +18,35 @@ CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "
 WINDOW = 12  # tokens after the verb that a pattern may reach
 NAME_ENTITIES = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 DEPTH = 3  # levels below the verb: object, preposition, its object
+STEM = 5  # dictionary words this long also match as stems ("cooperat" matches "cooperation")
+STEM_SLACK = 4  # letters a stem may leave over
 
 
-def forms(tok: Token) -> tuple[str, str]:
-    """The token's lower-case text and lemma."""
-    return tok.lower_, tok.lemma_.lower()
+@dataclass(frozen=True)
+class View:
+    """What the matcher reads of one token: its forms (empty inside a name or a date) and tree links."""
+
+    i: int
+    low: str
+    lem: str
+    dep: str
+    head: int
+    left: int
+    right: int
+
+    @staticmethod
+    def of(tok: Token) -> "View":
+        """The view of a token."""
+        named = tok.ent_type_ in NAME_ENTITIES  # "held ... on March 3" is a date, not a march
+        return View(tok.i, "" if named else tok.lower_, "" if named else tok.lemma_.lower(), tok.dep_,
+                    tok.head.i, tok.left_edge.i, tok.right_edge.i)
 
 
-def word_matches(word: str, tok: Token) -> bool:
+def word_matches(word: str, view: View) -> bool:
     """A dictionary word matches a token's form or lemma; long words also match as stems ("cooperat")."""
-    if tok.ent_type_ in NAME_ENTITIES:
-        return False  # "held ... on March 3" is a date, not a march; "Hope" may be a name
-    low, lem = forms(tok)
-    if word == low or word == lem:
-        return True
-    return len(word) >= 5 and low.startswith(word) and len(low) - len(word) <= 4
+    if word == view.low or word == view.lem:
+        return bool(word)
+    return len(word) >= STEM and view.low.startswith(word) and len(view.low) - len(word) <= STEM_SLACK
 
 
 def region_after(verb: Token) -> list[Token]:
@@ -52,72 +70,94 @@ def region_before(verb: Token) -> list[Token]:
     return sorted((t for s in subjects for t in s.subtree), key=lambda t: t.i)
 
 
-def _run(words: tuple[frozenset[str], ...], toks: list[Token], start: int) -> Optional[int]:
+def _run(words: tuple[frozenset[str], ...], views: list[View], start: int) -> Optional[int]:
     """Index after the first place at or after `start` where `words` match consecutive tokens."""
     n = len(words)
-    for k in range(start, len(toks) - n + 1):
-        if all(any(word_matches(w, toks[k + j]) for w in words[j]) for j in range(n)):
+    for k in range(start, len(views) - n + 1):
+        if all(any(word_matches(w, views[k + j]) for w in words[j]) for j in range(n)):
             return k + n
     return None
 
 
-def _element(el: Element, toks: list[Token], start: int, verb_i: int) -> Optional[int]:
-    """Index after the element's match in `toks` from `start`, or None (a bare preposition hangs on the verb)."""
+def _element(el: Element, views: list[View], start: int, verb_i: int) -> Optional[int]:
+    """Index after the element's match in `views` from `start`, or None (a bare preposition hangs on the verb)."""
     if not el.preps:
-        return _run(el.words, toks, start)
-    for k in range(start, len(toks)):
-        tok = toks[k]
-        if tok.lower_ not in el.preps or tok.dep_ not in ("prep", "agent", "dative", "prt", "aux", "advmod"):
+        return _run(el.words, views, start)
+    for k in range(start, len(views)):
+        view = views[k]
+        if view.low not in el.preps or view.dep not in ("prep", "agent", "dative", "prt", "aux", "advmod"):
             continue
         if not el.words:
-            if tok.head.i == verb_i:
+            if view.head == verb_i:
                 return k + 1
             continue
-        inside = [t for t in toks[k + 1:] if tok.left_edge.i <= t.i <= tok.right_edge.i]
+        inside = [v for v in views[k + 1:] if view.left <= v.i <= view.right]
         end = _run(el.words, inside, 0)
         if end is not None:
-            return toks.index(inside[end - 1]) + 1
+            return views.index(inside[end - 1]) + 1
     return None
 
 
-def _sequence(elements: tuple[Element, ...], toks: list[Token], verb_i: int) -> bool:
+def _sequence(elements: tuple[Element, ...], views: list[View], verb_i: int) -> bool:
     """All elements match in order."""
     pos = 0
     for el in elements:
-        end = _element(el, toks, pos, verb_i)
+        end = _element(el, views, pos, verb_i)
         if end is None:
             return False
         pos = end
     return True
 
 
-def _possible(pattern: Pattern, words: set[str]) -> bool:
-    """Cheap filter: the first word of each element occurs somewhere in the regions."""
+class PatternIndex:
+    """A verb's patterns by a content word each must contain, so a clause tries only those it could match."""
+
+    def __init__(self, patterns: list[Pattern]):
+        self.patterns = patterns
+        self.exact: dict[str, list[int]] = {}
+        self.stems: dict[str, list[int]] = {}
+        for n, pattern in enumerate(patterns):
+            for word in _key_words(pattern):
+                table = self.stems if len(word) >= STEM else self.exact
+                table.setdefault(word, []).append(n)
+
+    def candidates(self, views: list[View]) -> list[Pattern]:
+        """Patterns whose key word occurs in the clause, most specific first."""
+        found: set[int] = set()
+        for view in views:
+            for form in {view.low, view.lem}:
+                found.update(self.exact.get(form, ()))
+                found.update(self.stems.get(form, ()))
+                for cut in range(STEM, len(form)):
+                    if len(form) - cut <= STEM_SLACK:
+                        found.update(self.stems.get(form[:cut], ()))
+        return [self.patterns[n] for n in sorted(found)]
+
+
+def _key_words(pattern: Pattern) -> frozenset[str]:
+    """The words of a pattern's first content word slot: one of them must be in the clause."""
     for el in pattern.before + pattern.after:
-        if el.words and not any(w in words or len(w) >= 5 for w in el.words[0]):
-            return False
-        if el.preps and not (el.preps & words):
-            return False
-    return True
+        for slot in el.words:
+            if not slot <= FUNCTION_WORDS:
+                return slot
+    return frozenset()
 
 
 def pattern_words(pattern: Pattern, verb: Token) -> list[Token]:
     """The object words a matched pattern named ("held [talks]", "opened [fire]"), for the trigger's span."""
     wanted = [w for el in pattern.after for ws in el.words for w in ws if w not in FUNCTION_WORDS]
     return [t for t in region_after(verb) if t.pos_ == "NOUN" and t.dep_ != "compound"
-            and any(word_matches(w, t) for w in wanted)][:1]
+            and any(word_matches(w, View.of(t)) for w in wanted)][:1]
 
 
 def best_pattern(lex: Lexicon, verb: Token, lemma: str) -> Optional[Pattern]:
     """The most specific pattern of the verb that matches its clause (its code may be None: not an event)."""
-    patterns = lex.patterns.get(lemma)
-    if not patterns:
+    index = lex.pattern_index(lemma)
+    if index is None:
         return None
-    after, before = region_after(verb), region_before(verb)
-    words = {f for t in after + before for f in forms(t)}
-    for pattern in patterns:
-        if not _possible(pattern, words):
-            continue
+    after = [View.of(t) for t in region_after(verb)]
+    before = [View.of(t) for t in region_before(verb)]
+    for pattern in index.candidates(after + before):
         if _sequence(pattern.after, after, verb.i) and _sequence(pattern.before, before, verb.i):
             return pattern
     return None

@@ -96,6 +96,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if tok.pos_ != "VERB":
         return None
     lem = lemma(tok)
+    if lem in lex.wanting and _wants_of(tok):
+        return _cand(tok, [tok], lex.wanting[lem])
     if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children):
         return None
     for child in tok.children:
@@ -136,6 +138,16 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return _cand(tok, [tok], code)
 
 
+def _wants_of(verb: Token) -> bool:
+    """The verb has an actor as object and a to-infinitive saying what that actor should do."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    comps += [g for c in objs for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ == "VB"]
+    subj_of_comp = [s for c in comps for s in c.children if s.dep_ == "nsubj"]
+    return bool(comps) and any(args.is_actor(o) for o in objs + subj_of_comp)
+
+
 def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """A trigger headed by an event noun that has its own actor or reports a happening."""
     if tok.pos_ != "NOUN" or tok.dep_ == "compound" or tok.ent_type_ in NAME_LABELS:
@@ -152,7 +164,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and not possessor:
         return None  # "the war", "the Russia-Ukraine war": the name of an ongoing conflict, not a report of fighting
-    has_actor = possessor or bool(preps & {"between", "by", "with", "from"}) or any(
+    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
+    has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
@@ -205,11 +218,13 @@ def _count(tok: Token) -> float:
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
-    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in sent) if c is not None]
+    words = lex.trigger_words()
+    tokens = [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]  # most words trigger nothing
+    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
     covered = {t.i for c in verbs for t in c.tokens}
     anchors = {c.anchor.i for c in verbs}
     nouns = []
-    for tok in sent:
+    for tok in tokens:
         if tok.i in covered:
             continue
         cand = noun_candidate(lex, tok)
@@ -253,7 +268,7 @@ def _background(cand: Candidate) -> bool:
         return cand.etype not in ("REQUEST", "ACCUSE", "REJECT", "THREATEN")
     if cand.noun is None and _purpose(anchor):
         return True
-    if cand.noun is None:
+    if cand.noun is None or anchor.pos_ == "VERB":  # a verb, or a light verb carrying an event noun
         return not senses.has_political_actor(cand)
     return False
 

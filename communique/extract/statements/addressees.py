@@ -13,7 +13,8 @@ from communique.extract import docutil
 # Nouns that name a channel rather than a listener ("in a statement", "in an interview with X").
 CHANNELS = frozenset(
     "statement interview interviews briefing conference remarks speech post tweet letter "
-    "communique communiqué op-ed article broadcast address message video podcast".split()
+    "communique communiqué op-ed article broadcast address message video podcast platform posting account "
+    "website meeting session hearing summit gaggle".split()
 )
 CHANNEL_PREPS = ("in", "on", "during", "at", "via", "through")
 LISTENER_PREPS = ("to",)
@@ -24,7 +25,24 @@ TIME_WORDS = frozenset(
 
 
 def find_addressee(cue: Token) -> Optional[Addressee]:
-    """The addressee or outlet attached to a cue verb, or None."""
+    """The addressee or outlet attached to a cue verb, or None; an outlet inside a channel ("in an interview
+    with the BBC", "on the social media platform X") is preferred to the channel ("in a statement")."""
+    return _attached(cue) or _asked_by(cue)
+
+
+def _asked_by(cue: Token) -> Optional[Addressee]:
+    """"Asked by VOA whether ..., X said": the one who asked is the addressee."""
+    for child in cue.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() == "ask" and child.tag_ == "VBN":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
+                    return _make(obj)
+    return None
+
+
+def _attached(cue: Token) -> Optional[Addressee]:
+    """The object or prepositional phrase of the cue that names a listener or outlet."""
     for child in cue.children:
         if child.dep_ in ("dobj", "dative", "iobj") and cue.lemma_ in ADDRESSEE_OBJECT:
             if child.pos_ in ("NOUN", "PROPN", "PRON") and child.lower_ not in ("that", "it"):
@@ -56,10 +74,15 @@ def _outlet_inside(channel: Token) -> Optional[Token]:
     """The outlet named inside a channel phrase: 'an interview with the BBC' -> BBC."""
     if channel.lemma_.lower() not in CHANNELS:
         return channel
+    for child in channel.children:  # "the social media platform X", "a U.N. Security Council meeting"
+        named = child.pos_ == "PROPN" or (child.pos_ == "NOUN" and child.text[:1].isupper())
+        if child.dep_ in ("appos", "compound", "npadvmod") and named and (
+                child.i > channel.i or child.ent_type_ == "ORG"):
+            return child
     for prep in (c for c in channel.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "by")):
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.pos_ in ("PROPN", "NOUN"):
-            return obj
+            return _outlet_inside(obj) if obj.lemma_.lower() in CHANNELS else obj
     return None
 
 
@@ -74,7 +97,10 @@ def _make(head: Token) -> Addressee:
     span = doc[left : right + 1]
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
-    return Addressee(span.text, span.start_char, span.end_char, _normalise(span))
+    text, end = span.text, span.end_char
+    if text.endswith(".") and "." not in text[:-1]:
+        text, end = text[:-1], end - 1  # "on the social media platform X." ends the sentence, not the name
+    return Addressee(text, span.start_char, end, _normalise(span).rstrip(".") if text != span.text else _normalise(span))
 
 
 def _normalise(span: Span) -> str:
@@ -91,4 +117,6 @@ def _normalise(span: Span) -> str:
             elif run:
                 break
         return " ".join(run)
-    return span.root.lemma_.lower() if span.root.lemma_.lower() in CHANNELS else span.root.text.lower()
+    if span.root.lemma_.lower() in CHANNELS:
+        return span.root.lemma_.lower()
+    return span.root.text if span.root.text[:1].isupper() and not span.root.is_sent_start else span.root.text.lower()

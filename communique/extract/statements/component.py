@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.extract.statements import content as C
 from communique.extract import docutil
 from communique.extract.statements.addressees import find_addressee
+from communique.extract.statements.carryover import carry_over
 from communique.extract.statements.clauses import reported_content, subject_of
 from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.statements.quotes import Quote, find_quotes
@@ -41,26 +42,33 @@ class Candidate:
 
 @Language.factory(
     "communique_statements",
-    default_config={"beliefs": False, "min_confidence": 0.0, "actors_file": ""},
+    default_config={"beliefs": False, "min_confidence": 0.0, "actors_file": "", "kb_file": ""},
 )
-def make_statements(nlp: Language, name: str, beliefs: bool, min_confidence: float, actors_file: str):
+def make_statements(nlp: Language, name: str, beliefs: bool, min_confidence: float, actors_file: str,
+                    kb_file: str):
     """Factory for the statement extractor; `beliefs` adds verbs of thinking and knowing as cues."""
-    return StatementExtractor(name, beliefs=beliefs, min_confidence=min_confidence, actors_file=actors_file)
+    return StatementExtractor(name, beliefs=beliefs, min_confidence=min_confidence, actors_file=actors_file,
+                              kb_file=kb_file)
 
 
 class StatementExtractor:
     """Finds attributed statements and stores them on doc._.statements and doc.spans."""
 
     def __init__(self, name: str = "communique_statements", beliefs: bool = False, min_confidence: float = 0.0,
-                 actors_file: str = ""):
+                 actors_file: str = "", kb_file: str = ""):
         self.name = name
         self.beliefs = beliefs
         self.min_confidence = min_confidence
         self.book = docutil.load_book(actors_file)
+        self.kb_file = kb_file  # loaded on first use; the shipped knowledge base needs no setting
 
     def __call__(self, doc: Doc) -> Doc:
         """Extract statements from one parsed document."""
         docutil.set_actor_book(doc, self.book)
+        if self.kb_file:  # later components (events) read it from the doc too
+            from communique.extract.actors.kb import load as load_kb
+
+            docutil.set_knowledge_base(doc, load_kb(self.kb_file))
         statements = extract(doc, self.beliefs)
         statements = [s for s in statements if s.confidence >= self.min_confidence]
         doc._.statements = statements
@@ -107,14 +115,21 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
             confidence=_confidence(d, speaker),
         ))
         resolver.remember(out[-1], d.speaker_span)
+    carry_over(doc, list(zip(out, drafts)))
     return out
 
 
 def _date(cand: Candidate, doc: Doc):
-    """When the statement was made: a time expression attached to the cue."""
+    """When the statement was made: a time expression attached to the cue. What an article reports as said
+    was said by its publication day, so a day resolved past it ("said Wednesday ... he would ask" read
+    forward) is read back."""
+    from communique.extract.dates.calc import resolve
     from communique.extract.dates.find import date_of
-
-    return date_of(cand.cue, cand.cue.sent, doc._.published)
+    ref = date_of(cand.cue, cand.cue.sent, doc._.published)
+    published = doc._.published
+    if ref is not None and published is not None and ref.value and ref.value[:10] > str(published):
+        ref.value, ref.precision = resolve(ref.text, published, "past")
+    return ref
 
 
 @dataclass

@@ -72,6 +72,7 @@ class SpeakerResolver:
                 speaker.role = speaker.role or prev.role
                 speaker.country = speaker.country or prev.country
                 speaker.sector = speaker.sector or prev.sector
+                speaker.kb_id = speaker.kb_id or prev.kb_id
                 break
         person = self.index.person(speaker.name) if speaker.name else None
         if person is not None and person.roles and not speaker.role:
@@ -196,7 +197,7 @@ class SpeakerResolver:
 def _take_identity(speaker: Speaker, source: Speaker) -> None:
     """Give a mention the identity another mention resolved to (keeping its own text and offsets)."""
     speaker.name, speaker.role, speaker.country = source.name, source.role, source.country
-    speaker.sector, speaker.actor_id = source.sector, source.actor_id
+    speaker.sector, speaker.actor_id, speaker.kb_id = source.sector, source.actor_id, source.kb_id
 
 
 def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
@@ -204,7 +205,9 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
     from communique.extract.actors import describe as actors
 
     book = docutil.actor_book(span.doc)
-    info = actors.describe(span, book, span.doc._.published)
+    person = name if name and not is_description(name) else None
+    info = actors.describe(span, book, span.doc._.published, full_name=person)
+    speaker.kb_id = speaker.kb_id or info.kb_id
     if info.name and book is not None and info.name != name:
         # the user's actor file names who held the office, or corrects a spelling
         book_entry = book.lookup(info.name, span.doc._.published)

@@ -1,0 +1,81 @@
+"""The lowest tier of an actor's country: an unnamed domestic actor ("the police", "security forces", "the
+militants", "the court") belongs to the country where the event happens, or to the country the article is about.
+
+Own evidence (a title, an affiliation, a name the knowledge base knows) always wins; this only fills an actor
+left without a country, and only for nouns that name a country's own institutions, forces or groups. It never
+takes another country named in the sentence: the place comes from the event's location, the article's country
+from the whole article (a country that holds most of its country mentions).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from spacy.tokens import Doc
+
+from communique.countries import city_country, country_of, is_igo
+from communique.extract import docutil
+from communique.records import ActorRef, Location
+
+# Heads of mentions that name a country's own institutions, forces or groups.
+DOMESTIC = {"police", "policeman", "officer", "force", "forces", "security", "army", "military", "soldier",
+            "troop", "militant", "attacker", "gunman", "assailant", "insurgent", "rebel", "separatist",
+            "authority", "authorities", "court", "judge", "bench", "prosecutor", "government", "ministry",
+            "minister", "official", "administration", "parliament", "lawmaker", "legislator", "senate",
+            "agency", "department", "president", "leader", "governor", "mayor", "activist", "protester",
+            "demonstrator", "opposition", "party", "lawyer", "captor", "kidnapper", "gang", "personnel", "chief",
+            "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat"}
+MIN_MENTIONS = 3
+MIN_SHARE = 0.5
+
+
+def article_country(doc: Doc) -> Optional[str]:
+    """The country that holds most of the article's country mentions (at least half, at least three)."""
+    cached = doc.user_data.get("communique_article_country", "unset")
+    if cached != "unset":
+        return cached
+    counts: Counter = Counter()
+    for ent in docutil.ents(doc):
+        if ent.label_ in ("GPE", "NORP"):
+            code = country_of(ent.text) or (city_country(ent.text) if ent.label_ == "GPE" else None)
+            if code and not is_igo(code):
+                counts[code] += 1
+    total = sum(counts.values())
+    best = counts.most_common(1)[0] if counts else None
+    value = best[0] if best and best[1] >= MIN_MENTIONS and best[1] / total >= MIN_SHARE else None
+    doc.user_data["communique_article_country"] = value
+    return value
+
+
+def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) -> None:
+    """Give an unnamed domestic actor the event's country (its place, else the article's)."""
+    for ref in refs:
+        if ref.country or ref.kb_id or not _domestic(ref.text):
+            continue
+        place = location.country if location is not None and location.country else None
+        ref.country = _own_place(ref, doc) or place or article_country(doc)
+
+
+def _own_place(ref: ActorRef, doc: Doc) -> Optional[str]:
+    """A city named inside the mention itself ("police in Lagos")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    for ent in docutil.ents_in(span) if span is not None else ():
+        if ent.label_ == "GPE":
+            code = city_country(ent.text)
+            if code:
+                return code
+    return None
+
+
+def _domestic(text: str) -> bool:
+    """The mention's last word names a domestic institution, force or group."""
+    words = []
+    for word in text.lower().replace("’", "'").split():
+        if word in ("for", "of", "in", "from", "with", "at", "on", "who", "which", "that"):
+            break
+        words.append(word.rstrip(".,"))
+    if not words:
+        return False
+    last = words[-1]
+    return last in DOMESTIC or last.rstrip("s") in DOMESTIC or (text.isupper() and 2 <= len(text) <= 5)
