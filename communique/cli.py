@@ -12,7 +12,7 @@ import click
 
 from communique import __version__
 from communique import options as defaults
-from communique.cli_engines import engine_options, load, open_sink, ray_outputs
+from communique.cli_engines import count_written, engine_options, load, open_sink, open_store, ray_outputs
 from communique.options import Options
 from communique.records import Result, Skip
 
@@ -220,17 +220,6 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], engine: str, ray_address:
     sys.exit(1 if tally.skipped else 0)
 
 
-def count_written(tally: Tally, written: list[tuple[Result, bool]]) -> None:
-    """Count results as the store (or Parquet sink) took them: added, or already there."""
-    for result, added in written:
-        if added:
-            tally.added += 1
-            tally.statements += len(result.statements)
-            tally.events += len(result.events)
-        else:
-            tally.already += 1
-
-
 def _open_store(settings: Settings) -> Any:
     """The existing store, or a clear error when there is none yet."""
     from communique.store_backend import is_postgres
@@ -238,17 +227,6 @@ def _open_store(settings: Settings) -> Any:
     if not is_postgres(settings.db) and not Path(settings.db).exists():
         raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
     return open_store(settings.db)
-
-
-def open_store(db: str) -> Any:
-    """The store at `db`, or a clean one-line error when it cannot be opened."""
-    from communique.store import Store
-    from communique.store_backend import StoreUnavailable
-
-    try:
-        return Store(db)
-    except StoreUnavailable as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 @main.command()

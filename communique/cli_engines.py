@@ -12,6 +12,28 @@ from communique.options import Options
 from communique.records import Result, Skip
 
 
+def count_written(tally: Any, written: list[tuple[Result, bool]]) -> None:
+    """Count results as the store (or Parquet sink) took them: added, or already there."""
+    for result, added in written:
+        if added:
+            tally.added += 1
+            tally.statements += len(result.statements)
+            tally.events += len(result.events)
+        else:
+            tally.already += 1
+
+
+def open_store(db: str) -> Any:
+    """The store at `db`, or a clean one-line error when it cannot be opened."""
+    from communique.store import Store
+    from communique.store_backend import StoreUnavailable
+
+    try:
+        return Store(db)
+    except StoreUnavailable as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def engine_options(f: Callable) -> Callable:
     """--engine, --ray-address and --out for `ingest`."""
     f = click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
@@ -59,8 +81,6 @@ def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
         finally:
             sink.close_file()
         return
-    from communique.cli import open_store
-
     with open_store(db) as store:
         yield StoreSink(store)
 
@@ -71,7 +91,7 @@ def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
 def load(settings: Any, paths: tuple[str, ...]) -> None:
     """Add the records in Parquet files written by `ingest --out` (files or directories) to the store,
     skipping texts already there, and print a one-line summary."""
-    from communique.cli import Tally, count_written, open_store
+    from communique.cli import Tally
     from communique.sinks import StoreSink, parquet_files, read_parquet
 
     tally = Tally()

@@ -90,3 +90,12 @@ def test_parquet_articles_and_parquet_output_round_trip(tmp_path, inputs, local_
         art.pop("id")
     assert b == a
     assert [s["speaker"]["name"] for s in b["statements"]] == ["Olav Dahl", "Lena Voss"]  # undated first
+
+
+def test_ray_runner_into_a_postgresql_store_matches_the_local_runner_into_sqlite(tmp_path, inputs, local_ray,
+                                                                                pg_schema):
+    local = ingest(tmp_path / "local.db", inputs[1])
+    on_ray = ingest(pg_schema, "--engine", "ray", inputs[1])
+    assert on_ray.stdout == local.stdout
+    assert local.stdout.startswith("2 articles read, 2 added, 0 already in store, 1 skipped, ")
+    assert dump(pg_schema) == dump(tmp_path / "local.db")
