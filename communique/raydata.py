@@ -134,8 +134,8 @@ def input_dataset(paths: Iterable[str], options: Options) -> Any:
     def flush() -> None:
         """Close the run of file and skip rows gathered so far as one part (keeping input order)."""
         if rows:
-            blocks = max(1, -(-len(rows) // options.batch_size))
-            parts.append(ray.data.from_items(list(rows), override_num_blocks=blocks))
+            size = options.batch_size  # one block per batch, as the local runner's chunks
+            parts.append(ray.data.from_arrow([_table(rows[i:i + size]) for i in range(0, len(rows), size)]))
             rows.clear()
 
     for path in expand_paths(paths):
