@@ -26,8 +26,8 @@ def result(i: int, text: str = "") -> Result:
     return Result(Article(f"n{i}", text, path=f"n{i}.txt"), [st])
 
 
-def test_store_sink_writes_whole_batches_and_says_which_were_new(tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def test_store_sink_writes_whole_batches_and_says_which_were_new(store_target):
+    with Store(store_target) as store:
         sink = StoreSink(store, batch=3, wait=60)
         assert sink.put(result(1)) == [] and sink.put(result(2)) == []  # queued, nothing written yet
         assert store.counts()["articles"] == 0
@@ -37,10 +37,10 @@ def test_store_sink_writes_whole_batches_and_says_which_were_new(tmp_path):
         assert sink.flush() == []
 
 
-def test_a_failing_article_in_a_batch_costs_only_itself(tmp_path):
+def test_a_failing_article_in_a_batch_costs_only_itself(store_target):
     bad = result(3)
     bad.statements.append(bad.statements[0])  # the same statement id twice: the insert fails
-    with Store(tmp_path / "s.db") as store:
+    with Store(store_target) as store:
         with pytest.raises(Exception):
             store.add_batch([result(1), bad, result(2)])
         assert sorted(a["id"] for a in store.article_page().items) == ["n1", "n2"]
