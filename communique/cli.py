@@ -15,6 +15,7 @@ from communique import options as defaults
 from communique.cli_engines import count_written, engine_options, load, open_sink, open_store, ray_outputs
 from communique.options import Options
 from communique.records import Result, Skip
+from communique.sinks import STORE_BATCH
 
 
 @dataclass
@@ -202,7 +203,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], engine: str, ray_address:
         outputs = ray_outputs(paths, options, ray_address, options.workers if asked else None)
     else:
         outputs = _results(paths, options)
-    with open_sink(settings.db, out_dir) as sink, progress:
+    # The local runner commits article by article (a killed run loses only the article in flight); the
+    # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
+    batch = STORE_BATCH if engine == "ray" else 1
+    with open_sink(settings.db, out_dir, batch) as sink, progress:
         task = progress.add_task("ingesting", total=None)
         for out in outputs:
             if isinstance(out, Skip):

@@ -67,8 +67,8 @@ def ray_outputs(paths: tuple[str, ...], options: Options, address: Optional[str]
 
 
 @contextmanager
-def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
-    """The store at `db` (batched writes) or, with `out_dir`, Parquet files there."""
+def open_sink(db: str, out_dir: Optional[str], batch: int = 1) -> Iterator[Any]:
+    """The store at `db`, `batch` articles per transaction, or with `out_dir` Parquet files there."""
     from communique.sinks import ParquetSink, StoreSink
 
     if out_dir:
@@ -82,7 +82,7 @@ def open_sink(db: str, out_dir: Optional[str]) -> Iterator[Any]:
             sink.close_file()
         return
     with open_store(db) as store:
-        yield StoreSink(store)
+        yield StoreSink(store, batch=batch)
 
 
 @click.command()
