@@ -109,6 +109,8 @@ class Addressee:
     end: int
     name: str
     inherited: bool = False  # taken from the statement that opened the same remarks (text/offsets are its)
+    kind: str = "listener"  # listener ("told reporters"), outlet ("an interview with the BBC") or channel
+    # (the medium only: "in a statement", "at a briefing", "on the social media platform X")
 
 
 @dataclass

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 from typing import Optional
 
 # Sector codes as the PLOVER gold records write them (GOV, MIL, COP, LEG, JUD, OPP, REB,
@@ -34,7 +37,7 @@ PHRASES = {
 WORDS = {
     "GOV": "president presidency premier minister ministry government official cabinet "
     "ambassador diplomat envoy spokesman spokeswoman spokesperson secretary chancellor "
-    "king queen emir sultan monarch governor mayor negotiator administration authority "
+    "king queen emir sultan monarch governor mayor councillor councilor negotiator administration authority "
     "department embassy consul regime junta vice-president vice-minister commissioner "
     "state-department attorney-general treasury regulator agency",
     "MIL": "army military troop soldier general admiral colonel major commander navy "
@@ -107,12 +110,43 @@ def sector_of(role: str) -> Optional[str]:
         for phrase, sector in PHRASES.items():
             if phrase in part or phrase.replace("'", "") in part.replace("'", ""):
                 return sector
-        for w in reversed([singular(w.strip("'")) for w in _WORD.findall(part)]):
+        part_words = [singular(w.strip("'")) for w in _WORD.findall(part)]
+        for w in reversed(part_words):
             if w in WEAK:
                 weak = weak or WORD_SECTOR.get(w, "GOV")
             elif w in WORD_SECTOR:
                 return WORD_SECTOR[w]
+        found = _generated(part_words)
+        if found is not None:
+            return found
     return weak
+
+
+def _generated(words: list[str]) -> Optional[str]:
+    """The sector of the longest, then rightmost, role phrase of the CAMEO agents dictionaries in `words`
+    (roles.json, built by communique/data/build_roles.py); weak person roles are left to the caller."""
+    table = generated_roles()
+    for n in (4, 3, 2, 1):
+        for start in range(len(words) - n, -1, -1):
+            phrase = " ".join(words[start : start + n])
+            if n == 1 and phrase in WEAK:
+                continue
+            if phrase in table:
+                return table[phrase]
+    return None
+
+
+@lru_cache(maxsize=1)
+def generated_roles() -> dict[str, str]:
+    """Role phrase -> primary sector from roles.json, read on first use."""
+    raw = json.loads(resources.files("communique.data").joinpath("roles.json").read_text("utf-8"))
+    return {phrase: codes[0] for phrase, codes in raw["roles"].items()}
+
+
+def is_role_word(word: str) -> bool:
+    """Whether a word names a role or title, in the hand-kept table or the generated one ("Ambassador")."""
+    low = singular(word.lower().rstrip("."))
+    return low in WORD_SECTOR or low in generated_roles()
 
 
 def _split_of(text: str) -> tuple[str, str]:
@@ -122,4 +156,4 @@ def _split_of(text: str) -> tuple[str, str]:
 
 # Every sector code an actor file may use: the ones above plus those the PLOVER gold
 # records also write (ELI elites, UAF unidentified armed forces, IGO, CIV).
-SECTORS = frozenset(WORDS) | set(OVERRIDE.values()) | {"IGO", "ELI", "UAF", "CIV", "NGO", "JRN", "MOS", "HRI"}
+SECTORS = frozenset(WORDS) | set(OVERRIDE.values()) | {"IGO", "ELI", "UAF", "CIV", "NGO", "JRN", "MOS", "HRI", "HLH"}

@@ -89,6 +89,19 @@ SQLITE_V1 = [
     " INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END",
 ]
 
+# Version 2 on SQLite: addressees carry a kind (listener, outlet or channel). Older records get the channel kind when
+# their name is a channel noun ("statement", "briefing"), else listener: the distinction an outlet adds was not
+# made then.
+_CHANNEL_NAMES = ", ".join(f"'{w}'" for w in sorted(
+    "statement interview interviews briefing conference remarks speech post tweet letter comments comment "
+    "communique op-ed article broadcast address message video podcast platform posting account website meeting "
+    "session hearing summit gaggle".split()))
+ADDRESSEE_KINDS = [
+    "UPDATE statements SET json = json_set(json, '$.addressee.kind', CASE WHEN"
+    f" lower(json_extract(json, '$.addressee.name')) IN ({_CHANNEL_NAMES}) THEN 'channel' ELSE 'listener' END)"
+    " WHERE json_extract(json, '$.addressee.name') IS NOT NULL AND json_extract(json, '$.addressee.kind') IS NULL",
+]
+
 # Version 1 on PostgreSQL: the same tables and columns as SQLite's version 1. `rowid` is an
 # identity column where SQLite has its implicit rowid; full text is a generated tsvector column
 # under the `communique` configuration (simple words, accents removed like FTS5's remove_diacritics).
@@ -139,9 +152,9 @@ PG_V1 = [
     "CREATE INDEX articles_fts ON articles USING gin (tsv)",
 ]
 
-# Version 2 (both): actors and aliases carry the number of the write that last changed them, and
+# Version 3 (both): actors and aliases carry the number of the write that last changed them, and
 # store_state counts those writes, so each process can read only what others changed since it looked.
-V2 = [
+ACTOR_VERSIONS = [
     "ALTER TABLE actors ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE actor_aliases ADD COLUMN version INTEGER NOT NULL DEFAULT 0",
     "CREATE INDEX actors_version ON actors(version)",
@@ -152,7 +165,9 @@ V2 = [
 
 MIGRATIONS: list[dict[str, list[str]]] = [
     {"sqlite": SQLITE_V1, "postgres": PG_V1},
-    {"sqlite": V2, "postgres": V2},
+    # PostgreSQL stores are newer than version 2: every record they hold already has its addressee kind.
+    {"sqlite": ADDRESSEE_KINDS, "postgres": []},
+    {"sqlite": ACTOR_VERSIONS, "postgres": ACTOR_VERSIONS},
 ]
 LATEST = len(MIGRATIONS)
 

@@ -112,7 +112,7 @@ CASES = [
     ("Jordan Peters, a senator from Ohio, said he disagreed.",
      _info("Jordan Peters", "senator", None, "LEG", "person")),
     ("Chad Miller, a lawyer, said the ruling was flawed.",
-     _info("Chad Miller", "lawyer", None, None, "person")),
+     _info("Chad Miller", "lawyer", None, "JUD", "person")),  # lawyers are JUD in the CAMEO agents
     ("Maulana Fazl-ur-Rehman, an opposition leader, said the vote was rigged.",
      _info("Maulana Fazl-ur-Rehman", "opposition leader", None, "OPP", "person")),
 ]
@@ -184,7 +184,9 @@ def test_igo_codes_match_the_gold_convention():
     ("rights group", "NGO"), ("spokesman for the rights group", "NGO"), ("residents", "CVL"),
     ("protesters", "CVL"), ("students", "EDU"), ("trade union", "LAB"), ("police chief", "COP"),
     ("party leader", "PTY"), ("refugees", "REF"), ("UN Secretary-General", "GOV"),
-    ("chairman", None), ("lawyer", None),
+    ("chairman", None),
+    # roles the hand-kept table leaves to the CAMEO agents dictionaries (roles.json)
+    ("lawyer", "JUD"), ("archbishop", "REL"), ("nurse", "HLH"), ("blogger", "MED"), ("sharecropper", "AGR"),
 ])
 def test_sector_of(role, sector):
     assert sector_of(role) == sector

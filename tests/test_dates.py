@@ -60,14 +60,22 @@ def test_weekend(text, published, tense, expected):
     assert resolve(text, published, tense) == (expected, "weekend")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("last week", "2026-03-02/2026-03-08"),
-    ("this week", "2026-03-09/2026-03-15"),
-    ("earlier this week", "2026-03-09/2026-03-15"),
-    ("next week", "2026-03-16/2026-03-22"),
+@pytest.mark.parametrize("text,tense,expected", [
+    ("last week", "past", "2026-03-02/2026-03-08"),
+    ("this week", "future", "2026-03-09/2026-03-15"),
+    ("next week", "future", "2026-03-16/2026-03-22"),
+    # what has happened this week happened by the publication day; "earlier" means before it
+    ("this week", "past", "2026-03-09/2026-03-12"),
+    ("earlier this week", "past", "2026-03-09/2026-03-11"),
 ])
-def test_iso_weeks(text, expected):
-    assert resolve(text, THU, "past") == (expected, "week")
+def test_iso_weeks(text, tense, expected):
+    assert resolve(text, THU, tense) == (expected, "week")
+
+
+def test_last_week_on_a_weekend_is_the_week_now_ending():
+    assert resolve("last week", date(2026, 3, 15), "past") == ("2026-03-09/2026-03-15", "week")  # a Sunday
+    assert resolve("last week", date(2026, 3, 14), "past") == ("2026-03-09/2026-03-15", "week")  # a Saturday
+    assert resolve("last week", date(2026, 3, 13), "past") == ("2026-03-02/2026-03-08", "week")  # a Friday
 
 
 def test_week_across_year_boundary():
@@ -116,8 +124,9 @@ def test_month_day_year_by_tense(text, published, tense, expected):
     ("in November", THU, "future", "2026-11"),
     ("in March", THU, "past", "2026-03"),
     ("last month", THU, "past", "2026-02"),
-    ("this month", THU, "past", "2026-03"),
-    ("earlier this month", THU, "past", "2026-03"),
+    ("this month", THU, "past", "2026-03-01/2026-03-12"),  # by the publication day
+    ("earlier this month", THU, "past", "2026-03-01/2026-03-11"),
+    ("this month", THU, "future", "2026-03"),
     ("next month", date(2026, 12, 3), "future", "2027-01"),
     ("last month", date(2026, 1, 9), "past", "2025-12"),
 ])
@@ -125,11 +134,12 @@ def test_month_precision(text, published, tense, expected):
     assert resolve(text, published, tense) == (expected, "month")
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("last year", "2025"), ("this year", "2026"), ("earlier this year", "2026"), ("next year", "2027"),
+@pytest.mark.parametrize("text,tense,expected", [
+    ("last year", "past", "2025"), ("this year", "future", "2026"), ("next year", "future", "2027"),
+    ("this year", "past", "2026-01-01/2026-03-12"), ("earlier this year", "past", "2026-01-01/2026-03-11"),
 ])
-def test_relative_years(text, expected):
-    assert resolve(text, THU, "past") == (expected, "year")
+def test_relative_years(text, tense, expected):
+    assert resolve(text, THU, tense) == (expected, "year")
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -107,3 +107,9 @@ def test_an_event_in_a_relative_clause_is_reported(code):
     events = code("The court heard a journalist who criticized the Zambian president.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "criticized")]
     assert [r.text for r in events[0].recipients] == ["the Zambian president"]
+
+
+def test_forces_sent_to_a_front_are_mobilised_and_to_an_ally_are_cooperation(code):
+    assert [(e.event_type, e.mode) for e in code("Colombia sent 5,000 troops to the northern border.")] == [
+        ("MOBILIZE", "troops")]
+    assert [e.event_type for e in code("Norway sent troops to Latvia.")] == ["COOPERATE"]

@@ -42,6 +42,9 @@ HOLDERS = [
     ("Rishi Sunak", "2023-06-01", "GBR", "GOV"),
     ("Keir Starmer", "2025-01-01", "GBR", "GOV"),
     ("David Lammy", "2025-03-14", "GBR", "GOV"),
+    ("David Lammy", "2025-11-01", "GBR", "GOV"),  # Deputy Prime Minister from 2025-09-05
+    ("Moussa Faki Mahamat", "2025-03-01", "AU", "IGO"),  # the handover was on 2025-03-13
+    ("Mahmoud Ali Youssouf", "2025-04-01", "AU", "IGO"),
     ("Boris Johnson", "2017-01-01", "GBR", "GOV"),
     ("Xi Jinping", "2024-11-01", "CHN", "GOV"),
     ("Wang Yi", "2024-02-01", "CHN", "GOV"),

@@ -143,20 +143,24 @@ def test_the_same_article_gives_the_same_records_alone_and_after_another(nlp, te
 # reproducer below, marked strict so that the fix shows up as a failure here, and a signature: while it is open,
 # the property test counts matching errors in its statistics (pytest --hypothesis-show-statistics) and fails on
 # any other error. When one is fixed, remove its entry from both places.
-KNOWN = {
-    "blank speaker": lambda error: ": schema: speaker/text: " in error and "does not match" in error,
-}
-KNOWN_BUGS = [
-    pytest.param(
+KNOWN: dict = {}
+KNOWN_BUGS: list = []
+# Bugs found here and fixed since, kept as regression tests.
+FIXED_BUGS = [
+    pytest.param(  # the space token between two sentences was the speaker of the second (issue 8 fixed it)
         "Katrin Solberg said: \u00abtalks would resume next week.\u201d\u00bb  Katrin Solberg said that talks "
         "would resume next week.",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "extract/statements: after a quotation closed by '\u201d\u00bb' and two spaces, the statement "
-            "'Katrin Solberg said that ...' gets the space token between the two sentences as its speaker "
-            "(text ' ', start 54, name ' ', actor_id ''); a mention must never be blank")),
         id="blank-speaker",
     ),
 ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", FIXED_BUGS)
+def test_fixed_extractor_bugs_stay_fixed(nlp, text):
+    [recs] = analyse(nlp, Article(id="prop", text=text))
+    assert contract_errors(text, recs) == []
+    assert all(rec["speaker"]["text"].strip() for rec in recs if rec["type"] == "statement" and rec["speaker"])
 
 
 @pytest.mark.slow

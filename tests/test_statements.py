@@ -89,7 +89,7 @@ def test_content_first_then_speaker_and_date(statements):
 def test_told_outlet_and_past_weekday(statements):
     s = only(statements("Defence Minister Tomas Varga told the Interfax news agency on Friday that troops would stay."))
     assert (s.speaker.name, s.speaker.role, s.speaker.sector) == ("Tomas Varga", "Defence Minister", "GOV")
-    assert (s.addressee.text, s.addressee.name) == ("the Interfax news agency", "Interfax")
+    assert (s.addressee.text, s.addressee.name, s.addressee.kind) == ("the Interfax news agency", "Interfax", "listener")
     assert (s.date.value, s.date.precision) == ("2026-03-06", "day")
     assert s.content.text == "troops would stay"
 
@@ -97,17 +97,17 @@ def test_told_outlet_and_past_weekday(statements):
 def test_interview_with_broadcaster_and_appositive_speaker(statements):
     s = only(statements("Anna Berg, the ministry's spokeswoman, said in an interview with the BBC that the border was calm."))
     assert (s.speaker.text, s.speaker.name) == ("Anna Berg, the ministry's spokeswoman", "Anna Berg")
-    assert s.addressee.name == "BBC"
+    assert (s.addressee.name, s.addressee.kind) == ("BBC", "outlet")
 
 
 def test_on_a_network_and_in_a_statement(statements):
     tv = only(statements("Senator Paul Okafor said on Fox News that he would oppose the bill."))
-    assert (tv.addressee.text, tv.speaker.sector) == ("Fox News", "LEG")
+    assert (tv.addressee.text, tv.addressee.kind, tv.speaker.sector) == ("Fox News", "outlet", "LEG")
     st = only(statements("The European Commission said in a statement that it welcomed the talks."))
-    assert (st.addressee.text, st.addressee.name) == ("a statement", "statement")
+    assert (st.addressee.text, st.addressee.name, st.addressee.kind) == ("a statement", "statement", "channel")
     post = only(statements("\u201cTalks will resume in May,\u201d the minister wrote in a post on the social media"
                            " platform X."))
-    assert (post.addressee.text, post.addressee.name) == ("X", "X")
+    assert (post.addressee.text, post.addressee.name, post.addressee.kind) == ("X", "X", "channel")
     assert (st.speaker.name, st.speaker.country, st.speaker.sector) == ("European Commission", "EU", "IGO")
 
 
@@ -315,3 +315,72 @@ def test_quotes_signed_with_a_dash(statements):
     assert (s.kind, s.cue.text, s.speaker.text, s.speaker.name, s.speaker.country) == (
         "direct", "\u2015", "Ana Ruiz, a student in Lima", "Ana Ruiz", "PER")
     assert s.content.text == "We are not afraid. We will march again."
+
+
+def test_a_quoted_phrase_or_title_is_never_the_speaker(statements):
+    text = ("Several economists describe the three ports as the \u201cSalt Corridor,\u201d noting their rising "
+            "freight charges.")
+    assert [(s.speaker.text, s.cue.lemma) for s in statements(text)] == [
+        ("Several economists", "describe"), ("Several economists", "note")]
+    text = ("Mayor Ines Doria, in an interview with the \u201cMorning Ledger\u201d show, declined to give figures "
+            "but said, \u201cThe budget is sound.\u201d")
+    s = only(statements(text))
+    assert (s.speaker.text, s.speaker.name, s.content.text) == ("Mayor Ines Doria", "Ines Doria", "The budget is sound.")
+
+
+def test_a_subject_inside_the_quotation_gives_way_to_the_name_before_the_cue(statements):
+    text = ("\u201cThe harvest was poor. So this is a hard winter for the valley,\u201d Councillor Amos Reed, "
+            "told the Gazette.")
+    s = only(statements(text))
+    assert (s.speaker.text, s.speaker.name, s.addressee.name) == ("Councillor Amos Reed", "Amos Reed", "Gazette")
+    text = ("\u201cWe are not going to redraw the map,\u201d Lena Brandt said, adding that the talks would "
+            "resume soon.")
+    assert [(s.speaker.name, s.cue.lemma) for s in statements(text)] == [("Lena Brandt", "say"), ("Lena Brandt", "add")]
+
+
+def test_only_the_day_of_the_speaking_dates_a_statement(statements):
+    # Thursday 12 March 2026: a possessive day names what was spoken of, "ahead of" another time.
+    s = only(statements("Farmers' unions welcomed Tuesday's decision to lower the fuel tax."))
+    assert s.date is None
+    s = only(statements("Speaking ahead of Wednesday's vote, Senator Ruth Adeyemi said the bill was flawed."))
+    assert s.date is None
+    s = only(statements("The envoy dismissed the report at Monday's meeting."))
+    assert (s.date.text, s.date.value) == ("Monday", "2026-03-09")
+
+
+def test_addressees_shared_with_the_verb_beside_the_cue(statements):
+    found = statements("Governor Ada Nwosu addressed the students and said their exams would go ahead.")
+    said = next(s for s in found if s.cue.lemma == "say")
+    assert (said.content.text, said.addressee.name, said.addressee.kind) == (
+        "their exams would go ahead", "students", "listener")
+    s = only(statements("Mayor Ines Doria, in an interview with the Harbour Gazette, declined to give figures "
+                        "but said the budget was sound."))
+    assert (s.addressee.name, s.addressee.kind) == ("Harbour Gazette", "outlet")
+    s = only(statements("Speaking at a Security Council meeting on Monday, the envoy said the truce was holding."))
+    assert (s.addressee.name, s.addressee.kind) == ("Security Council", "outlet")
+
+
+def test_listeners_of_a_request_a_disclosure_and_a_meeting(statements):
+    s = only(statements("The ministers called on Serbia to reopen the crossing."))
+    assert (s.addressee.name, s.addressee.kind) == ("Serbia", "listener")
+    s = only(statements("The spokesman disclosed the decision to local broadcaster RadioNord late Tuesday."))
+    assert (s.addressee.name, s.addressee.kind) == ("RadioNord", "listener")
+    s = only(statements("\u201cThe wells are dry,\u201d Dr. Lena Okoro told a meeting of the Regional Health Board."))
+    assert (s.addressee.name, s.addressee.kind) == ("Regional Health Board", "outlet")
+    s = only(statements("The rebels have not agreed to the truce, but the envoy said talks would resume."))
+    assert s.addressee is None
+    text = ("The Harbour Council met on Monday. \u201cThe pier must close,\u201d the engineer told council members.")
+    assert only(statements(text)).addressee.name == "Harbour Council"
+
+
+def test_requests_and_rejections_are_statements(statements):
+    s = only(statements("Judge Amara Lind requested more time to examine the evidence."))
+    assert (s.speaker.name, s.cue.lemma, s.content.text) == ("Amara Lind", "request", "more time to examine the evidence")
+    s = only(statements("The ministry rejected the claim that its troops had crossed the river."))
+    assert (s.cue.lemma, s.content.text) == ("reject", "the claim that its troops had crossed the river")
+
+
+def test_a_plural_possessive_apostrophe_stays_in_the_content(run):
+    doc = run("The envoy warned that the council could sanction the rebels’ backers if the fighting continued.")
+    assert [s.content.text for s in doc._.statements] == [
+        "the council could sanction the rebels’ backers if the fighting continued"]

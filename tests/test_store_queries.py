@@ -24,6 +24,11 @@ def old_store(path) -> None:
            "speaker": None, "cue": None, "addressee": None, "date": None, "confidence": 0.5}
     db.execute("INSERT INTO statements (id, doc, kind, content_text, said_on, json) VALUES "
                "('old-1', 'old', 'indirect', 'the reservoir was full', NULL, ?)", (json.dumps(rec),))
+    for n, name in ((2, "reporters"), (3, "statement")):  # addressees as version 1 wrote them: no kind
+        told = {**rec, "id": f"old-{n}", "addressee": {"text": name, "start": 0, "end": 3, "name": name,
+                                                        "inherited": False}}
+        db.execute("INSERT INTO statements (id, doc, kind, content_text, said_on, json) VALUES "
+                   "(?, 'old', 'indirect', 'x', NULL, ?)", (f"old-{n}", json.dumps(told)))
     db.commit()
     db.close()
 
@@ -32,14 +37,17 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
     path = tmp_path / "old.db"
     old_store(path)
     with Store(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
-        assert store.db.execute("SELECT version FROM schema_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.db.execute("SELECT version FROM schema_version").fetchone()[0] == 3
         assert store.db.execute("SELECT day FROM statements").fetchone()[0] == "2026-02-01"
+        kinds = [(json.loads(j)["addressee"] or {}).get("kind") for (j,) in
+                 store.db.execute("SELECT json FROM statements ORDER BY id")]
+        assert kinds == [None, "listener", "channel"]
         assert [s["id"] for s in store.statement_page(StatementFilter(q="reservoir")).items] == ["old-1"]
         assert [a["id"] for a in store.article_page("ruiz").items] == ["old"]
-        assert [s["id"] for s in store.statements(since=date(2026, 2, 1))] == ["old-1"]
+        assert [s["id"] for s in store.statements(since=date(2026, 2, 1))] == ["old-1", "old-2", "old-3"]
     with Store(path) as store:  # opening again changes nothing
-        assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 1
+        assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 3
 
 
 def test_full_text_index_follows_every_write(store_target):
@@ -96,7 +104,7 @@ def test_both_backends_have_the_same_tables_and_columns(tmp_path, pg_schema):
     assert all(set(lite_cols[t]) <= set(pg_cols[t]) for t in lite_cols)
 
 
-def test_a_postgresql_store_of_version_1_is_migrated_once_even_when_opened_four_times_at_once(pg_schema):
+def test_a_postgresql_store_of_version_2_is_migrated_once_even_when_opened_four_times_at_once(pg_schema):
     import threading
 
     with Store(pg_schema) as store:
@@ -104,7 +112,7 @@ def test_a_postgresql_store_of_version_1_is_migrated_once_even_when_opened_four_
                        speaker=Speaker("Ana Ruiz", 0, 8, name="Ana Ruiz"))
         store.add(Result(Article("v", "Ana Ruiz said the dam is safe."), [st]))
         for sql in ("ALTER TABLE actors DROP COLUMN version", "ALTER TABLE actor_aliases DROP COLUMN version",
-                    "DROP TABLE store_state", "UPDATE schema_version SET version = 1"):
+                    "DROP TABLE store_state", "UPDATE schema_version SET version = 2"):
             store.db.execute(sql)
     opened, errors = [], []
 
@@ -121,7 +129,7 @@ def test_a_postgresql_store_of_version_1_is_migrated_once_even_when_opened_four_
         t.join()
     assert errors == [] and len(opened) == 4
     store = opened[0]
-    assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(2,)]
+    assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
     assert [a["actor_id"] for a in store.actors()] == ["ana-ruiz"]
     later = Statement("w-1", "w", "indirect", Content("talks resume", 12, 24), speaker=Speaker("Ruiz", 0, 4, name="Ruiz"))
     store.add(Result(Article("w", "Ruiz said talks resume."), [later]))

@@ -145,6 +145,28 @@ def _sentence_at(text: str, gold: dict, at: int) -> str:
     return text[start:end + 1 if end >= 0 else len(text)]
 
 
+def interval(value: Optional[str]) -> Optional[tuple[str, str]]:
+    """An ISO date, month, year or interval as its first and last day, so that "2026-03" and
+    "2026-03-01/2026-03-31" (the gold's way of writing a month) compare equal."""
+    if not value:
+        return None
+    first, _, last = value.partition("/")
+    return _bound(first, start=True), _bound(last or first, start=False)
+
+
+def _bound(text: str, start: bool) -> str:
+    """The first or last day of an ISO date, month or year."""
+    import calendar
+
+    parts = text.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01" if start else f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        year, month = int(parts[0]), int(parts[1])
+        return f"{text}-01" if start else f"{text}-{calendar.monthrange(year, month)[1]:02d}"
+    return text
+
+
 def _parts(st) -> list[tuple[int, int]]:
     """A predicted statement's content pieces."""
     return [tuple(p) for p in st.content.parts] or [(st.content.start, st.content.end)]
@@ -193,7 +215,10 @@ def _score_statement_fields(g: dict, st, totals: StatementTotals, story: str) ->
     totals.speaker_ok += ok
     if not ok:
         totals.errors.append(f"[speaker] {story} gold {g['speaker']!r}, got {names}: {g['content_text'][:100]}")
-    pred_addr = st.addressee.name if st.addressee is not None else None
+    # The guide's addressee is who was told or the outlet spoken to; a channel ("in a statement", "posting on
+    # X") is none, so a predicted channel counts as no addressee.
+    listener = st.addressee is not None and getattr(st.addressee, "kind", "listener") != "channel"
+    pred_addr = st.addressee.name if listener else None
     # The guide gives a follow-up sentence of a quote run no cue and no addressee by convention (there is no
     # addressee_alternatives field as there is for dates): its empty addressee is no judgment, so not scored.
     if g.get("addressee") or (pred_addr and g.get("cue")):
@@ -207,8 +232,9 @@ def _score_statement_fields(g: dict, st, totals: StatementTotals, story: str) ->
     value = st.date.value if st.date is not None else None
     if accepted:
         totals.date_n += 1
-        totals.date_ok += value in accepted
-        if value not in accepted:
+        good = interval(value) in [interval(a) for a in accepted]
+        totals.date_ok += good
+        if not good:
             totals.errors.append(f"[date] {story} gold {accepted}, got {value!r}: {g['content_text'][:100]}")
     elif value:
         totals.date_spurious += 1

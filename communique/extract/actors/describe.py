@@ -7,17 +7,16 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from communique.countries import Place, country_of, lookup
+from communique.countries import Place, country_of, is_igo, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
 from communique.extract import docutil
+from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official
 
 if TYPE_CHECKING:
     from communique.actorfile import ActorBook
@@ -56,34 +55,6 @@ QUANTITY_WORDS = {"hundreds", "thousands", "dozens", "scores", "tens", "millions
                   "many", "most", "several", "few", "all", "both", "none", "one", "two", "three",
                   "group", "number", "majority", "handful", "crowd"}
 PREPS = {"of", "for", "from", "in", "at", "throughout", "across"}
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-@dataclass
-class ActorInfo:
-    """Who a mention refers to, as far as the text (and the actor file) tells."""
-
-    name: Optional[str] = None  # "Katrin Eriksdottir", "European Commission"; None: a description
-    role: Optional[str] = None  # "Fisheries Minister", "spokesman"
-    country: Optional[str] = None  # ISO alpha-3, an IGO code (UN, EU, NATO ...) or NGO
-    sector: Optional[str] = None  # GOV, MIL, LEG, JUD, OPP, REB, MED, BUS, NGO, IGO, CVL ...
-    kind: Optional[str] = None  # person, organisation, country, government, group
-    kb_id: Optional[str] = None  # the knowledge-base entry this actor resolved to
-
-    @property
-    def key(self) -> str:
-        """The stable id slug of this actor (see actor_key)."""
-        return actor_key(self.name, self.country)
-
-
-def actor_key(name: Optional[str], country: Optional[str]) -> str:
-    """Stable id slug: "katrin-eriksdottir", "russian-presidency@RUS"; "" without a name."""
-    if not name:
-        return ""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
-    slug = _SLUG.sub("-", folded.replace("'", "")).strip("-")
-    return f"{slug}@{country}" if country else slug
 
 
 # --- places inside a mention ---------------------------------------------------------
@@ -117,7 +88,7 @@ def _place_label(ent: Span) -> bool:
     if ent.label_ != "PERSON" or ent.text.lower() in AMBIGUOUS:
         return False
     place = lookup(ent.text)
-    return place is not None and place.kind in ("country", "demonym")
+    return place is not None and place.kind in ("country", "demonym", "capital")
 
 
 def _us_state(tok: Token) -> bool:
@@ -186,7 +157,8 @@ def _name_tokens(head: Token) -> list[Token]:
     elif head.pos_ == "PROPN":
         toks = [head]
         for t in reversed(_left(head)[:-1]):
-            if t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or t.ent_type_:
+            same = ent is not None and ent.start <= t.i < ent.end  # "Vassily Nebenzia" read as a work of art
+            if t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat") or t.ent_type_ and not same:
                 break
             toks.insert(0, t)
     else:
@@ -262,24 +234,8 @@ def describe(span: Span, book: Optional["ActorBook"] = None, on: Optional[date] 
     head = span.root
     if head.pos_ == "PRON":
         return ActorInfo(kind="person" if head.lower_ in ("he", "she", "him", "her") else None)
-    info = _apply_kb(_infer(head, span), span.doc, on, full_name)
-    return _apply_book(info, book, on) if book is not None else info
-
-
-def _apply_kb(info: ActorInfo, doc, on: Optional[date], full_name: Optional[str]) -> ActorInfo:
-    """Fill what the text leaves open from the knowledge base entry the name resolves to on `on`."""
-    name = full_name or info.name
-    if not name or info.kind not in ("person", "organisation"):
-        return info
-    kb = docutil.knowledge_base(doc)
-    match = kb.resolve(name, on, info.country) or (kb.resolve(name, on) if info.country is None else None)
-    if match is None:
-        return info
-    info = replace(info, kb_id=match.kb_id, role=info.role or match.role, country=info.country or match.country,
-                   sector=info.sector or match.sector)
-    if info.country == match.country and match.sector == "IGO" and info.sector in (None, "GOV"):
-        info.sector = "IGO"  # "NATO Secretary-General Mark Rutte": an official of the body, not a government
-    return info
+    info = igo_official(apply_kb(_infer(head, span), span.doc, on, full_name))
+    return apply_book(info, book, on) if book is not None else info
 
 
 def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
@@ -295,7 +251,7 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     skip = {i for f in places if f.start < head.i for i in range(f.start, f.end)}
     # "U.S. and Russian negotiators": the caller's span says which of the two it means.
     inside = [f for f in places if span is not None and span.start <= f.start < span.end]
-    country = _first_country(inside or places) or _context_country(head)
+    country = _igo_affiliation(head) or _first_country(inside or places) or _context_country(head)
     name_toks = _name_tokens(head)
     if name_toks:
         return _named(head, name_toks, country, skip)
@@ -341,13 +297,13 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     before = [t for t in _left(head) if t.i < name_toks[0].i]
     role = _role_text(before, head, set(skip)) if before else None
     # "Olafur Jonsson, chairman of ...", and the other way round: "Its spokesman, Lars Haugen".
-    partners = _appos(head) + ([head.head] if head.dep_ == "appos" else [])
+    partners = _appos(head) + ([_host(head.head)] if head.dep_ == "appos" else [])
     for ap in partners:
         ap_places = _places(_left(ap) + _pp(ap))
         if not role and ap.pos_ != "PROPN":
             own = {i for f in ap_places if _is_possessor(ap, f) for i in range(f.start, f.end)}
             role = _noun_role(ap, own)[0]
-        country = country or _first_country(ap_places) or _context_country(ap)
+        country = _igo_affiliation(ap) or country or _first_country(ap_places) or _context_country(ap)
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)
@@ -361,6 +317,32 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     if info.sector is None and is_org:
         info.sector = sector_of(name)
     return info
+
+
+LEADING_VERBS = frozenset("head lead run chair direct command oversee".split())
+LEADING_NOUNS = frozenset("head chief director leader chairman chairwoman chair coordinator commander "
+                          "secretary-general".split())
+
+
+def _igo_affiliation(tok: Token) -> Optional[str]:
+    """The international body a person leads, which they speak for whatever their nationality: "the
+    Portuguese diplomat who heads the U.N. mission", "the Kenyan head of the U.N. agency" -> UN."""
+    regions = [list(c.subtree) for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() in LEADING_VERBS]
+    if tok.lemma_.lower() in LEADING_NOUNS:
+        regions += [list(p.subtree) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"]
+    for region in regions:
+        for found in _places(region):
+            if is_igo(found.place.code):
+                return found.place.code
+    return None
+
+
+def _host(tok: Token) -> Token:
+    """The noun an appositive name belongs to: "Pakistan's envoy to the United Nations, Ali Khan" attaches the
+    name to "Nations" in the parse, but it names the envoy."""
+    while tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+        tok = tok.head.head
+    return tok
 
 
 def _context_country(head: Token) -> Optional[str]:
@@ -412,20 +394,3 @@ def _place_actor(head: Token, place: Place, places: list[_Found]) -> ActorInfo:
     if place.kind in ("igo", "ngo", "group"):
         return ActorInfo(name=place.name, country=place.code, sector=place.sector, kind="organisation")
     return ActorInfo(country=place.code, kind="group")  # "the Russians", "Israelis"
-
-
-def _apply_book(info: ActorInfo, book: "ActorBook", on: Optional[date]) -> ActorInfo:
-    """Let the user's actor file correct and complete what inference found."""
-    entry = book.lookup(info.name, on) if info.name else None
-    if entry is None and info.role and not info.name:
-        entry = book.office_holder(info.role, info.country, on)
-    if entry is None:
-        return info
-    return replace(
-        info,
-        name=entry.name or info.name,
-        role=info.role or entry.role,
-        country=entry.country or info.country,
-        sector=entry.sector or info.sector,
-        kind=entry.kind or info.kind,
-    )

@@ -148,16 +148,22 @@ class KnowledgeBase:
             hits += [i for i in self._surnames.get(k, []) if i not in hits]
         return [self.actor(i) for i in hits], bare
 
-    def resolve(self, name: str, on: Optional[date] = None, country: Optional[str] = None) -> Optional[Match]:
+    def resolve(self, name: str, on: Optional[date] = None, country: Optional[str] = None,
+                title: Optional[str] = None) -> Optional[Match]:
         """The actor `name` refers to on `on` (an article date), agreeing with `country` when one is known.
 
-        A bare surname or one-word alias counts only for someone in office on that day; several candidates
-        are told apart by who held an office then (else by who has a known title at all), and stay
-        unresolved when that does not settle it.
+        A bare surname or one-word alias counts only for someone in office on that day, or for the one
+        candidate who ever held the office the text titles them with ("Chancellor Scholz" after his term);
+        several candidates are told apart by who held an office then (else by who has a known title at all),
+        and stay unresolved when that does not settle it.
         """
         found, bare = self.candidates(name)
         if country:
             found = [a for a in found if country in (a.country, *(o.country for o in a.offices))]
+        if bare and title:
+            titled = [a for a in found if any(_same_title(title, o.title) for o in a.offices if o.readable)]
+            if len({a.id for a in titled}) == 1:
+                return _match(titled[0], on)
         if len({a.id for a in found}) > 1 or bare:
             holding = [a for a in found if any(o.held_on(on) for o in a.offices)]
             titled = [a for a in holding if any(o.readable and o.held_on(on) for o in a.offices)]
@@ -188,6 +194,13 @@ class KnowledgeBase:
             "countries_with_office_holder": len({o.country for _, o in held}),
             **{k: v for k, v in self.meta.items() if isinstance(v, str)},
         }
+
+
+def _same_title(text_title: str, office: str) -> bool:
+    """Whether the title a text gives ("Chancellor", "Foreign Minister") names the office ("Chancellor of
+    Germany"): its last word is one of the office's words."""
+    words = text_title.lower().replace("-", " ").split()
+    return bool(words) and words[-1] in office.lower().replace("-", " ").split()
 
 
 def index_rows(rows: list[list]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:

@@ -188,15 +188,30 @@ def _weekend(t: str, pub: date, tense: str) -> Optional[Resolved]:
 
 
 def _week(t: str, pub: date, tense: str) -> Optional[Resolved]:
-    """"last week", "this week", "earlier/later this week", "next week": ISO Monday–Sunday."""
-    m = re.fullmatch(r"(?:earlier |later |early |late )?(last|this|next|the past|past) week", t)
+    """"last week", "this week", "earlier/later this week", "next week": ISO Monday–Sunday. What has
+    happened "this week" happened by the publication day ("earlier this week": before it); on a weekend,
+    "last week" is the week now ending."""
+    m = re.fullmatch(r"(earlier |later |early |late )?(last|this|next|the past|past) week", t)
     if not m:
         return None
-    shift = {"last": -7, "this": 0, "next": 7}.get(m.group(1))
+    shift = {"last": -7, "this": 0, "next": 7}.get(m.group(2))
     if shift is None:
         return None  # "the past week" is a duration, not a calendar week
+    if m.group(2) == "last" and pub.weekday() >= 5:
+        shift = 0
     monday = pub - timedelta(days=pub.weekday()) + timedelta(days=shift)
-    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "week"
+    end = monday + timedelta(days=6)
+    if m.group(2) == "this" and tense == "past":
+        end = _so_far(monday, pub, m.group(1))
+    return f"{monday.isoformat()}/{end.isoformat()}", "week"
+
+
+def _so_far(start: date, pub: date, modifier: Optional[str]) -> date:
+    """The last day of a current period that a past event can fall on: the publication day, or the day
+    before it for "earlier this ..." (unless that falls before the period)."""
+    if modifier == "earlier " and pub > start:
+        return pub - timedelta(days=1)
+    return pub
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -207,19 +222,25 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def _month_rel(t: str, pub: date, tense: str) -> Optional[Resolved]:
     """"last month", "this month", "earlier this month", "next month"."""
-    m = re.fullmatch(r"(?:earlier |later |early |late )?(last|this|next) month", t)
+    m = re.fullmatch(r"(earlier |later |early |late )?(last|this|next) month", t)
     if not m:
         return None
-    y, mo = _add_months(pub.year, pub.month, {"last": -1, "this": 0, "next": 1}[m.group(1)])
+    if m.group(2) == "this" and tense == "past":  # what happened this month happened by the publication day
+        first = pub.replace(day=1)
+        return f"{first.isoformat()}/{_so_far(first, pub, m.group(1)).isoformat()}", "month"
+    y, mo = _add_months(pub.year, pub.month, {"last": -1, "this": 0, "next": 1}[m.group(2)])
     return f"{y:04d}-{mo:02d}", "month"
 
 
 def _year_rel(t: str, pub: date, tense: str) -> Optional[Resolved]:
     """"last year", "this year", "earlier this year", "next year"."""
-    m = re.fullmatch(r"(?:earlier |later |early |late )?(last|this|next) year", t)
+    m = re.fullmatch(r"(earlier |later |early |late )?(last|this|next) year", t)
     if not m:
         return None
-    return str(pub.year + {"last": -1, "this": 0, "next": 1}[m.group(1)]), "year"
+    if m.group(2) == "this" and tense == "past":
+        first = date(pub.year, 1, 1)
+        return f"{first.isoformat()}/{_so_far(first, pub, m.group(1)).isoformat()}", "year"
+    return str(pub.year + {"last": -1, "this": 0, "next": 1}[m.group(2)]), "year"
 
 
 def _pick(candidates: list[date], pub: date, tense: str) -> date:

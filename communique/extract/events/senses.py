@@ -42,9 +42,11 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "ASSAULT" and lem in lex.figurative and not physical(verb, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
     if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
-        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml retype: dismiss (as)"
+        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "senses.py: dismissed as (disparaging)"
     if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
-        cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "conventions.yaml retype: withdraw (from a body)"
+        cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "senses.py: withdrawal from a body"
+    if verb is not None and cand.etype == "COOPERATE" and _forces_to_a_front(verb):
+        cand.etype, cand.mode, cand.source = "MOBILIZE", "troops", "senses.py: forces sent to a front"
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -123,6 +125,24 @@ def _leaves_body(verb: Token) -> bool:
         for obj in (p for p in prep.subtree if p.dep_ == "pobj"):
             if obj.ent_type_ == "ORG" or obj.lemma_.lower() in BODIES or args.actor_ref(obj).sector == "IGO":
                 return True
+    return False
+
+
+FORCES = {"troop", "troops", "soldier", "soldiers", "force", "forces", "police", "personnel", "units", "battalion",
+          "battalions", "brigade", "brigades", "reinforcements", "marines", "guards", "warship", "warships"}
+FRONTS = {"border", "frontier", "region", "area", "province", "state", "city", "capital", "streets", "coast",
+          "zone", "front", "line"}
+
+
+def _forces_to_a_front(verb: Token) -> bool:
+    """ "sent 10,000 troops to the border": forces moved to a front are mobilised (PLOVER MOBILIZE troops);
+    CAMEO's 062 (military cooperation) stays for forces sent to another country's aid."""
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in FORCES | {t.rstrip("s") for t in FORCES}
+               for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "along", "near")):
+        if any(p.dep_ == "pobj" and p.lemma_.lower() in FRONTS for p in prep.children):
+            return True
     return False
 
 

@@ -13,7 +13,7 @@ from communique.extract.statements import content as C
 from communique.extract import docutil
 from communique.extract.statements.addressees import find_addressee
 from communique.extract.statements.carryover import carry_over
-from communique.extract.statements.clauses import reported_content, subject_of
+from communique.extract.statements.clauses import participle_subject, reported_content, subject_of, unquoted_speaker
 from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
 from communique.extract.statements.quotes import Quote, find_quotes
 from communique.extract.statements.speakers import ArticleIndex, mention_span
@@ -83,8 +83,9 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     """All statements in a parsed document, in text order."""
     text = docutil.text(doc)
     quotes = find_quotes(text)
-    candidates = {c.cue.i: c for c in _candidates(doc, beliefs, quotes)}
-    _link_quotes(doc, quotes, candidates, beliefs)
+    quoted = C.word_chars(text, [p for q in quotes for p in q.pieces])
+    candidates = {c.cue.i: c for c in _candidates(doc, beliefs, quoted)}
+    _link_quotes(doc, quotes, candidates, beliefs, quoted)
     drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
     drafts += [Draft("direct", C.trim(text, [ln.content], keep_final_stop=True), None, ln.speaker, label=ln)
                for ln in label_lines(doc)]
@@ -94,7 +95,7 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     drafts.sort(key=lambda d: d.content[0][0])
     drafts = _drop_nested(drafts)
     drafts = _continuations(doc, quotes, drafts)
-    resolver = SpeakerResolver(doc, ArticleIndex(doc))
+    resolver = SpeakerResolver(doc, ArticleIndex(doc), quoted)
     doc_id = doc._.doc_id or "doc"
     out = []
     for n, d in enumerate(drafts, 1):
@@ -110,13 +111,19 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
                           [tuple(p) for p in d.content] if len(d.content) > 1 else [])
         out.append(Statement(
             id=f"{doc_id}:s{n}", doc=doc_id, kind=d.kind, content=content, speaker=speaker, cue=cue,
-            addressee=find_addressee(d.cand.cue) if d.cand is not None and d.cand.lemma != "according to" else None,
+            addressee=find_addressee(d.cand.cue, d.cand.speaker)
+            if d.cand is not None and d.cand.lemma != "according to" else None,
             date=_date(d.cand, doc) if d.cand is not None else None,
             confidence=_confidence(d, speaker),
         ))
         resolver.remember(out[-1], d.speaker_span)
     carry_over(doc, list(zip(out, drafts)))
     return out
+
+
+# Prepositions whose object dates something other than the speaking: "said ahead of Wednesday's hearing",
+# "spoke about losses last week", "since Monday's attack".
+OTHER_TIME_PREPS = frozenset("about ahead before after since until following over".split())
 
 
 def _date(cand: Candidate, doc: Doc):
@@ -126,10 +133,32 @@ def _date(cand: Candidate, doc: Doc):
     from communique.extract.dates.calc import resolve
     from communique.extract.dates.find import date_of
     ref = date_of(cand.cue, cand.cue.sent, doc._.published)
+    if ref is not None and not _speaking_time(doc, ref, cand.cue):
+        return None
     published = doc._.published
     if ref is not None and published is not None and ref.value and ref.value[:10] > str(published):
         ref.value, ref.precision = resolve(ref.text, published, "past")
     return ref
+
+
+def _speaking_time(doc: Doc, ref, cue: Token) -> bool:
+    """Whether a time expression dates the speaking rather than something spoken of: it does not modify a
+    noun the cue speaks of ("welcomed Tuesday's announcement") or sit under a preposition of another time
+    ("ahead of Wednesday's hearing"); the day of an occasion counts ("at Friday's meeting")."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return True
+    tok = span.root
+    possessive = tok.dep_ == "poss" or any(c.tag_ == "POS" for c in tok.children)
+    while tok.i != cue.i and tok.head.i != tok.i:
+        parent = tok.head
+        if parent.dep_ == "prep" or parent.pos_ in ("ADP", "ADV"):
+            if parent.lower_ in OTHER_TIME_PREPS and "weekend" not in span.text.lower():
+                return False
+            if possessive and parent.lower_ in ("at", "during", "in", "on"):
+                possessive = False  # "at Friday's meeting": the occasion of the speaking
+        tok = parent
+    return not possessive
 
 
 @dataclass
@@ -144,10 +173,9 @@ class Draft:
     label: Optional[LabelLine] = None  # a "NAME: ..." transcript or headline line
 
 
-def _candidates(doc: Doc, beliefs: bool, quotes: list[Quote]):
+def _candidates(doc: Doc, beliefs: bool, quoted: set[int]):
     """Cue tokens with a source, and the content the parse gives them (none inside quotation marks:
     speech reported within a quote belongs to the quote's own speaker)."""
-    quoted = C.word_chars(docutil.text(doc), [p for q in quotes for p in q.pieces])
     for token in doc:
         if token.idx in quoted:
             continue
@@ -169,38 +197,44 @@ def _candidates(doc: Doc, beliefs: bool, quotes: list[Quote]):
             if owner is not None and clause is not None:
                 yield Candidate(token, token, token.lemma_.lower(), owner, C.subtree_range(clause))
         elif is_cue(token, beliefs):
-            speaker = subject_of(token)
-            if speaker is None or speaker.i == token.i:
+            subject = subject_of(token) or participle_subject(token)
+            if subject is None or subject.i == token.i:
                 continue
             if token.lemma_.lower() in EVIDENCE and not any(
                     c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in token.children):
                 continue  # "found it hard": no reported clause
-            yield Candidate(token, token, token.lemma_.lower(), speaker, reported_content(token, speaker))
+            speaker = unquoted_speaker(token, subject, quoted)
+            yield Candidate(token, token, token.lemma_.lower(), speaker, reported_content(token, subject))
 
 
-def _link_quotes(doc: Doc, quotes: list[Quote], cands: dict[int, Candidate], beliefs: bool) -> None:
+def _link_quotes(doc: Doc, quotes: list[Quote], cands: dict[int, Candidate], beliefs: bool,
+                 quoted: set[int]) -> None:
     """Attach each quote to the cue right after it or, failing that, right before it."""
     for q in quotes:
-        cand = _cue_after(doc, q, cands, beliefs) or _cue_before(doc, q, cands, beliefs)
+        cand = _cue_after(doc, q, cands, beliefs, quoted) or _cue_before(doc, q, cands, beliefs, quoted)
         if cand is not None:
             cand.quotes.append(q)
 
 
-def _cue_after(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
+def _cue_after(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
     """A cue within a few tokens after the closing mark: '"...," the minister said.'"""
     first = _token_at_or_after(doc, q.end + 1)
     if first is None:
         return None
+    if "\n" in doc[first].text:
+        return None  # the paragraph ends with the quotation: its attribution is not after it
+    if docutil.text(doc)[:q.end].rstrip().endswith(".") and doc[first].is_sent_start:
+        return None  # '"... the war." Trump and Zelenskyy also disagreed': a new sentence, not the attribution
     for token in doc[first : first + WINDOW]:
         if token.text in ".!?;" or "\n" in token.text_with_ws and token.i > first or _is_mark_token(token):
             return None
-        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs)
+        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs, quoted)
         if cand is not None:
             return cand if not _own_content_outside(cand, q) else None
     return None
 
 
-def _cue_before(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
+def _cue_before(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
     """A cue shortly before the opening mark: 'X said: "..."' or split quotes."""
     last = _token_before(doc, q.start - 1)
     if last is None:
@@ -211,7 +245,7 @@ def _cue_before(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
     for token in reversed(doc[max(0, last - WINDOW) : last + 1]):
         if token.text in ".!?;" or _is_mark_token(token) or "\n" in token.text_with_ws:
             return None
-        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs)
+        cand = cands.get(token.i) or _adjacent_candidate(token, cands, beliefs, quoted)
         if cand is not None:
             return cand if not _own_content_outside(cand, q) else None
         if token.pos_ in ("VERB",) and token.i != last:
@@ -219,14 +253,14 @@ def _cue_before(doc, q: Quote, cands, beliefs) -> Optional[Candidate]:
     return None
 
 
-def _adjacent_candidate(token: Token, cands, beliefs) -> Optional[Candidate]:
+def _adjacent_candidate(token: Token, cands, beliefs, quoted: set[int]) -> Optional[Candidate]:
     """A candidate for a cue verb that had no content of its own in the parse."""
     if not is_cue(token, beliefs) and token.lemma_.lower() not in QUOTE_VERBS:
         return None
-    speaker = subject_of(token)
-    if speaker is None:
+    subject = subject_of(token)
+    if subject is None:
         return None
-    cand = Candidate(token, token, token.lemma_.lower(), speaker, [])
+    cand = Candidate(token, token, token.lemma_.lower(), unquoted_speaker(token, subject, quoted), [])
     cands[token.i] = cand
     return cand
 

@@ -76,7 +76,9 @@ def _is_mark(text: str, i: int) -> bool:
     if ch in "'\u2019":
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        return not (before.isalnum() and after.isalnum()) and not (before.isalpha() and after == " " and ch == "'")
+        # "gangs’ suppliers": a plural possessive, written with either apostrophe
+        possessive = before.isalpha() and after == " " and (ch == "'" or before in "sS")
+        return not (before.isalnum() and after.isalnum()) and not possessive
     return True
 
 

@@ -17,7 +17,7 @@ SPEECH = frozenset(
     notify brief accuse blame criticize criticise condemn praise welcome question wonder
     declare proclaim predict forecast threaten hint imply affirm reaffirm conclude mention
     call point rule encourage cite defend mock denounce address raise speak lament blast slam dispute
-    challenge rebut retort recount email quote swear advise order recommend
+    challenge rebut retort recount email quote swear advise order recommend clarify request reject
     """.split()
 )
 
@@ -56,11 +56,11 @@ OBJECT_CONTENT = frozenset(
     "allege predict promise pledge demand propose recommend welcome condemn criticize "
     "criticise praise question repeat reiterate reaffirm mention describe cite defend mock "
     "denounce address raise lament blast slam dispute challenge rebut recount quote post "
-    "tweet write state stress emphasize emphasise note signal indicate".split()
+    "tweet write state stress emphasize emphasise note signal indicate request".split()
 )
 
 # Verbs whose content is "(someone) to do something": "urged both sides to talk".
-OBJECT_AND_CLAUSE = frozenset("urge ask encourage call advise order warn implore invite".split())
+OBJECT_AND_CLAUSE = frozenset("urge ask encourage call advise order warn implore invite request".split())
 
 # Verbs whose content is the complaint's object: "accused X of lying", "complained about the mic".
 PREP_CONTENT = {"accuse": ("of",), "blame": ("for",), "criticize": ("for",), "criticise": ("for",),

@@ -8,8 +8,15 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
+from communique.extract.statements.holders import RoleHolders
 from communique.extract.statements.speakers import ArticleIndex, Mention, classify, describe_group, is_description
 from communique.records import Speaker, Statement
+
+
+# Documents that speak for whoever issued them: "a G7 joint statement said", "the agency's report found".
+DOCUMENTS = frozenset(
+    "statement communique communiqué declaration release report letter post tweet message memo readout "
+    "transcript document note".split())
 
 
 @dataclass
@@ -19,16 +26,21 @@ class Known:
     speaker: Speaker
     gender: Optional[str]
     plural: bool
+    via: Optional[str] = None  # the document it spoke through ("statement"), if any
+    person: bool = False  # a named person of the article
+    body: bool = False  # a named body or a description of one ("the ministry", "the watchdog")
 
 
 class SpeakerResolver:
     """Turns mention spans into Speaker records, remembering earlier speakers for pronouns."""
 
-    def __init__(self, doc: Doc, index: ArticleIndex):
+    def __init__(self, doc: Doc, index: ArticleIndex, quoted: frozenset[int] = frozenset()):
         self.doc = doc
         self.index = index
+        self.quoted = quoted  # character offsets of words inside quotation marks
         self.history: list[Known] = []
         self._mentions: dict[tuple[int, int], Mention] = {}
+        self.holders = RoleHolders(doc, index)
 
     def _classify(self, span: Span) -> Mention:
         """The mention's form, worked out once: resolve() and remember() both need it."""
@@ -44,6 +56,10 @@ class SpeakerResolver:
                 prev = self.history[-1].speaker
                 return Speaker(**{**prev.__dict__})
             return None
+        if span.root.lemma_.lower() in DOCUMENTS and span.root.pos_ == "NOUN":
+            issuer = self._issuer(span)
+            if issuer is not None:
+                return issuer
         mention = self._classify(span)
         speaker = Speaker(span.text, span.start_char, span.end_char)
         if mention.form == "pronoun":
@@ -53,7 +69,7 @@ class SpeakerResolver:
             return speaker
         name = mention.name
         if mention.form == "description":
-            person = self.index.by_role(span)
+            person = self.index.by_role(span) or self._holder(span)
             earlier = self._same_head(span) if person is None else None
             if earlier is not None:  # "A senior official said ... The official added ..."
                 _take_identity(speaker, earlier)
@@ -62,6 +78,50 @@ class SpeakerResolver:
         speaker.name = name
         _describe(speaker, span, name)
         self._fill_from_article(speaker, span)
+        return speaker
+
+    def _holder(self, span: Span):
+        """The person named nearby whom a definite role description stands for ("Russia's envoy")."""
+        from communique.extract.actors import describe as actors
+        from communique.extract.statements.speakers import is_indefinite
+
+        if is_indefinite(span):
+            return None
+        country = actors.describe(span, docutil.actor_book(span.doc), span.doc._.published).country
+        return self.holders.holder(span, country)
+
+    def _issuer(self, span: Span) -> Optional[Speaker]:
+        """Who a document speaks for: its owner ("the agency's statement", "a statement from the ISPR", "the
+        G7 joint statement"), else, for "the statement", whoever last spoke through such a document."""
+        root = span.root
+        owner = next((c for c in root.children if c.dep_ == "poss"), None)
+        if owner is None:
+            names = [c for c in root.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ == "PROPN" or c.ent_type_)]
+            owner = names[-1] if names else None
+        if owner is None:
+            for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                owner = next((c for c in prep.children if c.dep_ == "pobj"), owner)
+        if owner is not None and owner.pos_ == "PRON":
+            who = self._antecedent(Mention(span, "pronoun", gender="p" if owner.lower_ == "their" else "n"))
+            return self._as_mention(span, who) if who is not None else None
+        if owner is not None:
+            from communique.extract.statements.speakers import mention_span
+
+            return self._as_mention(span, self.resolve(mention_span(owner)))
+        if root.i > span.start and span[0].lower_ == "the":
+            kind = root.lemma_.lower()
+            for known in reversed(self.history):
+                if known.via == kind:
+                    return self._as_mention(span, known.speaker)
+        return None
+
+    @staticmethod
+    def _as_mention(span: Span, who: Optional[Speaker]) -> Optional[Speaker]:
+        """`who`, with the words and offsets of the mention that points to them."""
+        if who is None or who.name is None:
+            return None
+        speaker = Speaker(span.text, span.start_char, span.end_char)
+        _take_identity(speaker, who)
         return speaker
 
     def _fill_from_article(self, speaker: Speaker, span: Span) -> None:
@@ -111,7 +171,17 @@ class SpeakerResolver:
             person = self.index.person(sp.name)
             gender = person.gender if person is not None else (mention.gender if mention else None)
             plural = bool(mention and mention.plural)
-        self.history.append(Known(sp, gender, plural))
+        via = None
+        if span is not None and span.root.lemma_.lower() in DOCUMENTS:
+            via = span.root.lemma_.lower()  # "The G7 joint statement said ...": a body speaks through it
+            gender = gender or "n"
+        elif statement.addressee is not None and statement.addressee.name.lower() in DOCUMENTS:
+            via = statement.addressee.name.lower()  # "..., the diplomats said in a joint statement"
+        person = self.index.person(sp.name) is not None
+        body = not person and span is not None and (
+            mention is not None and mention.form == "name" or via is not None or _is_body(span.root)
+            or span.root.pos_ == "PROPN" and gender not in ("m", "f"))
+        self.history.append(Known(sp, gender, plural, via, person, body))
 
     def _antecedent(self, mention: Mention) -> Optional[Speaker]:
         """The likeliest referent: the most recent earlier speaker agreeing in gender and number."""
@@ -128,8 +198,10 @@ class SpeakerResolver:
             elif g == "n":
                 if known.gender == "n" and not known.plural:
                     return known.speaker
-            elif known.gender == g:
-                return known.speaker
+            elif known.gender == g or known.gender is None and known.person and not known.plural:
+                return known.speaker  # the latest person it may be: "Joonkook Lee said ... He said"
+        if g == "n":  # "it": the latest body that spoke ("The watchdog Reporters Without Borders said")
+            return next((k.speaker for k in reversed(self.history) if k.body and k.gender not in ("m", "f")), None)
         if g in ("m", "f"):
             person = self._nearby_person(mention, g)
             if person is not None:
@@ -140,18 +212,37 @@ class SpeakerResolver:
         return None
 
     def _previous_subject_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
-        """The person who is subject of the sentence just before: the most salient referent."""
-        sent = mention.span.sent
-        if sent.start == 0:
+        """The person who is subject of the last sentence of narrative before (quoted sentences belong to
+        their speaker, already in the history): the most salient referent. Failing a subject, a person in
+        apposition there ("Like Ann Moss, Leo Park, the director, stressed ...")."""
+        prev = self._narrative_before(mention.span.sent)
+        if prev is None:
             return None
-        prev = self.doc[sent.start - 1].sent
         for token in prev:
-            if token.dep_ not in ("nsubj", "nsubjpass"):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.idx in self.quoted:
                 continue
-            for cand in [token] + [c for c in token.children if c.dep_ == "appos"]:
+            others = [c for c in token.children if c.dep_ in ("appos", "conj")]
+            if token.i > 0 and self.doc[token.i - 1].lower_ in ("like", "unlike"):
+                others, token = [c for c in others if c.dep_ == "conj"], None  # "Like Webb, Olsen ...": Olsen
+            for cand in ([token] if token is not None else []) + others:
                 found = self._person_at(cand, gender)
                 if found is not None:
                     return found
+        for token in reversed(prev):
+            if token.dep_ == "appos" and token.idx not in self.quoted:
+                found = self._person_at(token, gender)
+                if found is not None:
+                    return found
+        return None
+
+    def _narrative_before(self, sent: Span) -> Optional[Span]:
+        """The nearest earlier sentence with words outside quotation marks."""
+        start = sent.start
+        while start > 0:
+            prev = self.doc[start - 1].sent
+            if any(t.is_alpha and t.idx not in self.quoted for t in prev):
+                return prev
+            start = prev.start
         return None
 
     def _person_at(self, token: Token, gender: str) -> Optional[Speaker]:
@@ -192,6 +283,15 @@ class SpeakerResolver:
                 if found is not None:
                     return found
         return None
+
+
+def _is_body(head: Token) -> bool:
+    """A noun naming a body rather than a person ("ministry", "agency"), or titled by one ("the watchdog X")."""
+    from communique.extract.actors.describe import BODY_WORDS
+    from communique.sectors import singular
+
+    words = [head] + [c for c in head.lefts if c.dep_ == "compound"]  # "the media watchdog X"
+    return any(w.lower_ in BODY_WORDS or singular(w.lower_) in BODY_WORDS or w.lower_ == "watchdog" for w in words)
 
 
 def _take_identity(speaker: Speaker, source: Speaker) -> None:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 from communique.extract import docutil
+from communique.extract.statements.names import (
+    FEMALE_WORDS, MALE_WORDS, acronyms, clean_name, is_title, name_gender, person_like, unlabelled_name,
+)
 
 PRONOUNS = {
     "he": "m", "him": "m", "she": "f", "her": "f",
     "they": "p", "them": "p", "we": "p", "it": "n", "i": "s",
 }
-MALE_WORDS = frozenset("mr mr. spokesman chairman congressman businessman king prince sir his himself".split())
-FEMALE_WORDS = frozenset(
-    "ms ms. mrs mrs. spokeswoman chairwoman congresswoman businesswoman queen princess lady madam dame her herself".split()
-)
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc"}  # clauses hanging off a mention are not part of it
 
@@ -43,35 +41,25 @@ class Mention:
     plural: bool = False
 
 
-@functools.lru_cache(maxsize=1)
-def _gender_detector():
-    """The first-name gender table (gender-guesser), loaded once."""
-    import gender_guesser.detector as gd
-
-    return gd.Detector(case_sensitive=False)
-
-
-def name_gender(first_name: str) -> Optional[str]:
-    """'m', 'f' or None for a first name."""
-    g = _gender_detector().get_gender(first_name)
-    return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
-
-
 def mention_span(head: Token) -> Span:
     """The noun phrase of a speaker head: its subtree minus clauses hanging off it."""
     doc = head.doc
     left = head.left_edge.i
     right = head.i
+    after_comma = False
     for child in head.rights:
         if child.dep_ in CUT_DEPS and child.dep_ != "punct":
             break
         if child.dep_ == "punct":
+            after_comma = after_comma or child.text == ","
             continue
+        if child.dep_ == "prep" and after_comma:
+            break  # "Trump, in a taped interview, said": an inserted phrase, not part of the name
         right = max(right, child.right_edge.i)
     for child in head.lefts:
         if child.dep_ in ("relcl", "advcl"):
             left = child.right_edge.i + 1
-    while right > left and doc[right].is_punct:
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
@@ -86,15 +74,16 @@ class ArticleIndex:
         self.persons: list[Person] = []
         by_name: dict[str, Person] = {}
         for ent in docutil.ents(doc):
-            if not ent[0].is_title or not (ent.label_ == "PERSON" or _person_like(ent)):
+            if not ent[0].is_title or not (ent.label_ == "PERSON" or person_like(ent)):
                 continue
-            name = _clean_name(ent)
+            name = clean_name(ent)
             if not name:
                 continue
             if name in by_name:
                 person = by_name[name]
-            elif len(name.split()) == 1 and self._full_for(name):
-                continue  # a bare surname of someone already known
+            elif len(name.split()) == 1 and (self._full_for(name) or self._misspelt(name)):
+                # a bare surname of someone already known ("Lee, the envoy"), or a misspelling of it
+                person = self._full_for(name) or self._misspelt(name)
             else:
                 person = Person(name=name, start=ent.start_char)
                 by_name[name] = person
@@ -102,11 +91,12 @@ class ArticleIndex:
             person.roles.extend(_roles_near(ent))
             person.gender = person.gender or _gender_evidence(ent)
         for token in doc:
-            name = _unlabelled_name(token)
+            name = unlabelled_name(token)
             if name and name not in by_name and not self._full_for(name):
                 by_name[name] = Person(name=name, start=token.idx)
                 self.persons.append(person := by_name[name])
         self.persons.sort(key=lambda p: p.start)
+        self._acronyms: Optional[dict[str, str]] = None  # read on first use: few articles need them
         for person in self.persons:
             if person.gender is None and len(person.name.split()) > 1:
                 person.gender = name_gender(person.name.split()[0])
@@ -117,11 +107,39 @@ class ArticleIndex:
         return hits[0] if len(hits) == 1 else None
 
     def full_name(self, name: str) -> str:
-        """Expand a bare surname to the full name given in the article, if any."""
+        """Expand a bare surname to the full name given in the article, if any (also when the article
+        misspells it once: "Pederson" for "Geir Pedersen")."""
         if len(name.split()) == 1:
-            person = self._full_for(name)
+            person = self._full_for(name) or self._misspelt(name)
             if person is not None:
                 return person.name
+        return name
+
+    def _misspelt(self, surname: str) -> Optional[Person]:
+        """The one person whose surname differs from `surname` by a single letter (both six letters or more)."""
+        from rapidfuzz.distance import Levenshtein
+
+        if len(surname) < 6 or not surname.istitle() or any(p.name == surname for p in self.persons):
+            return None
+        hits = {p.name: p for p in self.persons if len(p.name.split()) > 1
+                and Levenshtein.distance(p.name.split()[-1], surname) == 1}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def canonical(self, name: str) -> str:
+        """An organisation's name as a reader files it: an acronym the article spells out ("ISPR" -> "Inter
+        Services Public Relations"), a capital standing for its country ("Nairobi" -> "Kenya"), an
+        international body's full name ("U.N." -> "United Nations")."""
+        letters = name.replace(".", "")
+        if letters.isupper() and letters.isalpha() and len(letters) > 1:
+            if self._acronyms is None:
+                self._acronyms = acronyms(self.doc)
+            if letters in self._acronyms:
+                return self._acronyms[letters]
+        from communique.countries import lookup
+
+        place = lookup(name)
+        if place is not None and place.kind in ("capital", "igo"):
+            return place.name
         return name
 
     def person(self, name: str) -> Optional[Person]:
@@ -133,20 +151,23 @@ class ArticleIndex:
 
     def by_role(self, description: Span) -> Optional[Person]:
         """The named person whose stated role matches a description ("the fisheries minister")."""
-        if _indefinite(description):
+        if is_indefinite(description):
             return None  # "a Western diplomat" introduces someone new
         words = [t.lower_ for t in description if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ != "poss"]
         words = [w for w in words if w not in ("country", "'s")]
         if not words:
             return None
         head = description.root.lower_
+        modifiers = [w for w in words if w != head]
         scored = []
         for p in self.persons:
             for role in p.roles:
-                role_words = role.lower().split()
+                role_words = [w.removesuffix("'s").removesuffix("\u2019s") for w in role.lower().split()]
                 if _role_head(role_words) != head:
                     continue
                 overlap = sum(1 for w in words if w in role_words)
+                if modifiers and not any(w in role_words for w in modifiers):
+                    continue  # "the head of MSF" is not "head of the military media wing"
                 scored.append((overlap, -abs(p.start - description.start_char), p))
         if not scored:
             return None
@@ -154,34 +175,6 @@ class ArticleIndex:
         best = scored[0]
         rivals = [s for s in scored if s[0] == best[0] and s[2].name != best[2].name]
         return best[2] if not rivals or best[0] >= len(words) else None
-
-
-def _person_like(ent: Span) -> bool:
-    """An entity the small model mislabelled ('Marta Diaz' as ORG): two or three proper nouns
-    starting with a known first name."""
-    return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_title for t in ent) and name_gender(ent[0].text) is not None
-
-
-def _unlabelled_name(token: Token) -> Optional[str]:
-    """A subject name the entity recogniser missed: two or more capitalised proper nouns."""
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" or token.ent_type_:
-        return None
-    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title and not t.ent_type_]
-    if not parts or not token.is_title or any(t.lower_ in MALE_WORDS | FEMALE_WORDS for t in parts):
-        return None
-    first = parts[0]
-    return token.doc[first.i : token.i + 1].text
-
-
-def _clean_name(ent: Span) -> str:
-    """A person entity's name without possessive endings or titles the model swallowed."""
-    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-    while tokens and tokens[0].lower_ in MALE_WORDS | FEMALE_WORDS:
-        tokens = tokens[1:]
-    if not tokens:
-        return ""
-    return ent.doc[tokens[0].i : tokens[-1].i + 1].text.strip()
 
 
 def _roles_near(ent: Span) -> list[str]:
@@ -200,6 +193,8 @@ def _roles_near(ent: Span) -> list[str]:
                 roles.append(_strip_det(span.text))
     if head.dep_ == "appos":  # "Its spokesman, Lars Haugen": the role is the appositive's host
         host = head.head
+        while host.pos_ == "PROPN" and host.dep_ == "pobj" and host.head.head.pos_ == "NOUN":
+            host = host.head.head  # "the envoy to the United Nations, Ali Khan": the envoy, not the body
         own = {t.i for t in head.subtree}
         words = [t for t in host.subtree if t.i not in own and not t.is_punct and t.dep_ not in ("det", "poss", "relcl")]
         words = [t for t in words if t.i <= host.i or t.head.i == host.i and t.dep_ == "prep" or t.head.dep_ in ("prep", "pobj")]
@@ -230,14 +225,16 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         g = PRONOUNS[root.lower_]
         return Mention(span, "pronoun", gender=g, plural=g == "p")
     plural = root.tag_ in ("NNS", "NNPS")
+    if _place_name(span):  # "Lisbon said": the small model may read a person
+        return Mention(span, "name", name=index.canonical(span.text), gender="n")
     person = next((e for e in docutil.ents_in(span) if e.label_ == "PERSON"), None)
     if person is not None and person.root.i == root.i or (person is not None and root.dep_ != "appos" and _is_titled(span, person)):
-        name = index.full_name(_clean_name(person))
+        name = index.full_name(clean_name(person))
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     appositive = person is not None and person.root.dep_ == "appos" and person.root.head.i == root.i
     if appositive and root.pos_ != "PROPN":  # "Its spokesman, Lars Haugen": the appositive names the speaker
-        name = index.full_name(_clean_name(person))
+        name = index.full_name(clean_name(person))
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     chain = _name_chain(root)
@@ -247,7 +244,7 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
             return Mention(span, "name", name=known.name, gender=known.gender)
     org = next((e for e in docutil.ents_in(span) if e.label_ in NAME_LABELS and e.root.i == root.i), None)
     if org is not None:
-        return Mention(span, "name", name=_strip_det(org.text), gender="n", plural=plural)
+        return Mention(span, "name", name=index.canonical(_strip_det(org.text)), gender="n", plural=plural)
     if root.pos_ == "PROPN" and root.is_title:
         name = index.full_name(chain)
         rec = index.person(name)
@@ -256,14 +253,28 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
     return Mention(span, "description", gender="p" if plural else gender, plural=plural)
 
 
+def _place_name(span: Span) -> bool:
+    """A one-word mention that can only be a country or its capital ("Lisbon", not "Jordan")."""
+    from communique.countries import lookup
+    from communique.extract.actors.describe import AMBIGUOUS
+
+    if len(span) != 1 or span.root.lower_ in AMBIGUOUS or not span.root.is_title:
+        return False
+    place = lookup(span.text)
+    return place is not None and place.kind in ("country", "capital")
+
+
 def _name_chain(root: Token) -> str:
-    """A proper noun with the capitalised proper nouns compounded to its left: 'Mr. Obama' -> 'Mr. Obama'."""
+    """A proper noun with the capitalised proper nouns compounded to its left, without the role words that
+    title it: 'Mr. Obama' -> 'Mr. Obama', 'Councillor Ines Roca' -> 'Ines Roca'."""
     first = root
     for t in reversed(list(root.lefts)):
         if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i == first.i - 1:
             first = t
         else:
             break
+    while first.i < root.i and is_title(first):
+        first = root.doc[first.i + 1]
     return root.doc[first.i : root.i + 1].text
 
 
@@ -297,7 +308,7 @@ def is_description(name: str) -> bool:
     return words[0][0].islower() or any(w[0].islower() and w.lower() not in NAME_PARTICLES for w in words[1:])
 
 
-def _indefinite(span: Span) -> bool:
+def is_indefinite(span: Span) -> bool:
     """A mention that introduces a new referent: 'a spokesman', 'two diplomats', 'another official'."""
     first = span[0]
     return first.lower_ in ("a", "an", "another", "one", "some", "several") or any(
