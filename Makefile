@@ -64,6 +64,7 @@ eval: $(STAMP)
 	$(BIN)/communique eval events gold/voa/dev
 	$(BIN)/communique eval statements gold/voa/dev
 	$(BIN)/communique eval event-free gold/polnear/event_free.tsv
+	$(BIN)/communique eval links corpora/links
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py ../shared/data/polnear --limit 200

@@ -182,12 +182,14 @@ def extract(settings: Settings, articles: tuple[str, ...], fmt: str, **run: Any)
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_run_options
+@click.option("--no-links", is_flag=True,
+              help="Do not group incidents and remarks or find responses for these articles.")
 @engine_options
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], engine: str, ray_address: Optional[str],
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: str, ray_address: Optional[str],
            out_dir: Optional[str], **run: Any) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
-    there, and print a one-line summary."""
+    there, link them to incidents, remarks and responses already stored, and print a one-line summary."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -206,7 +208,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], engine: str, ray_address:
     # The local runner commits article by article (a killed run loses only the article in flight); the
     # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
     batch = STORE_BATCH if engine == "ray" else 1
-    with open_sink(settings.db, out_dir, batch) as sink, progress:
+    with open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress:
         task = progress.add_task("ingesting", total=None)
         for out in outputs:
             if isinstance(out, Skip):
@@ -341,18 +343,21 @@ def actors_stats(settings: Settings, on_day: Optional[datetime]) -> None:
 
 
 @main.command()
-@click.option("--what", type=click.Choice(("events", "statements")), required=True,
+@click.option("--what", type=click.Choice(("events", "statements", "incidents", "responses")), required=True,
               help="Which records to export.")
 @_format_option(("csv", "jsonl"), default="csv")
 @click.option("-o", "--output", "out_path", default="-", show_default=True,
               help="Output file; - writes to standard output.")
 @click.pass_obj
 def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
-    """Write every stored event (in POLECAT's CSV layout) or statement to a file."""
+    """Write every stored event (in POLECAT's CSV layout), statement, incident or response to a file."""
     from communique import output
+    from communique.cli_links import export_links
 
     with _open_store(settings) as store, click.open_file(out_path, "w", encoding="utf-8", lazy=False) as out:
-        if what == "events":
+        if what in ("incidents", "responses"):
+            export_links(store, what, fmt, out)
+        elif what == "events":
             _write_events(store, store.events(), fmt, out)
         elif fmt == "jsonl":
             output.write_jsonl(store.statements(), out)
@@ -399,6 +404,11 @@ from communique.evaluate.commands import bench_command, eval_group  # noqa: E402
 main.add_command(eval_group)
 main.add_command(bench_command)
 main.add_command(load)
+
+from communique.cli_links import COMMANDS as _LINK_COMMANDS  # noqa: E402  (their own module)
+
+for _command in _LINK_COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":

@@ -23,13 +23,13 @@ def count_written(tally: Any, written: list[tuple[Result, bool]]) -> None:
             tally.already += 1
 
 
-def open_store(db: str) -> Any:
-    """The store at `db`, or a clean one-line error when it cannot be opened."""
+def open_store(db: str, links: bool = True) -> Any:
+    """The store at `db` (linking new articles unless `links` is off), or a clean error when it cannot be opened."""
     from communique.store import Store
     from communique.store_backend import StoreUnavailable
 
     try:
-        return Store(db)
+        return Store(db, links=links)
     except StoreUnavailable as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -67,7 +67,7 @@ def ray_outputs(paths: tuple[str, ...], options: Options, address: Optional[str]
 
 
 @contextmanager
-def open_sink(db: str, out_dir: Optional[str], batch: int = 1) -> Iterator[Any]:
+def open_sink(db: str, out_dir: Optional[str], batch: int = 1, links: bool = True) -> Iterator[Any]:
     """The store at `db`, `batch` articles per transaction, or with `out_dir` Parquet files there."""
     from communique.sinks import ParquetSink, StoreSink
 
@@ -81,7 +81,7 @@ def open_sink(db: str, out_dir: Optional[str], batch: int = 1) -> Iterator[Any]:
         finally:
             sink.close_file()
         return
-    with open_store(db) as store:
+    with open_store(db, links) as store:
         yield StoreSink(store, batch=batch)
 
 

@@ -50,15 +50,20 @@ def first_day(value: Optional[str]) -> Optional[str]:
 class Store:
     """A store of articles, statements, events and actors: an SQLite file or a PostgreSQL database."""
 
-    def __init__(self, path: Union[str, Path], threads: bool = False):
+    def __init__(self, path: Union[str, Path], threads: bool = False, links: bool = True):
         """Open (creating or migrating) the store at a file path or postgresql:// URL; `threads` lets
-        other threads use an SQLite connection, which the caller then serialises."""
+        other threads use an SQLite connection, which the caller then serialises; `links` links each added
+        article to incidents, remarks and answers."""
         self.path = str(path)
         self.db: Db = open_db(self.path, threads)
         migrate(self.db)
         self._rows: dict[str, list[dict[str, Any]]] = {}
         # Renaming an actor rewrites stored records: the queued ones must be stored first.
         self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
+        from communique.store_links import LinkStore  # imports this module, so not at the top
+
+        self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
+        self.linking = links
 
     @property
     def postgres(self) -> bool:
@@ -116,7 +121,9 @@ class Store:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
                 self._insert_event(ev, published)
-            self._flush_rows()
+            self._flush_rows()  # linking reads this article's rows back
+            if self.linking:
+                self.links.add(result)
         return True
 
     def _insert_article(self, art: Any, digest: str) -> Optional[str]:

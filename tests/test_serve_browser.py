@@ -156,29 +156,29 @@ def test_article_highlights_sit_at_the_stored_offsets(server, page):
         assert runs(segments, f"{ev['id']}:trigger") == [(ev["trigger"]["start"], ev["trigger"]["end"])], ev["id"]
     assert checked > len(art["statements"])
     # The speaker's colour is the one of their statement's content.
-    s5 = page.locator('#text span.m[data-marks~="nile-dam-talks:s5:speaker"]').get_attribute("class")
-    c5 = page.locator('#text span.m[data-marks~="nile-dam-talks:s5:content"]').first.get_attribute("class")
+    s5 = page.locator('#text span.m[data-marks~="nile-dam-talks:s4:speaker"]').get_attribute("class")
+    c5 = page.locator('#text span.m[data-marks~="nile-dam-talks:s4:content"]').first.get_attribute("class")
     assert [c for c in s5.split() if c.startswith("sp-")] == [c for c in c5.split() if c.startswith("sp-")]
 
 
 def test_click_from_a_statement_to_its_speaker(server, page):
     page.goto(server + "/articles/nile-dam-talks")
-    page.locator('#text span.m[data-marks~="nile-dam-talks:s5:content"]').first.click()
+    page.locator('#text span.m[data-marks~="nile-dam-talks:s4:content"]').first.click()
     panel = page.locator("#panel")
     assert panel.locator("h3").first.inner_text() == "Statement \u00b7 indirect"
-    assert "nile-dam-talks:s5" in panel.inner_text()
+    assert "nile-dam-talks:s4" in panel.inner_text()
     assert page.locator("#text span.sel").count() >= 3  # content, speaker and cue of s5 are selected
     shot(page, "article")
     panel.get_by_role("link", name="Dawit Alemu").click()
     page.wait_for_url("**/actors/dawit-alemu")
     assert page.inner_text("#actor-name") == "Dawit Alemu"
     assert "Water Minister" in page.inner_text("#profile")
-    assert page.locator('#timeline li[data-id="nile-dam-talks:s5"]').count() == 1
+    assert page.locator('#timeline li[data-id="nile-dam-talks:s4"]').count() == 1
     shot(page, "actor")
     # ... and from the timeline back to the sentence in the article.
-    page.locator('#timeline li[data-id="nile-dam-talks:s5"] .sentence a').click()
-    page.wait_for_url("**/articles/nile-dam-talks#nile-dam-talks:s5")
-    assert "nile-dam-talks:s5" in page.inner_text("#panel")
+    page.locator('#timeline li[data-id="nile-dam-talks:s4"] .sentence a').click()
+    page.wait_for_url("**/articles/nile-dam-talks#nile-dam-talks:s4")
+    assert "nile-dam-talks:s4" in page.inner_text("#panel")
 
 
 def test_a_filtered_search_has_a_shareable_url(server, page):

@@ -175,5 +175,5 @@ def test_the_real_pipeline_through_the_api_matches_extract(tmp_path, nlp, monkey
     assert [(s["id"], s["content"]["start"], s["content"]["end"]) for s in posted["statements"]] == [
         (s.id, s.content.start, s.content.end) for s in expected.statements]
     assert [(e["id"], e["event_type"]) for e in posted["events"]] == [(e.id, e.event_type) for e in expected.events]
-    s5 = next(s for s in posted["statements"] if s["id"] == "nile-dam-talks:s5")
+    s5 = next(s for s in posted["statements"] if s["id"] == "nile-dam-talks:s4")
     assert (s5["speaker"]["name"], s5["cue"]["text"], s5["date"]["value"]) == ("Dawit Alemu", "said", "2026-03-22")

@@ -109,3 +109,6 @@ from communique.evaluate.stories import event_free_command, events_command, stat
 eval_group.add_command(events_command)
 eval_group.add_command(statements_command)
 eval_group.add_command(event_free_command)
+from communique.evaluate.links import links_command  # noqa: E402
+
+eval_group.add_command(links_command)

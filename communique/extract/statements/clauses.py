@@ -180,8 +180,11 @@ def _attached_content(cue: Token) -> C.Ranges:
             if more:
                 return C.ranges_of(list(cue.doc[inner.left_edge.i : more[-1].right_edge.i + 1]))
             return C.subtree_range(inner)
+    modified = obj is not None and any(c.dep_ not in ("det", "predet", "punct") for c in obj.children)
     if lemma in OBJECT_CONTENT and obj is not None and obj.pos_ != "PRON" and lemma != "call" and (
-            obj.n_lefts + obj.n_rights > 0):  # "announced plans" alone reports nothing
+            obj.n_lefts + obj.n_rights > 0) and (modified or lemma != "reject"):
+        # "announced plans" alone reports nothing; "rejected the threat" is the act of rejecting (an event),
+        # "rejected the claim that ..." reports what was said
         return C.subtree_range(obj)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and passive.pos_ != "PRON" and any(c.dep_ == "agent" for c in cue.children):
