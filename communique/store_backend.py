@@ -147,6 +147,12 @@ class SqliteDb(Db):
         if sqlite3.sqlite_version_info < (3, 44):
             self.con.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
 
+    def __getattr__(self, name: str) -> Any:
+        """Anything else is the sqlite3 connection's (SQLite-only tools such as bench_links trace statements)."""
+        if name == "con":  # not connected (yet): no recursion
+            raise AttributeError(name)
+        return getattr(self.con, name)
+
     def execute(self, sql: str, params: Params = ()) -> Any:
         return self.con.execute(sql, params)
 
