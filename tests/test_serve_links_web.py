@@ -66,8 +66,11 @@ def test_remark_page_marks_the_words_that_changed_between_quotes(links_client):
     for r in rem["reports"]:
         assert f'href="/articles/{r["doc"]}#{r["statement_id"]}">' in shown[r["statement_id"]]
     assert "Our coast guard counted <mark" in shown["hw-0309-trawlers:s2"]
-    relations = re.findall(r'<span class="badge">(\w+)</span>', table(html, "joins"))
-    assert sorted(relations) == ["changed", "paraphrase", "paraphrase"]
+    joins = re.findall(r'<td class="pair">(\d) ↔ (\d)</td><td><span class="badge">(\w+)</span>.*?</tr>',
+                       table(html, "joins"), re.S)
+    assert joins == [("1", "2", "changed"), ("1", "3", "paraphrase"), ("2", "3", "paraphrase")]
+    # The changed words read in the pair's order: wording 1 says eleven, wording 2 twelve.
+    assert "<dt>changed</dt><dd>eleven / twelve</dd>" in html
     assert '<a class="who" href="/actors/ragnar-eiriksson%40ISL">Ragnar Eiriksson</a>' in html
 
 

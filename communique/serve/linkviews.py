@@ -38,9 +38,18 @@ def _numbered(links: list[Row], number: dict[str, int], skip: tuple[str, ...] = 
     """Each join between two reports, by their numbers on the page (lower first), with its reasons."""
     out = []
     for link in links:
-        na, nb = sorted((number.get(link["a"], 0), number.get(link["b"], 0)))
-        out.append({**link, "na": na, "nb": nb, "reasons": why_items(link["why"], skip)})
+        na, nb, why = number.get(link["a"], 0), number.get(link["b"], 0), link["why"]
+        if na > nb:
+            na, nb = nb, na
+            if "changed" in why:
+                why = {**why, "changed": _flipped(why["changed"])}
+        out.append({**link, "na": na, "nb": nb, "reasons": why_items(why, skip)})
     return sorted(out, key=lambda j: (j["na"], j["nb"]))
+
+
+def _flipped(changes: str) -> str:
+    """Changed words "in a / in b; ..." read from b's side (links/remarks.py writes them from a's)."""
+    return "; ".join(" / ".join(reversed(c.split(" / "))) for c in changes.split("; "))
 
 
 def incident_view(inc: Row, asked: str) -> Row:
