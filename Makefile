@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
+PG := scripts/pg-test-cluster
 
-.PHONY: demo test fuzz install browser eval bench bench-serve serve clean
+.PHONY: demo test fuzz install browser eval bench bench-serve serve clean pg-start pg-stop
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +40,19 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/communique --db demo.db serve
 
+# The store tests run on SQLite and on PostgreSQL: a throwaway cluster from Debian's postgresql package
+# (installed with apt-get when we are root), run by an unprivileged user on a Unix socket, removed after.
+# COMMUNIQUE_DB=postgresql://... runs the PostgreSQL half against that server instead.
 test: $(STAMP) $(CHROMIUM)
-	$(BIN)/python -m pytest -q
+	@url=$$($(PG) start) || exit 1; \
+	COMMUNIQUE_TEST_PG="$$url" COMMUNIQUE_REQUIRE_PG=1 $(BIN)/python -m pytest -q; rc=$$?; \
+	$(PG) stop; exit $$rc
+
+pg-start:
+	@$(PG) start
+
+pg-stop:
+	@$(PG) stop
 
 # The property tests on fresh random text: 5,000 examples (1,000 for determinism); CI runs 500 from a fixed seed.
 fuzz: $(STAMP)

@@ -20,8 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-PHASES = ("spacy", "pipeline", "workers")
-LABELS = {"spacy": "bare spaCy nlp.pipe", "pipeline": "pipeline, 1 process", "workers": "pipeline, {n} workers"}
+PHASES = ("spacy", "pipeline", "workers", "ray")
+LABELS = {"spacy": "bare spaCy nlp.pipe", "pipeline": "pipeline, 1 process", "workers": "pipeline, {n} workers",
+          "ray": "Ray Data, {n} actors"}
 MEMORY_SAMPLE = 100
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,6 +37,7 @@ class BenchConfig:
     model: Optional[str] = None
     batch_size: int = 16
     memory_check: bool = False
+    ray: bool = False  # also the Ray Data runner (needs the ray extra)
 
 
 @dataclass
@@ -49,6 +51,8 @@ class PhaseResult:
     rss_children_kb: int
     statements: int = 0
     skipped: int = 0
+    extra: Optional[dict] = None  # the Ray phase: start-up seconds, time to first result, actor memory
+    wall_seconds: float = 0.0  # from the phase's start (model loading, Ray start-up) to the last result
 
     @property
     def peak_kb(self) -> int:
@@ -163,16 +167,22 @@ def _run_pipeline(feeder: Feeder, cfg: BenchConfig, workers: int) -> tuple[int, 
 
 def run_phase(phase: str, cfg: BenchConfig) -> PhaseResult:
     """Measure one phase in this process (called in a fresh subprocess)."""
-    processes = cfg.workers if phase == "workers" else 1
+    began = time.perf_counter()
+    processes = cfg.workers if phase in ("workers", "ray") else 1
     feeder = Feeder(corpus_paths(cfg.corpus, cfg.limit), warmup=cfg.batch_size * processes)
+    extra = None
     if phase == "spacy":
         count, statements, skipped = _run_spacy(feeder, cfg)
+    elif phase == "ray":
+        from communique.bench_ray import run_ray_phase
+
+        count, statements, skipped, extra = run_ray_phase(feeder, cfg)
     else:
         count, statements, skipped = _run_pipeline(feeder, cfg, processes)
     ended = time.perf_counter()
     seconds = ended - feeder.started if feeder.started is not None else 0.0
     own, children = _peak_rss()
-    return PhaseResult(count, feeder.words, seconds, own, children, statements, skipped)
+    return PhaseResult(count, feeder.words, seconds, own, children, statements, skipped, extra, ended - began)
 
 
 def spawn_phase(phase: str, cfg: BenchConfig, limit: Optional[int]) -> PhaseResult:
@@ -195,7 +205,7 @@ def spawn_phase(phase: str, cfg: BenchConfig, limit: Optional[int]) -> PhaseResu
 def benchmark(cfg: BenchConfig) -> dict:
     """Run every phase (and the memory check if asked); return all figures."""
     texts = len(corpus_paths(cfg.corpus, cfg.limit))
-    phases = {phase: spawn_phase(phase, cfg, cfg.limit) for phase in PHASES}
+    phases = {phase: spawn_phase(phase, cfg, cfg.limit) for phase in PHASES if phase != "ray" or cfg.ray}
     spacy_, pipe, workers = phases["spacy"], phases["pipeline"], phases["workers"]
     out = {
         "corpus": str(cfg.corpus),
@@ -207,6 +217,8 @@ def benchmark(cfg: BenchConfig) -> dict:
         "ratio_pipeline_to_spacy": _div(pipe.rate(), spacy_.rate()),
         "speedup_workers": _div(workers.rate(), pipe.rate()),
     }
+    if "ray" in phases:
+        out["ratio_ray_to_workers"] = _div(phases["ray"].rate(), workers.rate())
     if cfg.memory_check:
         small = spawn_phase("pipeline", cfg, MEMORY_SAMPLE)
         out["memory_check"] = {"sample": small.articles, "all": pipe.articles,
@@ -225,22 +237,41 @@ def format_report(fig: dict) -> list[str]:
     lines = [
         f"corpus: {fig['corpus']}  ({fig['texts']} distinct texts; {fig['cpus']} CPUs)",
         f"{'phase':<24}{'articles':>9}{'seconds':>9}{'articles/s':>12}{'words/s':>10}"
-        f"{'peak RSS MB (self/child)':>27}",
+        f"{'peak RSS MB (self/child)':>27}{'wall s':>9}",
     ]
     for name, ph in fig["phases"].items():
         label = LABELS[name].format(n=fig["workers"])
         rss = f"{ph['rss_self_kb'] / 1024:.0f} / {ph['rss_children_kb'] / 1024:.0f}"
         lines.append(f"{label:<24}{ph['articles']:>9}{ph['seconds']:>9.1f}{ph['articles_per_s']:>12.2f}"
-                     f"{ph['words_per_s']:>10.0f}{rss:>27}")
+                     f"{ph['words_per_s']:>10.0f}{rss:>27}{ph['wall_seconds']:>9.1f}")
     lines.append(f"pipeline / bare spaCy throughput: {fig['ratio_pipeline_to_spacy']:.2f} (target >= 0.85)")
     lines.append(f"{fig['workers']} workers / 1 process speed-up: {fig['speedup_workers']:.2f} (target >= 1.7 for 2)")
+    lines += _ray_lines(fig)
     mem = fig.get("memory_check")
     if mem:
         lines.append(f"memory: peak RSS over {mem['all']} texts {mem['peak_rss_mb_all']:.0f} MB / over first "
                      f"{mem['sample']} {mem['peak_rss_mb_sample']:.0f} MB = {mem['ratio']:.2f} (target <= 1.1)")
     lines.append("throughput: first corpus text to last result, after a warm-up batch per process (model loading"
-                 " excluded); each phase runs in its own process")
+                 " excluded); wall: the whole phase, loading and start-up included; each phase runs in its own"
+                 " process")
     return lines
+
+
+def _ray_lines(fig: dict) -> list[str]:
+    """The Ray phase's own figures: ratio to local workers, start-up, memory per actor."""
+    ray = fig["phases"].get("ray")
+    if not ray:
+        return []
+    extra = ray["extra"]
+    actors = ", ".join(f"{kb / 1024:.0f}" for kb in extra["actor_rss_kb"])
+    wall = fig["phases"]["workers"]["wall_seconds"] / ray["wall_seconds"] if ray["wall_seconds"] else 0.0
+    return [
+        f"Ray / local {fig['workers']} workers throughput: {fig['ratio_ray_to_workers']:.2f} (target >= 0.8); "
+        f"end to end, start-up included: {wall:.2f}",
+        f"Ray start-up (ray.init): {extra['startup_s']:.1f} s; first result after {extra['first_result_s']:.1f} s "
+        "(start-up, actors, model loading)",
+        f"Ray peak RSS per actor (MB): {actors}; Ray's own processes: {extra['ray_rss_kb'] / 1024:.0f} MB",
+    ]
 
 
 def phase_main(argv: Optional[list[str]] = None) -> None:

@@ -12,8 +12,10 @@ import click
 
 from communique import __version__
 from communique import options as defaults
+from communique.cli_engines import count_written, engine_options, load, open_sink, open_store, ray_outputs
 from communique.options import Options
 from communique.records import Result, Skip
+from communique.sinks import STORE_BATCH
 
 
 @dataclass
@@ -87,7 +89,7 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="COMMUNIQUE_DB", default="communique.db",
-              show_default=True, help="SQLite store file (env COMMUNIQUE_DB).")
+              show_default=True, help="The store: an SQLite file, or a postgresql://user@host/dbname URL (env COMMUNIQUE_DB).")
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Actor file (YAML or CSV) adding or correcting actors and aliases.")
@@ -182,54 +184,55 @@ def extract(settings: Settings, articles: tuple[str, ...], fmt: str, **run: Any)
 @_run_options
 @click.option("--no-links", is_flag=True,
               help="Do not group incidents and remarks or find responses for these articles.")
-@click.pass_obj
-def ingest(settings: Settings, paths: tuple[str, ...], no_links: bool, **run: Any) -> None:
+@engine_options
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: str, ray_address: Optional[str],
+           out_dir: Optional[str], **run: Any) -> None:
     """Add the articles in PATHS (files, directories, or - for stdin) to the store, skipping texts already
     there, link them to incidents, remarks and responses already stored, and print a one-line summary."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from communique.store import Store
-
+    settings: Settings = ctx.obj
     options = settings.options(**run)
     tally = Tally()
     err = Console(stderr=True)
     progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                         console=err, disable=settings.quiet or not sys.stderr.isatty(), transient=True)
-    with Store(settings.db, links=not no_links) as store, progress:
+    if engine == "ray":
+        _check_model(options.model)
+        asked = ctx.get_parameter_source("workers") != click.core.ParameterSource.DEFAULT
+        outputs = ray_outputs(paths, options, ray_address, options.workers if asked else None)
+    else:
+        outputs = _results(paths, options)
+    # The local runner commits article by article (a killed run loses only the article in flight); the
+    # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
+    batch = STORE_BATCH if engine == "ray" else 1
+    with open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress:
         task = progress.add_task("ingesting", total=None)
-        for out in _results(paths, options):
+        for out in outputs:
             if isinstance(out, Skip):
                 tally.skipped.append(out)
                 if not settings.quiet:
                     click.echo(_skip_line(out), err=True)
             else:
-                _add(store, out, tally)
+                tally.read += 1
+                count_written(tally, sink.put(out))
             progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
+        count_written(tally, sink.flush())
     click.echo(tally.line())
     for skip in tally.skipped:
         click.echo(_skip_line(skip), err=True)
     sys.exit(1 if tally.skipped else 0)
 
 
-def _add(store: Any, result: Result, tally: Tally) -> None:
-    """Write one result and count it."""
-    tally.read += 1
-    if store.add(result):
-        tally.added += 1
-        tally.statements += len(result.statements)
-        tally.events += len(result.events)
-    else:
-        tally.already += 1
-
-
 def _open_store(settings: Settings) -> Any:
     """The existing store, or a clear error when there is none yet."""
-    from communique.store import Store
+    from communique.store_backend import is_postgres
 
-    if not Path(settings.db).exists():
+    if not is_postgres(settings.db) and not Path(settings.db).exists():
         raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
-    return Store(settings.db)
+    return open_store(settings.db)
 
 
 @main.command()
@@ -364,7 +367,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
 
 @main.command()
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="SQLite store file (same as the global --db, which it overrides).")
+              help="The store, a file or postgresql:// URL (same as the global --db, which it overrides).")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback exposes the store to the network.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
@@ -383,7 +386,9 @@ def serve(settings: Settings, db_path: Optional[str], host: str, port: int, toke
     from communique.serve import ServeConfig, create_app
 
     db = db_path or settings.db
-    if not token and not Path(db).exists():
+    from communique.store_backend import is_postgres
+
+    if not token and not is_postgres(db) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")
     if token:
         _check_model(settings.model)  # posted articles need it; fail now rather than on the first POST
@@ -398,6 +403,7 @@ from communique.evaluate.commands import bench_command, eval_group  # noqa: E402
 
 main.add_command(eval_group)
 main.add_command(bench_command)
+main.add_command(load)
 
 from communique.cli_links import COMMANDS as _LINK_COMMANDS  # noqa: E402  (their own module)
 

@@ -7,6 +7,7 @@ exception, so a run over many files goes on past a bad one.
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import re
 import sys
@@ -46,18 +47,27 @@ _Unreadable = Unreadable
 
 def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
     """Yield an Article or a Skip for each article in `paths`, lazily ("-" is stdin)."""
-    for path in paths:
-        if path == "-":
+    for path in expand_paths(paths):
+        if isinstance(path, Skip):
+            yield path
+        elif path == "-":
             yield from _finish_all(_read_stdin(options), options)
-        elif os.path.isdir(path):
+        else:
+            yield from read_file(path, options)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
+    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
             found = False
             for file in _walk(path):
                 found = True
-                yield from _read_one(file, options)
+                yield file
             if not found:
                 yield Skip(path, NO_FILES)
         else:
-            yield from _read_one(path, options)
+            yield path
 
 
 def describe_skip(skip: Skip) -> str:
@@ -93,7 +103,7 @@ def _walk(root: str) -> Iterator[str]:
             yield entry.path
 
 
-def _read_one(path: str, options: Options) -> Iterator[Record]:
+def read_file(path: str, options: Options) -> Iterator[Record]:
     """Records from one named file; unknown extensions are read as plain text."""
     kind = FORMATS.get(Path(path).suffix.lower(), "text")
     shown = display_path(path)
@@ -107,6 +117,34 @@ def _read_one(path: str, options: Options) -> Iterator[Record]:
         yield from _finish_all(records, options)
     except _Unreadable as err:
         yield Skip(shown, str(err))
+
+
+def read_bytes(data: bytes, path: str, options: Options) -> Iterator[Record]:
+    """Records from a file's bytes already in memory (a URI read by Ray), as `read_file` reads a file."""
+    kind = FORMATS.get(Path(path).suffix.lower(), "text")
+    shown = display_path(path)
+    try:
+        if kind == "jsonl":
+            lines = reader.bounded_lines(io.BytesIO(data), reader.line_limit(options.max_chars))
+            records = _jsonl_records(lines, shown, _stem(shown), options.max_chars)
+        else:
+            limit = reader.byte_limit(kind, options.max_chars)
+            if len(data) > limit:
+                raise _Unreadable(reader.too_many_bytes(limit, options.max_chars, len(data)))
+            records = iter([_parse_html(data, shown) if kind == "html" else _parse_text(data, shown)])
+        yield from _finish_all(records, options)
+    except _Unreadable as err:
+        yield Skip(shown, str(err))
+
+
+def article_from_object(obj: dict, where: str, default_id: str, options: Options) -> Record:
+    """An article from one JSON object or Parquet row (id, text, title, published, ...), or a Skip."""
+    try:
+        jsonl.check_fields(obj)
+    except jsonl.Invalid as err:
+        return Skip(where, str(err))
+    record = _article_from_object(obj, where, default_id, options.max_chars)
+    return record if isinstance(record, Skip) else _finish(record, options)
 
 
 def _finish_all(records: Iterator[Record], options: Options) -> Iterator[Record]:
@@ -292,6 +330,11 @@ def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Reco
         jsonl.check_fields(obj)
     except jsonl.Invalid as err:
         return Skip(where, str(err))
+    return _article_from_object(obj, where, default_id, max_chars)
+
+
+def _article_from_object(obj: dict, where: str, default_id: str, max_chars: int) -> Record:
+    """An Article from a checked JSON object, or a Skip naming `where`."""
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         return Skip(where, "missing or empty 'text'")

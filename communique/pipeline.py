@@ -54,11 +54,11 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
         yield from _run_parallel(items, options)
         return
     nlp = nlp or get_nlp(options)
-    for chunk in _chunks(items, options.batch_size):
+    for chunk in chunks(items, options.batch_size):
         yield from process_chunk(nlp, chunk, options)
 
 
-def _chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:
+def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Groups of up to `size` articles and about `max_chars` characters, Skips kept in place.
 
     Capping characters as well as articles keeps the parser's peak memory flat: a batch that
@@ -162,7 +162,7 @@ def _work(chunk: list[Item], options: Options) -> list[Output]:
 
 def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
     """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order."""
-    chunks = _chunks(items, options.batch_size)
+    todo = chunks(items, options.batch_size)
     pending: deque[tuple[list[Item], Future]] = deque()
     # Bounded in-flight work (the input is never read ahead wholesale), but deep enough that one
     # slow chunk at the head of the queue does not leave the other workers idle.
@@ -172,7 +172,7 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
     try:
         while True:
             while len(pending) < limit:
-                chunk = next(chunks, None)
+                chunk = next(todo, None)
                 if chunk is None:
                     break
                 pending.append((chunk, pool.submit(_work, chunk, options)))

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import lru_cache
 from typing import Any, Optional
+
+
+@lru_cache(maxsize=None)
+def _names(cls: type) -> tuple[str, ...]:
+    """The field names of a record class."""
+    return tuple(f.name for f in fields(cls))
+
+
+def plain(value: Any) -> Any:
+    """What dataclasses.asdict gives, without its deep copies of every leaf (the store's hot path)."""
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in _names(type(value))}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
 
 
 @dataclass
@@ -109,7 +129,7 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict following the output contract."""
-        d = {"type": "statement", **asdict(self)}
+        d = {"type": "statement", **plain(self)}
         d["content"]["parts"] = [list(p) for p in self.content.parts]
         return d
 
@@ -171,7 +191,7 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict following the output contract."""
-        return {"type": "event", **asdict(self)}
+        return {"type": "event", **plain(self)}
 
 
 @dataclass

@@ -1,10 +1,12 @@
-"""The SQLite store: articles, their statements and events, and actors kept across articles."""
+"""The store: articles, their statements and events, and actors kept across articles.
+
+An SQLite file by default, or a PostgreSQL database for teams (`--db postgresql://...`); the
+differences live in store_backend.py and store_schema.py, never here."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -13,49 +15,11 @@ from typing import Any, Iterator, Optional, Union
 from communique import store_queries as q
 from communique.store_actors import ActorRegistry
 from communique.store_queries import EventFilter, Page, StatementFilter
-from communique.store_schema import migrate
+from communique.store_backend import Db, is_postgres, open_db
+from communique.store_schema import SQLITE_SCHEMA, migrate
 from communique.records import Event, Result, Statement
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, title TEXT, published TEXT, source TEXT,
-    url TEXT, path TEXT, text TEXT NOT NULL, text_hash TEXT NOT NULL UNIQUE, ingested_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS statements (
-    id TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES articles(doc), kind TEXT NOT NULL,
-    content_text TEXT, content_start INTEGER, content_end INTEGER, parts TEXT,
-    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_name TEXT, speaker_role TEXT,
-    speaker_country TEXT, speaker_sector TEXT, actor_id TEXT,
-    cue_text TEXT, cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
-    addressee_text TEXT, addressee_start INTEGER, addressee_end INTEGER, addressee_name TEXT,
-    date_text TEXT, date_start INTEGER, date_end INTEGER, date_value TEXT, date_precision TEXT,
-    said_on TEXT, confidence REAL, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, doc TEXT NOT NULL REFERENCES articles(doc), event_type TEXT NOT NULL, mode TEXT,
-    contexts TEXT, date_text TEXT, date_start INTEGER, date_end INTEGER, date_value TEXT,
-    date_precision TEXT, happened_on TEXT, location_text TEXT, location_start INTEGER,
-    location_end INTEGER, location_name TEXT, location_country TEXT, trigger_text TEXT,
-    trigger_start INTEGER, trigger_end INTEGER, negated INTEGER, future INTEGER, hypothetical INTEGER,
-    claimed_by TEXT, confidence REAL, json TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS event_actors (
-    event_id TEXT NOT NULL REFERENCES events(id), role TEXT NOT NULL, position INTEGER NOT NULL,
-    text TEXT, start INTEGER, "end" INTEGER, name TEXT, country TEXT, sector TEXT, actor_id TEXT);
-CREATE TABLE IF NOT EXISTS actors (
-    actor_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT, country TEXT, sector TEXT, role TEXT);
-CREATE TABLE IF NOT EXISTS actor_aliases (
-    alias TEXT NOT NULL COLLATE NOCASE, actor_id TEXT NOT NULL REFERENCES actors(actor_id),
-    PRIMARY KEY (alias, actor_id));
-CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc);
-CREATE INDEX IF NOT EXISTS statements_actor ON statements(actor_id);
-CREATE INDEX IF NOT EXISTS statements_said_on ON statements(said_on);
-CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
-CREATE INDEX IF NOT EXISTS events_type ON events(event_type);
-CREATE INDEX IF NOT EXISTS events_happened_on ON events(happened_on);
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
-CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor_id);
-CREATE INDEX IF NOT EXISTS event_actors_country ON event_actors(country);
-CREATE INDEX IF NOT EXISTS actors_name ON actors(name COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS aliases_actor ON actor_aliases(actor_id);
-"""
+SCHEMA = SQLITE_SCHEMA  # version 0 of an SQLite store (older tests and tools build one from it)
 
 DateLike = Union[date, str, None]
 
@@ -84,25 +48,27 @@ def first_day(value: Optional[str]) -> Optional[str]:
 
 
 class Store:
-    """An SQLite file holding articles, statements, events and actors."""
+    """A store of articles, statements, events and actors: an SQLite file or a PostgreSQL database."""
 
     def __init__(self, path: Union[str, Path], threads: bool = False, links: bool = True):
-        """Open (creating or migrating) the store; `threads` lets other threads use the connection,
-        which the caller then serialises; `links` links each added article to incidents, remarks and answers."""
+        """Open (creating or migrating) the store at a file path or postgresql:// URL; `threads` lets
+        other threads use an SQLite connection, which the caller then serialises; `links` links each added
+        article to incidents, remarks and answers."""
         self.path = str(path)
-        # Autocommit mode: transactions are opened explicitly by atomic().
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=not threads)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA busy_timeout=10000")
-        self.db.executescript(SCHEMA)
+        self.db: Db = open_db(self.path, threads)
         migrate(self.db)
-        self.actors_registry = ActorRegistry(self.db)
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        # Renaming an actor rewrites stored records: the queued ones must be stored first.
+        self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
         from communique.store_links import LinkStore  # imports this module, so not at the top
 
         self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
         self.linking = links
+
+    @property
+    def postgres(self) -> bool:
+        """Whether this store is a PostgreSQL database."""
+        return is_postgres(self.path)
 
     def close(self) -> None:
         """Close the connection."""
@@ -115,19 +81,20 @@ class Store:
         self.close()
 
     @contextmanager
-    def atomic(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: everything inside is written whole or not at all (nested calls join it)."""
+    def atomic(self) -> Iterator[Db]:
+        """One transaction holding the write lock: everything inside is written whole or not at all
+        (nested calls join it). It starts by reading the actors other writers added meanwhile."""
         if self.db.in_transaction:
             yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            with self.db.transaction():
+                self.actors_registry.refresh()
+                yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rows = {}
             self.actors_registry.reload()  # forget actors created by the rolled-back transaction
             raise
-        self.db.execute("COMMIT")
 
     # --- writing -----------------------------------------------------------------------------------
 
@@ -139,18 +106,12 @@ class Store:
         """
         art = result.article
         digest = text_hash(art.text)
-        with self.atomic() as db:
-            if db.execute("SELECT 1 FROM articles WHERE text_hash = ?", (digest,)).fetchone():
+        with self.atomic():
+            doc = self._insert_article(art, digest)
+            if doc is None:
                 return False
-            doc = self._free_doc_id(art.id)
             if doc != art.id:
                 _rename(result, art.id, doc)
-            db.execute(
-                "INSERT INTO articles (doc, title, published, source, url, path, text, text_hash, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (doc, art.title, _iso(art.published), art.source, art.url, art.path, art.text, digest,
-                 datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
             published = _iso(art.published)
             for st in result.statements:
                 if st.speaker is not None:
@@ -160,17 +121,51 @@ class Store:
                 for ref in [*ev.actors, *ev.recipients]:
                     self.actors_registry.resolve(ref)
                 self._insert_event(ev, published)
+            self._flush_rows()  # linking reads this article's rows back
             if self.linking:
                 self.links.add(result)
         return True
 
-    def _free_doc_id(self, doc: str) -> str:
-        """`doc`, or `doc-2`, `doc-3`, ... when another text already uses that id."""
-        candidate, n = doc, 1
-        while self.db.execute("SELECT 1 FROM articles WHERE doc = ?", (candidate,)).fetchone():
-            n += 1
-            candidate = f"{doc}-{n}"
-        return candidate
+    def _insert_article(self, art: Any, digest: str) -> Optional[str]:
+        """Insert the article row under its id (or the first free `id-N`); None if its text is stored.
+
+        The unique constraints decide, not a look-up before the insert: of two writers racing with
+        the same text, exactly one gets the row."""
+        row = (art.title, _iso(art.published), art.source, art.url, art.path, art.text, digest,
+               datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        n = 1
+        while True:
+            doc = art.id if n == 1 else f"{art.id}-{n}"
+            got = self.db.execute(
+                "INSERT INTO articles (doc, title, published, source, url, path, text, text_hash, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id", (doc, *row)).fetchall()
+            if got:
+                return doc
+            if self.db.execute("SELECT 1 FROM articles WHERE text_hash = ?", (digest,)).fetchone():
+                return None  # the conflict was the text: already stored
+            n += 1  # the conflict was the id: another text uses it
+
+    def add_batch(self, results: list[Result]) -> list[bool]:
+        """Write several articles in one transaction (one commit for all); which ones were new.
+
+        Each article is still whole or absent. If the batch fails, its articles are written one
+        transaction each, so only the one that fails is lost (and its error raised)."""
+        try:
+            with self.atomic():
+                return [self.add(r) for r in results]
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit raises
+            if len(results) == 1:
+                raise
+        added, error = [], None
+        for r in results:
+            try:
+                added.append(self.add(r))
+            except Exception as exc:  # noqa: BLE001 - the others still go in; the first error is raised
+                added.append(False)
+                error = error or exc
+        if error is not None:
+            raise error
+        return added
 
     def _insert_statement(self, st: Statement, published: Optional[str]) -> None:
         """One statements row, with the full record as JSON; `day` falls back to the publication date."""
@@ -217,10 +212,16 @@ class Store:
                 })
 
     def _insert(self, table: str, row: dict[str, Any]) -> None:
-        """INSERT a dict as one row."""
-        cols = ", ".join(row)
-        marks = ", ".join("?" for _ in row)
-        self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks})", tuple(row.values()))
+        """Queue a dict as one row of `table`; `_flush_rows` writes the queue (one executemany a table)."""
+        self._rows.setdefault(table, []).append(row)
+
+    def _flush_rows(self) -> None:
+        """Write the queued rows, table by table, in the order queued (a pipelined batch on PostgreSQL)."""
+        rows, self._rows = self._rows, {}
+        for table, batch in rows.items():
+            cols = ", ".join(batch[0])
+            marks = ", ".join("?" for _ in batch[0])
+            self.db.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [tuple(r.values()) for r in batch])
 
     # --- queries (SQL in store_queries.py) --------------------------------------------------------
 
@@ -295,7 +296,7 @@ class Store:
 
     def article(self, doc: str) -> Optional[dict[str, Any]]:
         """One article row (text, publication date, ...) by its id, or None."""
-        row = self.db.execute("SELECT * FROM articles WHERE doc = ?", (doc,)).fetchone()
+        row = self.db.execute(f"SELECT {q.ARTICLE_COLUMNS} FROM articles WHERE doc = ?", (doc,)).fetchone()
         return dict(row) if row else None
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from rapidfuzz import fuzz, process, utils
 
@@ -38,22 +37,62 @@ class Actor:
 
 
 class ActorRegistry:
-    """Resolves names to actor ids, writing new actors and aliases through the store's connection."""
+    """Resolves names to actor ids, writing new actors and aliases through the store's connection.
 
-    def __init__(self, db: sqlite3.Connection):
+    The actors are cached in memory. Every write transaction that changes actors stamps the rows it
+    touches with a new number from store_state, and `refresh` (run by Store.atomic under the write
+    lock) reads the rows stamped since this process last looked: several processes writing to one
+    store each see every actor the others created, so none creates the same actor twice."""
+
+    def __init__(self, db: Any, before_rename: Optional[Callable[[], None]] = None):
         self.db = db
+        self.before_rename = before_rename or (lambda: None)
         self.reload()
 
     def reload(self) -> None:
-        """Read actors and aliases from the database (also after a rollback)."""
+        """Read all actors and aliases from the database (also after a rollback)."""
         self.by_id: dict[str, Actor] = {}
         self.by_key: dict[str, str] = {}  # lower-cased name or alias -> actor_id
-        for r in self.db.execute("SELECT actor_id, name, kind, country, sector, role FROM actors"):
+        self.aliases: set[tuple[str, str]] = set()  # (lower-cased alias, actor_id) stored
+        self.seen = self._state()  # read first: a change committed meanwhile is read again, never missed
+        self._load(-1)  # every row: those written before version 2 are stamped 0
+        self.stamp: Optional[int] = None
+
+    def refresh(self) -> None:
+        """Read what other writers changed since the last look; called at the start of a write transaction."""
+        self.stamp = None
+        current = self._state()
+        if current != self.seen:
+            self._load(self.seen)
+            self.seen = current
+
+    def _state(self) -> int:
+        """The number of actor-changing writes committed so far."""
+        return self.db.execute("SELECT value FROM store_state WHERE key = 'actors'").fetchone()[0]
+
+    def _load(self, since: int) -> None:
+        """Merge the actors and aliases stamped after `since` into the cache."""
+        for r in self.db.execute("SELECT actor_id, name, kind, country, sector, role FROM actors WHERE version > ?",
+                                 (since,)):
             actor = Actor(*r)
+            known = self.by_id.get(actor.actor_id)
+            if known is not None:
+                known.__dict__.update(actor.__dict__)
+                actor = known
             self.by_id[actor.actor_id] = actor
             self.by_key.setdefault(actor.name.lower(), actor.actor_id)
-        for alias, actor_id in self.db.execute("SELECT alias, actor_id FROM actor_aliases"):
+        for alias, actor_id in self.db.execute("SELECT alias, actor_id FROM actor_aliases WHERE version > ?",
+                                               (since,)):
             self.by_key.setdefault(alias.lower(), actor_id)
+            self.aliases.add((alias.lower(), actor_id))
+
+    def _version(self) -> int:
+        """This transaction's stamp for the actor rows it writes (taken on its first actor write)."""
+        if self.stamp is None:
+            self.stamp = self.db.execute(
+                "UPDATE store_state SET value = value + 1 WHERE key = 'actors' RETURNING value").fetchall()[0][0]
+            self.seen = self.stamp  # under the write lock: nobody else wrote since refresh()
+        return self.stamp
 
     def resolve(self, ref: Ref, role: Optional[str] = None) -> None:
         """Give `ref` an actor_id, complete its name/country/sector from a known actor, learn new facts."""
@@ -106,9 +145,11 @@ class ActorRegistry:
             return None
         actor, old = short[0], short[0].name
         actor.name = name
-        self.db.execute("UPDATE actors SET name = ? WHERE actor_id = ?", (name, actor.actor_id))
+        self.db.execute("UPDATE actors SET name = ?, version = ? WHERE actor_id = ?",
+                        (name, self._version(), actor.actor_id))
         self._alias(old, actor.actor_id)
         self.by_key[name.lower()] = actor.actor_id
+        self.before_rename()
         _rename_in_records(self.db, actor.actor_id, name)
         return actor
 
@@ -116,8 +157,8 @@ class ActorRegistry:
         """Insert a new actor named `name`."""
         actor = Actor(self._new_id(name, ref.country, ref.actor_id), name, _kind(name, role), ref.country, ref.sector, role)
         self.db.execute(
-            "INSERT INTO actors (actor_id, name, kind, country, sector, role) VALUES (?, ?, ?, ?, ?, ?)",
-            (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role),
+            "INSERT INTO actors (actor_id, name, kind, country, sector, role, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role, self._version()),
         )
         self.by_id[actor.actor_id] = actor
         self.by_key.setdefault(name.lower(), actor.actor_id)
@@ -132,14 +173,18 @@ class ActorRegistry:
                 changed = True
         if changed:
             self.db.execute(
-                "UPDATE actors SET country = ?, sector = ?, role = ? WHERE actor_id = ?",
-                (actor.country, actor.sector, actor.role, actor.actor_id),
+                "UPDATE actors SET country = ?, sector = ?, role = ?, version = ? WHERE actor_id = ?",
+                (actor.country, actor.sector, actor.role, self._version(), actor.actor_id),
             )
 
     def _alias(self, alias: str, actor_id: str) -> None:
         """Remember another name for an actor."""
-        self.db.execute("INSERT OR IGNORE INTO actor_aliases (alias, actor_id) VALUES (?, ?)", (alias, actor_id))
+        if (alias.lower(), actor_id) in self.aliases:
+            return  # stored already: no write, no new stamp
+        self.db.execute("INSERT INTO actor_aliases (alias, actor_id, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                        (alias, actor_id, self._version()))
         self.by_key.setdefault(alias.lower(), actor_id)
+        self.aliases.add((alias.lower(), actor_id))
 
     def _new_id(self, name: str, country: Optional[str], proposed: Optional[str]) -> str:
         """The extractor's id, else a stable one from the name (and country), made unique in this store."""
@@ -151,7 +196,7 @@ class ActorRegistry:
         return candidate
 
 
-def _rename_in_records(db: sqlite3.Connection, actor_id: str, name: str) -> None:
+def _rename_in_records(db: Any, actor_id: str, name: str) -> None:
     """Give already stored statements and events the actor's new full name (columns and JSON)."""
     db.execute("UPDATE statements SET speaker_name = ? WHERE actor_id = ?", (name, actor_id))
     db.execute("UPDATE event_actors SET name = ? WHERE actor_id = ?", (name, actor_id))

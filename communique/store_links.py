@@ -11,7 +11,6 @@ pair test, named by their smallest member id, so any order of the same articles 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -74,7 +73,7 @@ class LinkStore(LinkAnswers, LinkQueries):
 
     def __init__(self, store: Any):
         self.store = store
-        self.db: sqlite3.Connection = store.db
+        self.db: Any = store.db  # the store's connection-like object (SQLite or PostgreSQL)
         self.db.executescript(SCHEMA)
 
     # --- ingest ----------------------------------------------------------------------------------
@@ -138,7 +137,8 @@ class LinkStore(LinkAnswers, LinkQueries):
             facts = json.dumps([actor.name, actor.country, actor.sector])
             row = self.db.execute("SELECT facts FROM link_actor_facts WHERE actor_id = ?", (actor_id,)).fetchone()
             if row is None or row[0] != facts:
-                self.db.execute("INSERT OR REPLACE INTO link_actor_facts (actor_id, facts) VALUES (?, ?)",
+                self.db.execute("INSERT INTO link_actor_facts (actor_id, facts) VALUES (?, ?)"
+                                " ON CONFLICT (actor_id) DO UPDATE SET facts = excluded.facts",
                                 (actor_id, facts))
                 if row is not None:
                     changed.append(actor_id)
@@ -202,7 +202,8 @@ class LinkStore(LinkAnswers, LinkQueries):
             why = incidents.same_incident(f, json.loads(feat))
             if why:
                 a, b = sorted((f["id"], other_id))
-                self.db.execute("INSERT OR REPLACE INTO incident_links (a, b, why) VALUES (?, ?, ?)",
+                self.db.execute("INSERT INTO incident_links (a, b, why) VALUES (?, ?, ?)"
+                                " ON CONFLICT (a, b) DO UPDATE SET why = excluded.why",
                                 (a, b, json.dumps(why, sort_keys=True)))
                 groups.add(incident)
         self.db.executemany("INSERT INTO link_event_keys (key, lo, event_id) VALUES (?, ?, ?)",
@@ -273,7 +274,8 @@ class LinkStore(LinkAnswers, LinkQueries):
                 link = remarks.same_remark(f, json.loads(feat))
                 if link:
                     a, b = sorted((f["id"], other_id))
-                    self.db.execute("INSERT OR REPLACE INTO remark_links (a, b, kind, score, why) VALUES (?, ?, ?, ?, ?)",
+                    self.db.execute("INSERT INTO remark_links (a, b, kind, score, why) VALUES (?, ?, ?, ?, ?) ON CONFLICT (a, b)"
+                                    " DO UPDATE SET kind = excluded.kind, score = excluded.score, why = excluded.why",
                                     (a, b, link["kind"], link["score"], json.dumps(link["why"], sort_keys=True)))
                     groups.add(remark)
             self._merge("link_statements", "remark", groups)

@@ -35,8 +35,8 @@ class LinkQueries:
     def actor_ids(self, name: str) -> list[str]:
         """Ids of the actors whose name or an alias contains `name` (case-insensitive)."""
         like = f"%{name}%"
-        rows = self.db.execute("SELECT actor_id FROM actors WHERE name LIKE ? UNION"
-                               " SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (like, like))
+        rows = self.db.execute("SELECT actor_id FROM actors WHERE lower(name) LIKE lower(?) UNION"
+                               " SELECT actor_id FROM actor_aliases WHERE lower(alias) LIKE lower(?)", (like, like))
         return sorted(r[0] for r in rows)
 
     def _article(self, doc: str, cache: dict[str, Row]) -> Row:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import base64
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
 Row = dict[str, Any]
+ARTICLE_COLUMNS = "id, doc, title, published, source, url, path, text, text_hash, ingested_at"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 
@@ -74,19 +74,24 @@ def decode_cursor(cursor: Optional[str], shape: tuple[type, ...]) -> Optional[li
     return key
 
 
-def fts_query(text: str) -> Optional[str]:
-    """A safe FTS5 query from what a person typed: "quoted phrases" and words, all required."""
+def fts_terms(text: str) -> list[str]:
+    """What a person typed as search terms: each "quoted phrase" and each word, only word characters kept."""
     terms = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
         words = re.findall(r"\w+", phrase or word)
         if phrase and words:
-            terms.append('"' + " ".join(words) + '"')
+            terms.append(" ".join(words))
         else:
-            terms += [f'"{w}"' for w in words]
-    return " AND ".join(terms) or None
+            terms += words
+    return terms
 
 
-def _page(rows: list[sqlite3.Row], limit: int, key: Any) -> Page:
+def fts_query(text: str) -> Optional[str]:
+    """The FTS5 form of the terms (all required), or None when there are none."""
+    return " AND ".join(f'"{t}"' for t in fts_terms(text)) or None
+
+
+def _page(rows: list[Any], limit: int, key: Any) -> Page:
     """Records of up to `limit` rows (one extra was fetched to know whether more follow)."""
     more = len(rows) > limit
     rows = rows[:limit]
@@ -108,26 +113,27 @@ def _dates(where: list[str], args: list[Any], since: Optional[str], until: Optio
         args.append(until)
 
 
-def _text_match(where: list[str], q: Optional[str], fts: str, key: str) -> list[Any]:
-    """A full-text condition; a query with no words matches nothing."""
+def _text_match(db: Any, where: list[str], q: Optional[str], index: str, alias: str) -> list[Any]:
+    """A full-text condition on statements or articles; a query with no words matches nothing."""
     if q is None or not q.strip():
         return []
-    match = fts_query(q)
-    if match is None:
-        where.append("0")
+    terms = fts_terms(q)
+    if not terms:
+        where.append("1 = 0")
         return []
-    where.append(f"{key} IN (SELECT {'rowid' if fts == 'articles_fts' else 'id'} FROM {fts} WHERE {fts} MATCH ?)")
-    return [match]
+    cond, args = db.match(alias, index, terms)
+    where.append(cond)
+    return args
 
 
-def statement_conditions(f: StatementFilter) -> tuple[list[str], list[Any]]:
+def statement_conditions(db: Any, f: StatementFilter) -> tuple[list[str], list[Any]]:
     """WHERE conditions and arguments for a statement filter (table alias s)."""
     where: list[str] = []
     args: list[Any] = []
     if f.speaker:
         like = _like(f.speaker)
-        where.append("(s.speaker_name LIKE ? ESCAPE '\\' OR s.speaker_text LIKE ? ESCAPE '\\' OR s.actor_id IN"
-                     " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\'))")
+        where.append(f"({_ilike('s.speaker_name')} OR {_ilike('s.speaker_text')} OR s.actor_id IN"
+                     f" (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
         args += [like, like, like]
     if f.doc:
         where.append("s.doc = ?")
@@ -136,7 +142,7 @@ def statement_conditions(f: StatementFilter) -> tuple[list[str], list[Any]]:
         where.append("s.actor_id = ?")
         args.append(f.actor_id)
     _dates(where, args, f.since, f.until, "s.day")
-    args += _text_match(where, f.q, "statements_fts", "s.id")
+    args += _text_match(db, where, f.q, "statements", "s")
     return where, args
 
 
@@ -149,8 +155,8 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
         args.append(f.type.upper())
     if f.actor:
         like = _like(f.actor)
-        where.append("e.id IN (SELECT event_id FROM event_actors WHERE name LIKE ? ESCAPE '\\' OR text LIKE ?"
-                     " ESCAPE '\\' OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\'))")
+        where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {_ilike('name')} OR {_ilike('text')}"
+                     f" OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
         args += [like, like, like]
     if f.country:
         where.append("(e.location_country = ? OR e.id IN (SELECT event_id FROM event_actors WHERE country = ?))")
@@ -166,6 +172,11 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     return where, args
 
 
+def _ilike(column: str) -> str:
+    """`column` contains the next parameter's pattern, ignoring case (the same on both backends)."""
+    return f"lower({column}) LIKE lower(?) ESCAPE '\\'"
+
+
 def _where(conds: list[str]) -> str:
     """A WHERE clause joining conditions with AND, or nothing."""
     return " WHERE " + " AND ".join(conds) if conds else ""
@@ -178,10 +189,10 @@ def _keyset(where: list[str], args: list[Any], cols: str, key: Optional[list[Any
         args += key
 
 
-def statements_page(db: sqlite3.Connection, f: StatementFilter, limit: Optional[int] = DEFAULT_LIMIT,
+def statements_page(db: Any, f: StatementFilter, limit: Optional[int] = DEFAULT_LIMIT,
                     cursor: Optional[str] = None) -> Page:
     """Statements in date order (then as stored); `limit=None` returns them all."""
-    where, args = statement_conditions(f)
+    where, args = statement_conditions(db, f)
     _keyset(where, args, "s.day, s.rowid", decode_cursor(cursor, (str, int)))
     sql = f"SELECT s.day, s.rowid AS rid, s.json FROM statements s{_where(where)} ORDER BY s.day, s.rowid"
     if limit is None:
@@ -190,7 +201,7 @@ def statements_page(db: sqlite3.Connection, f: StatementFilter, limit: Optional[
     return _page(rows, limit, lambda r: [r["day"], r["rid"]])
 
 
-def events_page(db: sqlite3.Connection, f: EventFilter, limit: Optional[int] = DEFAULT_LIMIT,
+def events_page(db: Any, f: EventFilter, limit: Optional[int] = DEFAULT_LIMIT,
                 cursor: Optional[str] = None) -> Page:
     """Events in date order (then as stored); `limit=None` returns them all."""
     where, args = event_conditions(f)
@@ -202,11 +213,11 @@ def events_page(db: sqlite3.Connection, f: EventFilter, limit: Optional[int] = D
     return _page(rows, limit, lambda r: [r["day"], r["rid"]])
 
 
-def articles_page(db: sqlite3.Connection, q: Optional[str] = None, limit: int = DEFAULT_LIMIT,
+def articles_page(db: Any, q: Optional[str] = None, limit: int = DEFAULT_LIMIT,
                   cursor: Optional[str] = None) -> Page:
     """Articles, newest stored first, without their text; `q` searches title and text."""
     where: list[str] = []
-    args = _text_match(where, q, "articles_fts", "a.id")
+    args = _text_match(db, where, q, "articles", "a")
     _keyset(where, args, "a.id", decode_cursor(cursor, (int,)), op="<")
     rows = db.execute(
         "SELECT a.id, a.doc, a.title, a.published, a.source, a.url, a.ingested_at,"
@@ -218,15 +229,15 @@ def articles_page(db: sqlite3.Connection, q: Optional[str] = None, limit: int = 
     return Page(items, encode_cursor([rows[limit - 1]["id"]]) if more else None)
 
 
-def _article_summary(r: sqlite3.Row) -> Row:
+def _article_summary(r: Any) -> Row:
     """An article row as the API shows it in lists."""
     return {"id": r["doc"], "title": r["title"], "published": r["published"], "source": r["source"],
             "url": r["url"], "ingested_at": r["ingested_at"], "statements": r["statements"], "events": r["events"]}
 
 
-def article_detail(db: sqlite3.Connection, doc: str) -> Optional[Row]:
+def article_detail(db: Any, doc: str) -> Optional[Row]:
     """An article with its text and every statement and event, in text order."""
-    r = db.execute("SELECT * FROM articles WHERE doc = ?", (doc,)).fetchone()
+    r = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE doc = ?", (doc,)).fetchone()
     if r is None:
         return None
     out = {"id": r["doc"], "title": r["title"], "published": r["published"], "source": r["source"],
@@ -241,12 +252,12 @@ _ACTOR_COLUMNS = (
     "SELECT a.actor_id, a.name, a.kind, a.country, a.sector, a.role,"
     " (SELECT COUNT(*) FROM statements s WHERE s.actor_id = a.actor_id) AS statements,"
     " (SELECT COUNT(DISTINCT event_id) FROM event_actors x WHERE x.actor_id = a.actor_id) AS events,"
-    " (SELECT group_concat(alias, ';') FROM actor_aliases l WHERE l.actor_id = a.actor_id) AS aliases,"
+    " (SELECT string_agg(alias, ';') FROM actor_aliases l WHERE l.actor_id = a.actor_id) AS aliases,"
     " lower(a.name) AS sort_name FROM actors a"
 )
 
 
-def _actor(r: sqlite3.Row) -> Row:
+def _actor(r: Any) -> Row:
     """An actors row with its aliases as a sorted list."""
     d = dict(r)
     d.pop("sort_name", None)
@@ -254,14 +265,13 @@ def _actor(r: sqlite3.Row) -> Row:
     return d
 
 
-def actors_page(db: sqlite3.Connection, name: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT,
+def actors_page(db: Any, name: Optional[str] = None, limit: Optional[int] = DEFAULT_LIMIT,
                 cursor: Optional[str] = None) -> Page:
     """Actors by name with aliases and counts; `name` matches a name or alias anywhere."""
     where: list[str] = []
     args: list[Any] = []
     if name:
-        where.append("(a.name LIKE ? ESCAPE '\\' OR a.actor_id IN"
-                     " (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\'))")
+        where.append(f"({_ilike('a.name')} OR a.actor_id IN (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
         args += [_like(name), _like(name)]
     _keyset(where, args, "lower(a.name), a.actor_id", decode_cursor(cursor, (str, str)))
     sql = f"{_ACTOR_COLUMNS}{_where(where)} ORDER BY sort_name, a.actor_id"
@@ -273,7 +283,7 @@ def actors_page(db: sqlite3.Connection, name: Optional[str] = None, limit: Optio
     return Page([_actor(r) for r in rows[:limit]], encode_cursor([last["sort_name"], last["actor_id"]]) if last else None)
 
 
-def actor_profile(db: sqlite3.Connection, actor_id: str) -> Optional[Row]:
+def actor_profile(db: Any, actor_id: str) -> Optional[Row]:
     """Who an actor is: the actors row, aliases, the offices seen in statements, and counts."""
     r = db.execute(f"{_ACTOR_COLUMNS} WHERE a.actor_id = ?", (actor_id,)).fetchone()
     if r is None:
@@ -293,12 +303,12 @@ def actor_profile(db: sqlite3.Connection, actor_id: str) -> Optional[Row]:
         "events_as_recipient": role_counts.get("recipient", 0),
         "articles": db.execute(
             "SELECT COUNT(*) FROM (SELECT doc FROM statements WHERE actor_id = ? UNION SELECT e.doc FROM events e"
-            " JOIN event_actors x ON x.event_id = e.id WHERE x.actor_id = ?)", (actor_id, actor_id)).fetchone()[0],
+            " JOIN event_actors x ON x.event_id = e.id WHERE x.actor_id = ?) AS t", (actor_id, actor_id)).fetchone()[0],
     }
     return out
 
 
-def timeline_page(db: sqlite3.Connection, actor_id: str, limit: int = DEFAULT_LIMIT,
+def timeline_page(db: Any, actor_id: str, limit: int = DEFAULT_LIMIT,
                   cursor: Optional[str] = None) -> Page:
     """What an actor said (statements) and did or had done to them (events), in date order."""
     key = decode_cursor(cursor, (str, int, int))
@@ -309,27 +319,26 @@ def timeline_page(db: sqlite3.Connection, actor_id: str, limit: int = DEFAULT_LI
     rows = db.execute(
         "SELECT * FROM (SELECT s.day, 0 AS k, s.rowid AS rid, s.json FROM statements s WHERE s.actor_id = ?"
         " UNION ALL SELECT e.day, 1 AS k, e.rowid AS rid, e.json FROM events e WHERE e.id IN"
-        f" (SELECT event_id FROM event_actors WHERE actor_id = ?)){after} ORDER BY day, k, rid LIMIT ?",
+        f" (SELECT event_id FROM event_actors WHERE actor_id = ?)) AS t{after} ORDER BY day, k, rid LIMIT ?",
         [*args, limit + 1]).fetchall()
     return _page(rows, limit, lambda r: [r["day"], r["k"], r["rid"]])
 
 
-def said_about(db: sqlite3.Connection, actor_id: str, limit: int = 20) -> list[Row]:
+def said_about(db: Any, actor_id: str, limit: int = 20) -> list[Row]:
     """Statements by others whose content names the actor (by name or alias), latest first."""
     names = [r[0] for r in db.execute(
         "SELECT name FROM actors WHERE actor_id = ? UNION SELECT alias FROM actor_aliases WHERE actor_id = ?",
         (actor_id, actor_id))]
-    phrases = [q for q in (fts_query('"' + n.replace('"', " ") + '"') for n in names) if q]
+    phrases = [" ".join(t) for t in (fts_terms('"' + n.replace('"', " ") + '"') for n in names) if t]
     if not phrases:
         return []
-    rows = db.execute(
-        "SELECT s.json FROM statements s WHERE s.id IN (SELECT id FROM statements_fts WHERE statements_fts MATCH ?)"
-        " AND s.actor_id IS NOT ? ORDER BY s.day DESC, s.rowid DESC LIMIT ?",
-        (" OR ".join(phrases), actor_id, limit))
+    match, args = db.match("s", "statements", phrases, any_term=True)
+    rows = db.execute(f"SELECT s.json FROM statements s WHERE {match} AND s.actor_id IS DISTINCT FROM ?"
+                      " ORDER BY s.day DESC, s.rowid DESC LIMIT ?", (*args, actor_id, limit))
     return [json.loads(r[0]) for r in rows]
 
 
-def overview(db: sqlite3.Connection, top: int = 10) -> Row:
+def overview(db: Any, top: int = 10) -> Row:
     """Counts for the overview page: totals, records by day, top speakers, event types by country pair."""
     by_day: dict[str, dict[str, int]] = {}
     for table in ("statements", "events"):
@@ -337,7 +346,7 @@ def overview(db: sqlite3.Connection, top: int = 10) -> Row:
             by_day.setdefault(day, {"statements": 0, "events": 0})[table] = n
     speakers = db.execute(
         "SELECT s.actor_id, a.name, COUNT(*) AS n FROM statements s JOIN actors a ON a.actor_id = s.actor_id"
-        " GROUP BY s.actor_id ORDER BY n DESC, a.name LIMIT ?", (top,))
+        " GROUP BY s.actor_id, a.name ORDER BY n DESC, a.name LIMIT ?", (top,))
     pairs = db.execute(
         "SELECT x.country AS source, y.country AS target, e.event_type, COUNT(DISTINCT e.id) AS n FROM events e"
         " JOIN event_actors x ON x.event_id = e.id AND x.role = 'actor' AND x.country IS NOT NULL"
@@ -352,13 +361,13 @@ def overview(db: sqlite3.Connection, top: int = 10) -> Row:
     }
 
 
-def doc_by_text_hash(db: sqlite3.Connection, digest: str) -> Optional[str]:
+def doc_by_text_hash(db: Any, digest: str) -> Optional[str]:
     """The id of the stored article with this text hash."""
     r = db.execute("SELECT doc FROM articles WHERE text_hash = ?", (digest,)).fetchone()
     return r[0] if r else None
 
 
-def article_texts(db: sqlite3.Connection, docs: list[str]) -> dict[str, str]:
+def article_texts(db: Any, docs: list[str]) -> dict[str, str]:
     """The text of each named article (unknown ids are left out)."""
     docs = sorted(set(docs))
     out: dict[str, str] = {}

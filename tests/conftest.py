@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,56 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# The PostgreSQL server for the store tests: COMMUNIQUE_DB when it is a postgresql:// URL, else the
+# throwaway cluster that `make test` starts (COMMUNIQUE_TEST_PG). Tests never see COMMUNIQUE_DB
+# themselves, so no command under test writes to a store it was not given.
+_DB = os.environ.pop("COMMUNIQUE_DB", "")
+PG_URL = _DB if _DB.startswith(("postgresql://", "postgres://")) else os.environ.get("COMMUNIQUE_TEST_PG", "")
+BACKENDS = ["sqlite", "postgres"]
+
+
+def pg_url() -> str:
+    """The test server's URL, or skip (fail under `make test`, which always starts one)."""
+    if not PG_URL:
+        if os.environ.get("COMMUNIQUE_REQUIRE_PG"):
+            pytest.fail("no PostgreSQL server for the tests (COMMUNIQUE_TEST_PG is empty)")
+        pytest.skip("no PostgreSQL server: run `make test`, or set COMMUNIQUE_DB=postgresql://...")
+    return PG_URL
+
+
+def _with_schema(url: str, schema: str) -> str:
+    """The URL with `schema` first on the search path (public stays: the unaccent extension lives there)."""
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema},public"
+
+
+@pytest.fixture
+def pg_schema():
+    """A fresh, empty schema in the test server, dropped afterwards; yields the URL that uses it."""
+    import psycopg
+
+    from communique.store_backend import close_pool
+
+    url = pg_url()
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    target = _with_schema(url, schema)
+    try:
+        yield target
+    finally:
+        close_pool(target)
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_target(request, tmp_path):
+    """Where a test's store lives, once per backend: an SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "t.db")
+    else:
+        yield request.getfixturevalue("pg_schema")
 
 
 @pytest.fixture(scope="session")

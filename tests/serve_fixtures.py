@@ -36,9 +36,12 @@ def fake(monkeypatch):
     monkeypatch.setitem(pipeline._NLP, pipeline.pipeline_key(Options()), fake_nlp())
 
 
-def make_client(tmp_path, **config) -> TestClient:
-    """A test client over a new store in tmp_path."""
-    return TestClient(create_app(ServeConfig(db=str(tmp_path / "serve.db"), **config)))
+def make_client(tmp_path, db=None, **config) -> TestClient:
+    """A test client over a new store: `db` (a file or a postgresql:// URL), else serve.db in tmp_path."""
+    target = db or str(tmp_path / "serve.db")
+    client = TestClient(create_app(ServeConfig(db=target, **config)))
+    client.store_target = target
+    return client
 
 
 def jsonl(*records) -> bytes:
@@ -47,9 +50,9 @@ def jsonl(*records) -> bytes:
 
 
 @pytest.fixture
-def client(tmp_path, fake):
-    """A server with writes on, holding the three articles above."""
-    with make_client(tmp_path, token=TOKEN) as c:
+def client(tmp_path, fake, store_target):
+    """A server with writes on, holding the three articles above, once per store backend."""
+    with make_client(tmp_path, db=store_target, token=TOKEN) as c:
         r = c.post("/api/articles", content=jsonl(*ARTICLES), headers={**AUTH, "Content-Type": "application/x-ndjson"})
         assert r.status_code == 201, r.text
         yield c

@@ -250,3 +250,11 @@ def test_anonymous_sources_are_not_merged_across_articles(tmp_path):
     rows = [json.loads(x) for x in cli("statements", "--format", "jsonl", db=db).stdout.splitlines()]
     assert [(r["speaker"]["name"], r["speaker"]["actor_id"]) for r in rows] == [
         ("senior official", None), ("senior official", None)]
+
+
+def test_a_postgresql_store_that_cannot_be_reached_is_one_clear_line(tmp_path):
+    url = f"postgresql://bob:secret@/news?host={tmp_path}"  # no server listens there
+    r = CliRunner().invoke(main, ["--db", url, "statements"])
+    assert r.exit_code == 1
+    assert r.output.startswith(f"Error: cannot open the store postgresql://bob:***@/news?host={tmp_path}: ")
+    assert "secret" not in r.output and "Traceback" not in r.output

@@ -31,11 +31,11 @@ def test_full_text_search_over_statement_contents(client):
     assert ids(client.get("/api/statements", params={"q": "ferry", "speaker": "holm"})) == ["c-1"]
 
 
-def test_records_are_exactly_what_the_cli_prints_as_json_lines(client, tmp_path):
-    out = CliRunner().invoke(main, ["--db", str(tmp_path / "serve.db"), "statements", "--format", "jsonl"])
+def test_records_are_exactly_what_the_cli_prints_as_json_lines(client):
+    out = CliRunner().invoke(main, ["--db", client.store_target, "statements", "--format", "jsonl"])
     cli_records = [json.loads(line) for line in out.output.splitlines()]
     assert client.get("/api/statements").json()["items"] == cli_records
-    out = CliRunner().invoke(main, ["--db", str(tmp_path / "serve.db"), "events", "--format", "jsonl"])
+    out = CliRunner().invoke(main, ["--db", client.store_target, "events", "--format", "jsonl"])
     assert client.get("/api/events").json()["items"] == [json.loads(line) for line in out.output.splitlines()]
 
 

@@ -18,14 +18,17 @@ NDJSON = {**AUTH, "Content-Type": "application/x-ndjson"}
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 
-def counts(tmp_path) -> dict:
-    with Store(tmp_path / "serve.db") as store:
+def counts(where) -> dict:
+    """Row counts of the store at `where`: a client's store, else serve.db in a tmp_path."""
+    target = getattr(where, "store_target", None) or str(where / "serve.db")
+    with Store(target) as store:
         return store.counts()
 
 
 @pytest.fixture
-def writer(tmp_path, fake):
-    with make_client(tmp_path, token=TOKEN, max_body=5000) as c:
+def writer(tmp_path, fake, store_target):
+    """A server with writes on, once per store backend."""
+    with make_client(tmp_path, db=store_target, token=TOKEN, max_body=5000) as c:
         yield c
 
 
@@ -44,7 +47,7 @@ def test_a_missing_or_wrong_token_is_401(writer, tmp_path):
         r = writer.post("/api/articles", json=ARTICLES[0], headers=headers)
         assert r.status_code == 401, headers
         assert r.headers["www-authenticate"] == "Bearer"
-    assert counts(tmp_path)["articles"] == 0
+    assert counts(writer)["articles"] == 0
 
 
 def test_one_article_as_json_returns_its_stored_records(writer):
@@ -66,7 +69,7 @@ def test_an_article_posted_twice_is_stored_once(writer, tmp_path):
     assert [r.json()["articles"][0]["added"] for r in (first, again, crlf)] == [True, False, False]
     assert again.json()["articles"][0]["statements"] == first.json()["articles"][0]["statements"]
     assert crlf.json()["articles"][0]["id"] == "a"
-    assert counts(tmp_path) == {"articles": 1, "statements": 2, "events": 1, "actors": 2}
+    assert counts(writer) == {"articles": 1, "statements": 2, "events": 1, "actors": 2}
 
 
 def test_json_lines_and_plain_text_bodies(writer):
@@ -93,7 +96,7 @@ def test_requests_over_the_size_limits_are_413_and_write_nothing(writer, tmp_pat
     chunks = (b'{"id": "s", "text": "' + b"x" * 1000 for _ in range(10))  # streamed, no Content-Length
     r = writer.post("/api/articles", content=chunks, headers=NDJSON)
     assert r.status_code == 413
-    assert counts(tmp_path)["articles"] == 0
+    assert counts(writer)["articles"] == 0
 
 
 def test_an_article_over_max_chars_is_413(tmp_path, fake):
@@ -121,7 +124,7 @@ def test_bad_input_is_422_with_one_line_and_nothing_is_written(writer, tmp_path,
     assert r.status_code == 422
     assert r.json()["detail"].startswith(detail)
     assert "\n" not in r.json()["detail"]
-    assert counts(tmp_path)["articles"] == 0
+    assert counts(writer)["articles"] == 0
 
 
 def test_an_unsupported_content_type_is_415(writer):
@@ -134,7 +137,7 @@ def test_an_article_that_fails_extraction_fails_the_whole_request(writer, tmp_pa
                     headers=NDJSON)
     assert r.status_code == 422
     assert r.json()["detail"] == "bomb: extraction failed: ValueError: boom on purpose"
-    assert counts(tmp_path)["articles"] == 0
+    assert counts(writer)["articles"] == 0
 
 
 def test_a_failure_while_writing_leaves_the_store_as_it_was(writer, tmp_path, monkeypatch):
@@ -152,7 +155,7 @@ def test_a_failure_while_writing_leaves_the_store_as_it_was(writer, tmp_path, mo
         writer.post("/api/articles", content=jsonl(ARTICLES[1], ARTICLES[2]), headers=NDJSON)
     monkeypatch.setattr(Store, "add", real_add)
     assert calls == ["b", "c"]
-    assert counts(tmp_path) == {"articles": 1, "statements": 2, "events": 1, "actors": 2}
+    assert counts(writer) == {"articles": 1, "statements": 2, "events": 1, "actors": 2}
     assert [a["id"] for a in writer.get("/api/articles").json()["items"]] == ["a"]
     assert writer.get("/api/statements", params={"q": "bridge"}).json()["items"] == []  # the index too
 

@@ -1,8 +1,8 @@
-"""The SQLite store: idempotent writes, whole articles only, actors kept across articles, queries."""
+"""The store, on SQLite and on PostgreSQL: idempotent writes, whole articles only, actors kept across
+articles, queries."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
@@ -11,12 +11,13 @@ from communique.records import (
     ActorRef, Article, Content, DateRef, Event, Result, Span, Speaker, Statement,
 )
 from communique.store import Store, first_day, text_hash
+from communique.store_backend import integrity_errors
 from communique.store_actors import _actor_key as key
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "t.db") as s:
+def store(store_target):
+    with Store(store_target) as s:
         yield s
 
 
@@ -120,7 +121,7 @@ def test_near_miss_spelling_matches_but_a_shared_surname_stays_apart(store):
 def test_a_failure_mid_article_leaves_nothing_of_it(store):
     ok = said("a", 1, "", "Anna Berg", "Anna Berg")
     clash = said("a", 1, "", "Olav Dahl", "Olav Dahl")  # same id: the second insert fails
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(integrity_errors()):
         store.add(result("a", "an article", [ok, clash]))
     assert store.counts() == {"articles": 0, "statements": 0, "events": 0, "actors": 0}
     # The rolled-back actors are forgotten too: the same article goes in cleanly afterwards.

@@ -69,8 +69,8 @@ def test_any_order_and_a_second_ingest_give_the_same_groups(results, tmp_path):
     assert _links(tmp_path / "forward.db") == reference
 
 
-def test_an_incident_keeps_every_report_and_the_reasons(results, tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def test_an_incident_keeps_every_report_and_the_reasons(results, store_target):
+    with Store(store_target) as store:
         for r in copy.deepcopy(results):
             store.add(r)
         sanctions = store.links.incidents(type="SANCTION", min_articles=2)
@@ -88,8 +88,8 @@ def test_an_incident_keeps_every_report_and_the_reasons(results, tmp_path):
     assert not inc["negated"] and not inc["claimed_only"]
 
 
-def test_a_changed_quote_and_the_answers_to_a_claim(results, tmp_path):
-    with Store(tmp_path / "s.db") as store:
+def test_a_changed_quote_and_the_answers_to_a_claim(results, store_target):
+    with Store(store_target) as store:
         for r in copy.deepcopy(results):
             store.add(r)
         changed = store.links.remarks(changed=True)

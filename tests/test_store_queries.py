@@ -37,7 +37,8 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
     path = tmp_path / "old.db"
     old_store(path)
     with Store(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert store.db.execute("SELECT version FROM schema_version").fetchone()[0] == 3
         assert store.db.execute("SELECT day FROM statements").fetchone()[0] == "2026-02-01"
         kinds = [(json.loads(j)["addressee"] or {}).get("kind") for (j,) in
                  store.db.execute("SELECT json FROM statements ORDER BY id")]
@@ -49,8 +50,8 @@ def test_an_old_store_is_migrated_once_and_searchable(tmp_path):
         assert store.db.execute("SELECT COUNT(*) FROM statements_fts").fetchone()[0] == 3
 
 
-def test_full_text_index_follows_every_write(tmp_path):
-    with Store(tmp_path / "t.db") as store:
+def test_full_text_index_follows_every_write(store_target):
+    with Store(store_target) as store:
         text = "Anna Berg said the harbour would close."
         st = Statement("n-1", "n", "indirect", Content("the harbour would close", 15, 38),
                        speaker=Speaker("Anna Berg", 0, 9, name="Anna Berg", role="Mayor"))
@@ -77,3 +78,61 @@ def test_cursors_round_trip_and_foreign_ones_are_refused():
 def test_typed_queries_become_safe_fts_queries():
     assert fts_query('dam "red line" NEAR(x') == '"dam" AND "red line" AND "NEAR" AND "x"'
     assert fts_query("  ") is None
+
+
+def _columns(store: Store) -> dict[str, list[str]]:
+    """Each table's columns, as the backend reports them."""
+    if store.db.kind == "sqlite":
+        tables = [r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                 " AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite%'")]
+        return {t: sorted(r[1] for r in store.db.execute(f"PRAGMA table_info({t})")) for t in tables}
+    out: dict[str, list[str]] = {}
+    for table, column in store.db.execute("SELECT table_name, column_name FROM information_schema.columns"
+                                          " WHERE table_schema = current_schema()"):
+        out.setdefault(table, []).append(column)
+    return {t: sorted(c) for t, c in out.items()}
+
+
+def test_both_backends_have_the_same_tables_and_columns(tmp_path, pg_schema):
+    with Store(tmp_path / "t.db") as lite, Store(pg_schema) as pg:
+        lite_cols, pg_cols = _columns(lite), _columns(pg)
+    assert sorted(lite_cols) == sorted(pg_cols)
+    assert {"actor_aliases", "actors", "articles", "event_actors", "events", "schema_version", "statements",
+            "store_state", "incident_links", "remark_links", "responses"} <= set(pg_cols)  # the link tables too
+    # PostgreSQL's only extras: the rowid SQLite has implicitly, and the generated full-text columns.
+    extras = {t: sorted(set(pg_cols[t]) - set(lite_cols[t])) for t in pg_cols if set(pg_cols[t]) != set(lite_cols[t])}
+    assert extras == {"articles": ["tsv"], "events": ["rowid"], "statements": ["content_tsv", "rowid"]}
+    assert all(set(lite_cols[t]) <= set(pg_cols[t]) for t in lite_cols)
+
+
+def test_a_postgresql_store_of_version_2_is_migrated_once_even_when_opened_four_times_at_once(pg_schema):
+    import threading
+
+    with Store(pg_schema) as store:
+        st = Statement("v-1", "v", "indirect", Content("the dam is safe", 15, 30),
+                       speaker=Speaker("Ana Ruiz", 0, 8, name="Ana Ruiz"))
+        store.add(Result(Article("v", "Ana Ruiz said the dam is safe."), [st]))
+        for sql in ("ALTER TABLE actors DROP COLUMN version", "ALTER TABLE actor_aliases DROP COLUMN version",
+                    "DROP TABLE store_state", "UPDATE schema_version SET version = 2"):
+            store.db.execute(sql)
+    opened, errors = [], []
+
+    def open_store():
+        try:
+            opened.append(Store(pg_schema))
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(opened) == 4
+    store = opened[0]
+    assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+    assert [a["actor_id"] for a in store.actors()] == ["ana-ruiz"]
+    later = Statement("w-1", "w", "indirect", Content("talks resume", 12, 24), speaker=Speaker("Ruiz", 0, 4, name="Ruiz"))
+    store.add(Result(Article("w", "Ruiz said talks resume."), [later]))
+    assert later.speaker.actor_id == "ana-ruiz"
+    assert [s["id"] for s in store.statement_page(StatementFilter(q="dam")).items] == ["v-1"]

@@ -90,34 +90,32 @@ def _with_options(func):
     return func
 
 
-@click.command("events")
-@_with_options
-def events_command(gold_dir: Path, stories: Path, errors: bool, model: Optional[str]) -> None:
-    """Score PLOVER event coding on hand-annotated real stories (GOLD_DIR, e.g. gold/voa/dev)."""
-    totals = EventTotals()
+def _score(gold_dir: Path, stories: Path, errors: bool, model: Optional[str], totals, score, records, report) -> None:
+    """Run the pipeline over the gold's stories, score each, print the errors (if asked) and the figures."""
     for sid, text, gold, doc in analysed(gold_dir, stories, model):
-        score_events(text, gold, doc._.events or [], totals, sid)
+        score(text, gold, records(doc), totals, sid)
     if errors:
         for line in sorted(totals.errors):
             click.echo(line)
         click.echo("")
-    for line in event_report(totals):
+    for line in report(totals):
         click.echo(line)
+
+
+@click.command("events")
+@_with_options
+def events_command(gold_dir: Path, stories: Path, errors: bool, model: Optional[str]) -> None:
+    """Score PLOVER event coding on hand-annotated real stories (GOLD_DIR, e.g. gold/voa/dev)."""
+    _score(gold_dir, stories, errors, model, EventTotals(), score_events, lambda doc: doc._.events or [],
+           event_report)
 
 
 @click.command("statements")
 @_with_options
 def statements_command(gold_dir: Path, stories: Path, errors: bool, model: Optional[str]) -> None:
     """Score statements, speakers, addressees and dates on hand-annotated real stories (GOLD_DIR)."""
-    totals = StatementTotals()
-    for sid, text, gold, doc in analysed(gold_dir, stories, model):
-        score_statements(text, gold, doc._.statements or [], totals, sid)
-    if errors:
-        for line in sorted(totals.errors):
-            click.echo(line)
-        click.echo("")
-    for line in statement_report(totals):
-        click.echo(line)
+    _score(gold_dir, stories, errors, model, StatementTotals(), score_statements,
+           lambda doc: doc._.statements or [], statement_report)
 
 
 @click.command("event-free")

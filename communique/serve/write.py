@@ -126,8 +126,7 @@ def store_articles(state: Any, articles: list[Article]) -> tuple[int, dict[str, 
         if failed:
             raise HTTPException(422, f"{failed[0].path}: {failed[0].reason}")
         store = state.stores.writer()
-        store.actors_registry.reload()  # another process (an ingest run) may have added actors
-        with store.atomic():
+        with store.atomic():  # which first reads the actors other processes (an ingest run) added
             added = [store.add(result) for result in outputs if isinstance(result, Result)]
         stored = [store.article_detail_for_text(a.text) for a in articles]
     items = [{"id": d["id"], "added": new, "title": d["title"], "published": d["published"],

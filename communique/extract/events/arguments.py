@@ -14,7 +14,7 @@ from communique.extract.actors import describe as _actors
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
-PRONOUNS = {"he", "she", "they", "we", "it", "i"}
+PRONOUNS = {"he", "she", "they", "we", "it", "i", "his", "her", "their", "our", "its", "my"}
 # Common nouns that name political actors even without a named entity.
 ACTOR_NOUNS = {
     "government", "army", "military", "soldier", "troop", "police", "rebel", "guerrilla",
@@ -38,7 +38,7 @@ ACTOR_NOUNS = {
     "mayor", "spokesperson", "rapporteur", "investigator", "expert", "inspector", "observer", "monitor", "analyst",
     "critic", "opponent", "supporter", "journalist", "reporter", "lawyer", "attorney", "guard", "captor",
     "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
-    "smuggler", "pirate", "coup", "victim",
+    "smuggler", "pirate", "coup", "victim", "loyalist", "partisan", "follower", "ally",
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",

@@ -23,7 +23,7 @@ if not Doc.has_extension("statements"):
 
 # Prepositions whose object is the party an event is directed at.
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
-PERSONAL = {"he", "she", "they", "we", "it", "i", "you"}
+PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 
 
@@ -116,7 +116,7 @@ class EventCoder:
                 last = ref.name.split()[-1]
                 match = next((k for _, k in sorted(known, key=lambda x: -x[0])
                               if k.name and k.country and (k.name == ref.name or k.name.split()[-1] == last)), None)
-            elif low in ("he", "she") and not ref.name:
+            elif low in ("he", "she", "his", "her") and not ref.name:
                 match = next((k for start, k in sorted(known, key=lambda x: -x[0])
                               if start < at and " " in (k.name or "") and at - start < LAST_SPEAKER_REACH), None)
             else:
