@@ -1,4 +1,5 @@
-"""Shared set-up for the link pages and endpoints: the links corpus analysed by the real model, in a store.
+"""Shared set-up for the link pages and endpoints: the links corpus analysed by the real model, in a store of
+each backend (SQLite, PostgreSQL).
 
 `links_client` serves the corpus alone. `more_client` adds two articles: a lawmaker whose name contains a
 minister's ("Karim Bennani Idrissi" and "Karim Bennani") and a denial of what nobody here claimed, and a hostile rewrite of a trawler story (markup in
@@ -8,9 +9,12 @@ its id, title, source and text) that joins an incident and a remark of the corpu
 from __future__ import annotations
 
 import copy
+import uuid
 import warnings
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -19,6 +23,7 @@ from communique.options import Options
 from communique.pipeline import run
 from communique.records import Article
 from communique.store import Store
+from conftest import BACKENDS, _with_schema, pg_url
 
 warnings.filterwarnings("ignore", message=".*httpx.*")  # starlette's TestClient prefers another package
 
@@ -55,17 +60,48 @@ def analysed(nlp):
     return done[:len(corpus)], done[len(corpus):]
 
 
-def _serve(path: Path, results: list) -> TestClient:
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request):
+    """The store backend of this module's stores: each test runs once per backend."""
+    return request.param
+
+
+@contextmanager
+def _target(backend: str, tmp_path_factory, name: str) -> Iterator[str]:
+    """A new, empty store location for the module: an SQLite file, or a PostgreSQL schema dropped afterwards."""
+    if backend == "sqlite":
+        yield str(tmp_path_factory.mktemp(name) / f"{name}.db")
+        return
+    import psycopg
+
+    from communique.store_backend import close_pool
+
+    url = pg_url()
+    schema = f"t_{name}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    target = _with_schema(url, schema)
+    try:
+        yield target
+    finally:
+        close_pool(target)
+        with psycopg.connect(url, autocommit=True) as con:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def _serve(target: str, results: list) -> TestClient:
     """A test client over a new store holding these results (linked at ingest)."""
-    with Store(path) as store:
+    with Store(target) as store:
         for r in copy.deepcopy(results):
             store.add(r)
-    return TestClient(create_app(ServeConfig(db=str(path))))
+    return TestClient(create_app(ServeConfig(db=target)))
 
 
 @pytest.fixture(scope="module")
-def links_db(tmp_path_factory):
-    return tmp_path_factory.mktemp("links") / "links.db"
+def links_db(backend, tmp_path_factory):
+    """Where the corpus store lives (for the CLI to read too)."""
+    with _target(backend, tmp_path_factory, "links") as target:
+        yield target
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +111,8 @@ def links_client(analysed, links_db):
 
 
 @pytest.fixture(scope="module")
-def more_client(analysed, tmp_path_factory):
-    with _serve(tmp_path_factory.mktemp("more") / "more.db", analysed[0] + analysed[1]) as client:
+def more_client(analysed, backend, tmp_path_factory):
+    with _target(backend, tmp_path_factory, "more") as target, _serve(target, analysed[0] + analysed[1]) as client:
         yield client
 
 

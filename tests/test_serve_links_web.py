@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from markupsafe import escape
 
 from communique.cli import main
-from serve_links_fixtures import (HOSTILE_ID, analysed, items, links_client, links_db,  # noqa: F401  (fixtures)
+from serve_links_fixtures import (HOSTILE_ID, analysed, backend, items, links_client, links_db,  # noqa: F401
                                   more_client)
 
 
