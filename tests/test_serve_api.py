@@ -157,7 +157,9 @@ def test_openapi_documents_every_endpoint_and_docs_need_no_cdn(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert set(paths) == {"/api/articles", "/api/articles/{doc}", "/api/statements", "/api/events", "/api/actors",
                           "/api/actors/{actor_id}", "/api/actors/{actor_id}/timeline",
-                          "/api/actors/{actor_id}/said-about", "/api/overview"}
+                          "/api/actors/{actor_id}/said-about", "/api/overview", "/api/incidents",
+                          "/api/incidents/{incident_id}", "/api/remarks", "/api/remarks/{remark_id}", "/api/responses",
+                          "/api/actors/{actor_id}/positions"}
     assert set(paths["/api/articles"]) == {"get", "post"}
     docs = client.get("/docs").text
     assert "/static/swagger/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

@@ -1,7 +1,7 @@
 """The dashboard in a real headless Chromium (Debian's package, driven by Playwright) against a real server.
 
 The server is `communique serve` in a subprocess on 127.0.0.1 over a store built from the bundled samples
-with the real model. The screenshots it saves are the ones the README shows.
+and the links corpus with the real model. The screenshots it saves are the ones the README shows.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from communique.evaluate.links_gold import load_articles
 from communique.ingest import read_paths
 from communique.options import Options
 from communique.pipeline import run
@@ -34,11 +35,14 @@ HOSTILE = ("Maria Lind said \"<img src=x onerror=alert(1)>\" was on the poster.\
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, nlp):
-    """A store from the samples plus a hostile article, served by `communique serve` on a free port."""
+    """A store from the samples, the links corpus and a hostile article, served by `communique serve` on a
+    free port."""
     db = tmp_path_factory.mktemp("browser") / "demo.db"
     options = Options()
     with Store(db) as store:
         for out in run(read_paths([str(ROOT / "samples")], options), options, nlp=nlp):
+            store.add(out)
+        for out in run(load_articles(ROOT / "corpora" / "links"), options, nlp=nlp):
             store.add(out)
         (hostile,) = run([Article("hostile", HOSTILE, title="<script>alert('t')</script>")], options, nlp=nlp)
         store.add(hostile)
@@ -208,3 +212,40 @@ def test_a_hostile_article_renders_as_text(server, page):
     page.goto(server + "/search?what=statements&speaker=Lind")
     assert page.evaluate("document.querySelectorAll('main img').length") == 0
     assert page.dialogs == []
+
+
+def _side_by_side(cards) -> None:
+    """The cards sit in one row, left to right."""
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    assert len({round(b["y"]) for b in boxes}) == 1, boxes
+    assert [b["x"] for b in boxes] == sorted(b["x"] for b in boxes)
+
+
+def test_an_incident_page_shows_its_reports_side_by_side(server, page):
+    page.goto(server + "/incidents?type=SANCTION&min_articles=2")
+    page.locator("#incidents tbody tr a").first.click()
+    page.wait_for_url("**/incidents/**")
+    (inc,) = httpx.get(server + "/api/incidents", params={"type": "SANCTION", "min_articles": 2}).json()["items"]
+    cards = page.locator("#reports article.card")
+    assert cards.evaluate_all("els => els.map(e => e.dataset.id)") == [r["event_id"] for r in inc["reports"]]
+    _side_by_side(cards)
+    assert page.locator("#joins tbody tr").count() == len(
+        httpx.get(server + "/api/incidents/" + inc["id"]).json()["links"])
+    shot(page, "incident")
+    # From a report to its sentence in the article, with the event's record open beside it.
+    first = inc["reports"][0]
+    cards.first.locator(".sentence a").click()
+    page.wait_for_url(f"**/articles/{first['doc']}#{first['event_id']}")
+    assert first["event_id"] in page.inner_text("#panel")
+
+
+def test_a_remark_page_marks_the_words_that_changed(server, page):
+    page.goto(server + "/remarks?changed=1")
+    page.locator("#remarks tbody tr td a").last.click()  # the fullest wording opens the remark
+    page.wait_for_url("**/remarks/**")
+    cards = page.locator("#wordings article.card")
+    assert cards.count() == 3
+    _side_by_side(cards)
+    assert page.locator("#wordings mark.chg").all_inner_texts() == ["eleven", "twelve"]
+    assert page.inner_text("#remark-title") == "Remark by Ragnar Eiriksson"
+    shot(page, "remark")

@@ -45,7 +45,7 @@ def list_articles(request: Request, q: Optional[str] = Query(None, description="
     return _paged(lambda: reader(request).article_page(q, limit, cursor))
 
 
-@router.get("/articles/{doc}", summary="One article with its statements and events")
+@router.get("/articles/{doc:path}", summary="One article with its statements and events")
 def get_article(request: Request, doc: str = Path(description="The article id.")) -> dict[str, Any]:
     """The article's text and metadata, every statement and event, offsets into `text`."""
     return _found(reader(request).article_detail(doc), "article", doc)

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
-from communique.serve import api, web, write
+from communique.serve import api, links_api, links_web, web, write
 from communique.serve.state import ServeConfig, Stores
 
 STATIC = Path(__file__).parent / "static"
@@ -38,8 +38,10 @@ def create_app(config: ServeConfig) -> FastAPI:
     app.state.config = config
     app.state.stores = stores
     app.include_router(api.router)
+    app.include_router(links_api.router)
     app.include_router(write.router)
     app.include_router(web.router)
+    app.include_router(links_web.router)
     _swagger(app)  # before /static, which would otherwise take /static/swagger/...
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _errors(app)

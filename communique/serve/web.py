@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from communique.serve import charts, downloads, highlight, views
+from communique.serve import charts, downloads, highlight, linkviews, lists, views
 from communique.store import Store
 from communique.store_queries import BadCursor, EventFilter, StatementFilter
 
@@ -49,12 +49,12 @@ def _cursor(fetch: Any) -> Any:
         raise HTTPException(400, f"cursor: {exc}") from None
 
 
-def _next_url(request: Request, cursor: Optional[str]) -> Optional[str]:
-    """This page's URL with the next cursor, or None on the last page."""
+def _next_url(request: Request, cursor: Optional[str], name: str = "cursor") -> Optional[str]:
+    """This page's URL with the next cursor (in parameter `name`), or None on the last page."""
     if not cursor:
         return None
-    params = {k: v for k, v in request.query_params.items() if k != "cursor"}
-    return f"{request.url.path}?{urlencode({**params, 'cursor': cursor})}"
+    params = {k: v for k, v in request.query_params.items() if k != name}
+    return f"{request.url.path}?{urlencode({**params, name: cursor})}"
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -72,7 +72,7 @@ def articles_page(request: Request, q: Optional[str] = None, cursor: Optional[st
     return render(request, "articles.html", page=page, q=q or "", next_url=_next_url(request, page.next_cursor))
 
 
-@router.get("/articles/{doc}", response_class=HTMLResponse)
+@router.get("/articles/{doc:path}", response_class=HTMLResponse)
 def article_page(request: Request, doc: str) -> HTMLResponse:
     """The text with every statement field and event trigger highlighted at its offsets."""
     art = _store(request).article_detail(doc)
@@ -100,16 +100,21 @@ def actors_page(request: Request, name: Optional[str] = None, cursor: Optional[s
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(request: Request, actor_id: str, cursor: Optional[str] = None) -> HTMLResponse:
-    """Who the actor is, what they said and did, and what others said about them or did to them."""
+def actor_page(request: Request, actor_id: str, cursor: Optional[str] = None,
+               pcursor: Optional[str] = None) -> HTMLResponse:
+    """Who the actor is, their positions beside the answers to them, what they said and did, and what others
+    said about them or did to them."""
     store = _store(request)
     profile = store.actor_profile(actor_id)
     if profile is None:
         raise HTTPException(404, f"no actor {actor_id!r} in this store")
     timeline = _cursor(lambda: store.timeline(actor_id, PAGE, cursor))
     done_to = store.event_page(EventFilter(actor_id=actor_id, role="recipient"), 20).items
+    rows, answers = lists.actor_positions(store, actor_id, profile["name"])
+    positions = _cursor(lambda: lists.page(linkviews.position_views(rows, answers), "positions", PAGE, pcursor))
     return render(request, "actor.html", actor=profile, timeline=views.rows(timeline.items, store),
-                  next_url=_next_url(request, timeline.next_cursor),
+                  next_url=_next_url(request, timeline.next_cursor), positions=positions.items,
+                  positions_next=_next_url(request, positions.next_cursor, "pcursor"),
                   said_about=views.rows(store.said_about(actor_id, 20), store),
                   done_to=views.rows([e for e in done_to if not _acts_in(e, actor_id)], store))
 
