@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -11,6 +11,7 @@ from communique.extract import docutil
 from communique.extract.events import arguments as args
 from communique.extract.events import context
 from communique.extract.events import flags
+from communique.extract.events import nominal
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
 from communique.extract.events.triggers import Candidate, find_candidates, lemma
@@ -24,6 +25,7 @@ if not Doc.has_extension("statements"):
 # Prepositions whose object is the party an event is directed at.
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 
 
@@ -35,6 +37,7 @@ class EventCoder:
         self.min_confidence = min_confidence
         self.statements = doc._.statements or []
         self.seen: list[ActorRef] = []  # actors resolved so far in this article
+        self.anaphors: set[int] = set()  # id() of undated events named by a definite noun ("the meeting")
 
     def code(self) -> list[Event]:
         """Events for the whole document, in text order."""
@@ -45,6 +48,7 @@ class EventCoder:
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]
         events.sort(key=lambda e: (e.trigger.start, e.event_type))
+        _date_anaphors(events, self.anaphors)
         for n, event in enumerate(events, 1):
             event.id = f"{self.doc._.doc_id}:e{n}"
         return events
@@ -57,6 +61,9 @@ class EventCoder:
             etype, mode = "REJECT", plover.REQUEST_MODES.get(etype)
             state.negated = state.future = False
         event = self._event(cand, etype, mode, state, sent)
+        if cand.noun is not None and event.date is None and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in cand.noun.children):
+            self.anaphors.add(id(event))
         return [event]
 
     def _event(self, cand: Candidate, etype: str, mode, state: "flags.Flags", sent: Span) -> Event:
@@ -67,8 +74,7 @@ class EventCoder:
             span = self.doc[cand.anchor.i:cand.anchor.i + 1]
         trigger = TextSpan(text=span.text, start=span.start_char, end=span.end_char)
         claim = self._claim(trigger.start)
-        speaker = claim.speaker if claim is not None else None
-        actors, recipients = self._arguments(cand, speaker)
+        actors, recipients = self._arguments(cand, claim)
         self._adopt_speakers(actors + recipients)
         self._adopt_article(actors + recipients, trigger.start)
         location = args.location_of(cand.anchor) or (
@@ -136,13 +142,31 @@ class EventCoder:
                 return st
         return None
 
-    def _arguments(self, cand: Candidate, speaker) -> tuple[list[ActorRef], list[ActorRef]]:
+    def _arguments(self, cand: Candidate, claim) -> tuple[list[ActorRef], list[ActorRef]]:
         """Actor and recipient references for a candidate."""
+        speaker = claim.speaker if claim is not None else None
         actor_heads, recipient_heads = arguments(cand)
-        actors = _refs(actor_heads, speaker)
+        indirect = claim is None or claim.kind != "direct"
+        actors = _refs(actor_heads, speaker, indirect)
         taken = {(a.start, a.end) for a in actors}
-        recipients = [r for r in _refs(recipient_heads, speaker) if (r.start, r.end) not in taken]
+        recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
+
+
+def _date_anaphors(events: list[Event], anaphors: set[int]) -> None:
+    """ "... met on Tuesday. X spoke after the meeting": an undated definite event noun tells of the nearest
+    earlier event of its type (with a shared actor country, when both have one) and takes its date, marked as
+    inherited; without it, the report would look undated and be taken for any event of the past week."""
+    for k, event in enumerate(events):
+        if id(event) not in anaphors:
+            continue
+        mine = {a.country for a in event.actors if a.country}
+        for before in reversed(events[:k]):
+            theirs = {a.country for a in before.actors + before.recipients if a.country}
+            if before.event_type == event.event_type and before.date is not None and (
+                    not mine or not theirs or mine & theirs):
+                event.date = replace(before.date, inherited=True)
+                break
 
 
 def _contexts(cand: Candidate, clause: str) -> list[str]:
@@ -170,6 +194,10 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
                 actors += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
+        if verb is None and not any(args.is_actor(a) for a in actors):
+            actors += nominal.agents(noun, cand.etype)
+            taken = nominal.from_recipients(noun, cand.etype)
+            recips = [r for r in recips if r.i not in taken]
     if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
         cand.absorbed.extend(c for c in comps if c not in cand.absorbed)
@@ -223,7 +251,7 @@ def _expand(heads: list[Token]) -> list[Token]:
     return out
 
 
-def _refs(heads: list[Token], speaker) -> list[ActorRef]:
+def _refs(heads: list[Token], speaker, indirect: bool = True) -> list[ActorRef]:
     """ActorRefs for mention heads; nationality pairs give one reference each."""
     refs: list[ActorRef] = []
     for head in heads:
@@ -231,11 +259,24 @@ def _refs(heads: list[Token], speaker) -> list[ActorRef]:
         if mods:
             refs += [args.modifier_ref(m, head) for m in mods]
         else:
-            antecedent = flags.pronoun_antecedent(head)
-            if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
-                antecedent = speaker  # a named claimant beats an unnamed description
-            refs.append(args.actor_ref(head, antecedent or speaker))
+            antecedent = flags.pronoun_antecedent(head, indirect)
+            # "we" in a quote is its speaker, as "he" in reported speech ("X said he had met Y") usually is;
+            # "they" or "he" inside quotation marks never is
+            if head.lower_ in FIRST_PERSON or (indirect and head.lower_ in args.PRONOUNS):
+                if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
+                    antecedent = speaker  # a named claimant beats an unnamed description
+                antecedent = antecedent or speaker
+            refs.append(_owned(args.actor_ref(head, antecedent), head))
     return refs
+
+
+def _owned(ref: ActorRef, head: Token) -> ActorRef:
+    """ "Norway withdrew its troops": a mention owned by "its" or "their" belongs to the owner's country."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if ref.country is None and owner is not None:
+        antecedent = flags.pronoun_antecedent(owner)
+        ref.country = getattr(antecedent, "country", None)
+    return ref
 
 
 def _confidence(cand: Candidate, actors: list[ActorRef], state: "flags.Flags") -> float:

@@ -221,8 +221,12 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     words = lex.trigger_words()
     tokens = [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]  # most words trigger nothing
     verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
-    covered = {t.i for c in verbs for t in c.tokens}
-    anchors = {c.anchor.i for c in verbs}
+    # a verb whose sense codes nothing leaves its nouns free; a verb in the background ("the troops that carried
+    # out the raid", "hopes to settle the dispute during talks") keeps them in the background with it
+    background = [c for c in verbs if _background(c)]
+    verbs = [c for c in (senses.check(c, lex) for c in verbs if not _background(c)) if c is not None]
+    covered = {t.i for c in verbs + background for t in c.tokens}
+    anchors = {c.anchor.i for c in verbs + background}
     nouns = []
     for tok in tokens:
         if tok.i in covered:
@@ -237,14 +241,8 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     # "talks would resume": the event noun carries the event, its verb of happening adds none
     noun_heads = {c.anchor.i for c in nouns}
     verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
-    out = []
-    for cand in verbs + nouns:
-        if _background(cand):
-            continue
-        cand = senses.check(cand, lex)
-        if cand is not None:
-            out.append(cand)
-    return out
+    nouns = [c for c in (senses.check(c, lex) for c in nouns if not _background(c)) if c is not None]
+    return verbs + nouns
 
 
 def _under_anchor(tok: Token, anchors: set[int]) -> bool:

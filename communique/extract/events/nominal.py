@@ -1,0 +1,74 @@
+"""Who takes part in an event named by a noun, when the noun itself has no possessor or "by" phrase.
+
+A noun does not carry its actor the way a verb's subject does, but English says it in a few regular ways:
+- a participle of carrying out with an agent: "an offensive launched by Puntland forces" (not "a meeting
+  requested by five states": asking for a meeting is not holding it);
+- an attack "from" someone: "came under attack from loyalists";
+- the members of a gathering: "a meeting of the Security Council", "a summit of African leaders";
+- whoever the sentence says was there: "X hopes to settle it during talks with Y", "X led two days of talks",
+  "during a visit to Z, X told reporters" — a gathering in an adjunct or object of X's verb is X's gathering.
+The last two hold for gatherings (meetings, talks, visits), not for harm (people who "died in the attack" are
+its victims, not its actors) nor for agreements (who "blocks" or "welcomes" an agreement is not a party to it).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from communique.extract.events import arguments as args
+from communique.extract.events.lexicon import load
+from communique.extract.events.triggers import lemma
+
+GATHERINGS = ("CONSULT",)  # not agreements: "threatened to block the agreement with Y" is no party to it
+MAX_HOPS = 4
+
+
+def agents(noun: Token, etype: str) -> list[Token]:
+    """Actor heads for an event noun that has none of its own, nearest evidence first."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _carries_out(child):
+            found = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if found:
+                return found
+    if etype == "ASSAULT":
+        return _prep_objects(noun, "from")
+    if etype not in GATHERINGS:
+        return []
+    members = [p for p in _prep_objects(noun, "of") if args.is_actor(p)]
+    if members:
+        return members
+    verb = _governing_verb(noun)
+    if verb is None:
+        return []
+    return [s for s in args.subjects(verb) if args.is_actor(s)]
+
+
+def _carries_out(verb: Token) -> bool:
+    """A verb of holding or carrying out an event ("launched", "held", "staged"), not of facing one."""
+    return lemma(verb) in load().light_verbs and lemma(verb) != "face"
+
+
+def from_recipients(noun: Token, etype: str) -> set[int]:
+    """Token indices that `agents` takes as actors and must not also be recipients."""
+    return {t.i for t in agents(noun, etype)} if etype == "ASSAULT" else set()
+
+
+def _prep_objects(noun: Token, word: str) -> list[Token]:
+    """Objects of the noun's preposition `word`."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _governing_verb(noun: Token):
+    """The verb whose object or adjunct the noun is, through "of" and noun-attached prepositions."""
+    tok = noun
+    for _ in range(MAX_HOPS):
+        if tok.dep_ == "dobj":
+            return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "agent"):
+            return None
+        prep = tok.head
+        if prep.head.pos_ in ("VERB", "AUX") and prep.lower_ != "of":
+            return prep.head
+        tok = prep.head
+    return None

@@ -1,0 +1,97 @@
+"""Actors of events named by nouns, and pronoun actors, on sentences written for the project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+
+def only(events, etype):
+    """The single event of a type."""
+    found = [e for e in events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def mentions(refs):
+    """(text, country) of actor references, in order."""
+    return [(r.text, r.country) for r in refs]
+
+
+@pytest.mark.parametrize("text, trigger, actors", [
+    # a participle of carrying out, with its agent
+    ("An offensive launched by Kenyan troops last week drove the fighters from two towns.", "offensive",
+     [("Kenyan troops", "KEN")]),
+    # an attack "from" someone
+    ("The convoy came under attack from Ethiopian rebels near the border.", "attack",
+     [("Ethiopian rebels", "ETH")]),
+])
+def test_an_attack_noun_takes_its_agent(code, text, trigger, actors):
+    event = only(code(text), "ASSAULT")
+    assert event.trigger.text == trigger
+    assert mentions(event.actors) == actors
+    assert event.recipients == []
+
+
+def test_the_victims_of_an_attack_are_not_its_actors(code):
+    event = only(code("Two soldiers died in the attack on the base."), "ASSAULT")
+    assert event.actors == []
+
+
+@pytest.mark.parametrize("text, trigger, actors, recipients", [
+    # talks in an adjunct of the subject's verb
+    ("The Chilean president raised the dispute during talks with Argentine officials last week.", "talks",
+     [("The Chilean president", "CHL")], [("Argentine officials", "ARG")]),
+    # talks as the object of the subject's verb, through "of"
+    ("The Peruvian foreign minister led two days of talks with Bolivian envoys in La Paz.", "talks",
+     [("The Peruvian foreign minister", "PER")], [("Bolivian envoys in La Paz", "BOL")]),
+    # a visit in a fronted adjunct
+    ("During a visit to Lima for a trade meeting, the Japanese prime minister told reporters the deal was close.",
+     "visit", [("the Japanese prime minister", "JPN")], [("Lima", "PER")]),
+    # the members of a gathering
+    ("Reporters waited ahead of a summit of the Arab League.", "summit", [("the Arab League", "LAS")], []),
+])
+def test_a_gathering_takes_who_the_sentence_puts_there(code, text, trigger, actors, recipients):
+    event = only(code(text), "CONSULT")
+    assert event.trigger.text == trigger
+    assert mentions(event.actors) == actors
+    assert mentions(event.recipients) == recipients
+
+
+def test_a_pronoun_in_a_because_clause_is_the_main_subject(code):
+    event = only(code("Serbian officials ignore the petitions because they have imposed a ban on the group."),
+                 "COERCE")
+    assert mentions(event.actors) == [("they", "SRB")]
+
+
+def test_its_owner_is_the_clause_subject(code):
+    event = only(code("Norway withdrew its troops from the mission."), "RETREAT")
+    assert mentions(event.actors) == [("Norway", "NOR")]
+    assert mentions(event.recipients) == [("its troops", "NOR"), ("the mission", None)]
+
+
+def test_a_country_the_tagger_calls_a_person_still_owns_its_junta(run):
+    doc = run("Mali's junta said in its announcement that it will expel the French ambassador.")
+    event = only(doc._.events, "SANCTION")
+    assert [(a.text, a.country) for a in event.actors] == [("it", "MLI")]
+    assert (event.future, mentions(event.recipients)) == (True, [("the French ambassador", "FRA")])
+
+
+def test_they_in_a_direct_quote_is_not_the_speaker(run):
+    event = only(run('"They attacked the port," the Ukrainian minister said.')._.events, "ASSAULT")
+    assert mentions(event.actors) == [("They", None)]
+
+
+def test_they_in_reported_speech_is_the_speaker(run):
+    event = only(run("The Ukrainian minister said they had attacked the port.")._.events, "ASSAULT")
+    assert mentions(event.actors) == [("they", "UKR")]
+
+
+def test_the_meeting_after_a_dated_meeting_is_that_meeting_and_takes_its_date(run):
+    doc = run("The Peruvian foreign minister met his Bolivian counterpart in Lima on Monday. After the meeting, "
+              "the Peruvian minister told reporters that the border would reopen.", published=date(2026, 3, 12))
+    met, meeting = [e for e in doc._.events if e.event_type == "CONSULT"]
+    assert (met.trigger.text, met.date.value, met.date.inherited) == ("met", "2026-03-09", False)
+    assert (meeting.trigger.text, mentions(meeting.actors)) == ("meeting", [("the Peruvian minister", "PER")])
+    assert (meeting.date.text, meeting.date.value, meeting.date.inherited) == ("Monday", "2026-03-09", True)
