@@ -61,3 +61,9 @@ def test_a_quote_ending_its_sentence_does_not_take_the_next_sentences_verb_as_it
     first = run(text, PUB)._.statements[0]
     assert first.speaker.name == "Anna Vik"
     assert first.content.text == "The harbour is closed No ship will leave today."
+
+
+def test_a_transcripts_next_turn_by_the_same_speaker_has_no_cue_and_still_carries_on(dated):
+    # two labelled turns in a row: the second has no cue verb to read a tense from
+    text = "Tomas Alder: Is the harbour tax fair?\n\nTomas Alder: The fishermen say it is not."
+    assert dated(text) == [("Tomas Alder", None, False), ("Tomas Alder", None, False)]

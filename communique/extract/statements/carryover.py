@@ -135,6 +135,8 @@ def _same_event(doc: Doc, st: Statement, draft: DraftLike, cue: Optional[Token],
         return True
     if not _who(st) or _who(st) != _who(before):
         return False
+    if cue is None:  # a transcript's next turn by the same speaker ("ALDER: ..."): the same conversation
+        return True
     if cue.lemma_.lower() in CONTINUING_CUES or SAME_OCCASION.search(cue.sent.text):
         return True
     near = 0 <= sentence_of(st.content.start) - sentence_of(before.content.end - 1) <= NEXT_SENTENCES
