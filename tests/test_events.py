@@ -370,3 +370,12 @@ def test_own_evidence_beats_the_articles_country(code):
                   "Kenya's president spoke. Ugandan soldiers attacked the camp.")
     assault = one(events, "ASSAULT")
     assert [a.country for a in assault.actors] == ["UGA"]
+
+
+def test_a_person_nothing_else_places_takes_the_articles_country_unless_acting_abroad(code):
+    events = code("Zambia's interior ministry said on Monday that Zambia would hold the vote in May. Zambian "
+                  "officials met on Tuesday. Opposition leader Mwila Chanda accused the ministry of delaying the "
+                  "count. In Geneva, Piet Larsen condemned the delay.")
+    accused, condemned = [e for e in events if e.event_type == "ACCUSE"]
+    assert [(a.name, a.country) for a in accused.actors] == [("Mwila Chanda", "ZMB")]
+    assert [(a.name, a.country) for a in condemned.actors] == [("Piet Larsen", None)]

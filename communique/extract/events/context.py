@@ -49,12 +49,23 @@ def article_country(doc: Doc) -> Optional[str]:
 
 
 def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) -> None:
-    """Give an unnamed domestic actor the event's country (its place, else the article's)."""
+    """Give an unnamed domestic actor the event's country (its place, else the article's), and a person whom
+    nothing else places, acting at home, the article's country (a story about one country is mostly told
+    by and about its people; the knowledge base, a title or an affiliation always come first)."""
+    place = location.country if location is not None and location.country else None
     for ref in refs:
-        if ref.country or ref.kb_id or not _domestic(ref.text):
+        if ref.country or ref.kb_id:
             continue
-        place = location.country if location is not None and location.country else None
-        ref.country = _own_place(ref, doc) or place or article_country(doc)
+        if _domestic(ref.text):
+            ref.country = _own_place(ref, doc) or place or article_country(doc)
+        elif _person(ref, doc) and place in (None, article_country(doc)):  # not someone acting abroad
+            ref.country = article_country(doc)
+
+
+def _person(ref: ActorRef, doc: Doc) -> bool:
+    """The mention is headed by a person's name."""
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
 
 
 def _own_place(ref: ActorRef, doc: Doc) -> Optional[str]:
