@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -45,15 +46,15 @@ def _with_schema(url: str, schema: str) -> str:
     return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema},public"
 
 
-@pytest.fixture
-def pg_schema():
+@contextmanager
+def fresh_schema(prefix: str = "t"):
     """A fresh, empty schema in the test server, dropped afterwards; yields the URL that uses it."""
     import psycopg
 
     from communique.store_backend import close_pool
 
     url = pg_url()
-    schema = "t_" + uuid.uuid4().hex[:12]
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(url, autocommit=True) as con:
         con.execute(f"CREATE SCHEMA {schema}")
     target = _with_schema(url, schema)
@@ -63,6 +64,13 @@ def pg_schema():
         close_pool(target)
         with psycopg.connect(url, autocommit=True) as con:
             con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def pg_schema():
+    """A fresh, empty schema in the test server, dropped afterwards; yields the URL that uses it."""
+    with fresh_schema() as target:
+        yield target
 
 
 @pytest.fixture(params=BACKENDS)

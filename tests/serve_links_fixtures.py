@@ -9,7 +9,6 @@ its id, title, source and text) that joins an incident and a remark of the corpu
 from __future__ import annotations
 
 import copy
-import uuid
 import warnings
 from contextlib import contextmanager
 from datetime import date
@@ -23,7 +22,7 @@ from communique.options import Options
 from communique.pipeline import run
 from communique.records import Article
 from communique.store import Store
-from conftest import BACKENDS, _with_schema, pg_url
+from conftest import BACKENDS, fresh_schema
 
 warnings.filterwarnings("ignore", message=".*httpx.*")  # starlette's TestClient prefers another package
 
@@ -72,21 +71,8 @@ def _target(backend: str, tmp_path_factory, name: str) -> Iterator[str]:
     if backend == "sqlite":
         yield str(tmp_path_factory.mktemp(name) / f"{name}.db")
         return
-    import psycopg
-
-    from communique.store_backend import close_pool
-
-    url = pg_url()
-    schema = f"t_{name}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    target = _with_schema(url, schema)
-    try:
+    with fresh_schema(f"t_{name}") as target:
         yield target
-    finally:
-        close_pool(target)
-        with psycopg.connect(url, autocommit=True) as con:
-            con.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def _serve(target: str, results: list) -> TestClient:
