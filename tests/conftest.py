@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from contextlib import contextmanager
 from datetime import date
@@ -39,6 +40,18 @@ def pg_url() -> str:
             pytest.fail("no PostgreSQL server for the tests (COMMUNIQUE_TEST_PG is empty)")
         pytest.skip("no PostgreSQL server: run `make test`, or set COMMUNIQUE_DB=postgresql://...")
     return PG_URL
+
+
+def stored_articles(db) -> int:
+    """Articles in an SQLite store another process is writing: 0 before it exists or while it is locked."""
+    try:
+        con = sqlite3.connect(db, timeout=0.2)
+        try:
+            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
 
 
 def _with_schema(url: str, schema: str) -> str:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from conftest import stored_articles
 
 ARTICLES = 30
 FIRST = ["Katrin", "Olav", "Ines", "Tomas", "Lea", "Marek", "Sina", "Pavel", "Ruth", "Anders"]
@@ -54,17 +55,6 @@ def _stored(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _count(db: Path) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=0.2)
-        try:
-            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:  # not created yet, or locked for a moment
-        return 0
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The articles on disk and what a clean run finds in each: (folder, statements per article)."""
@@ -95,7 +85,7 @@ def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path, corp
     proc = subprocess.Popen(_cli(db, "ingest", "--max-chars", "100000", str(src)), env=ENV,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _count(db) < kill_after and proc.poll() is None and time.monotonic() < deadline:
+    while stored_articles(db) < kill_after and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
     assert proc.poll() is None, "ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)

@@ -19,6 +19,7 @@ from communique.evaluate.links_gold import load_articles
 from communique.options import Options
 from communique.pipeline import run
 from communique.store import Store
+from conftest import stored_articles
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "links"
 
@@ -127,23 +128,14 @@ def test_a_killed_linking_ingest_completes_to_the_same_groups(tmp_path):
     proc = subprocess.Popen(cli(killed, "ingest", str(src)), env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline and _articles(killed) < 3:
+    while proc.poll() is None and time.monotonic() < deadline and stored_articles(killed) < 3:
         time.sleep(0.005)
     assert proc.poll() is None, "ingest finished before it could be killed"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
-    assert 3 <= _articles(killed) < 23
+    assert 3 <= stored_articles(killed) < 23
     rerun = subprocess.run(cli(killed, "ingest", str(src)), capture_output=True, text=True, env=env, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert _links(killed) == _links(tmp_path / "clean.db")
 
 
-def _articles(db) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=0.2)
-        try:
-            return con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return 0
