@@ -122,7 +122,7 @@ def grow(store: Any, base_count: int, size: int) -> int:
 
 def probe(store: Any, results: list[Any], shift_days: int) -> list[float]:
     """Seconds spent linking each probe article (placed `shift_days` later), rolled back afterwards."""
-    from communique.store_links import LinkStore
+    from communique.store.links import LinkStore
 
     timings: list[float] = []
     original, lookup = LinkStore.add, LinkStore._lookup

@@ -228,7 +228,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
 
 def _open_store(settings: Settings) -> Any:
     """The existing store, or a clear error when there is none yet."""
-    from communique.store_backend import is_postgres
+    from communique.store.backend import is_postgres
 
     if not is_postgres(settings.db) and not Path(settings.db).exists():
         raise click.ClickException(f"no store at {settings.db}: run `communique ingest PATH...` first")
@@ -386,7 +386,7 @@ def serve(settings: Settings, db_path: Optional[str], host: str, port: int, toke
     from communique.serve import ServeConfig, create_app
 
     db = db_path or settings.db
-    from communique.store_backend import is_postgres
+    from communique.store.backend import is_postgres
 
     if not token and not is_postgres(db) and not Path(db).exists():
         raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")

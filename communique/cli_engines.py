@@ -26,7 +26,7 @@ def count_written(tally: Any, written: list[tuple[Result, bool]]) -> None:
 def open_store(db: str, links: bool = True) -> Any:
     """The store at `db` (linking new articles unless `links` is off), or a clean error when it cannot be opened."""
     from communique.store import Store
-    from communique.store_backend import StoreUnavailable
+    from communique.store.backend import StoreUnavailable
 
     try:
         return Store(db, links=links)

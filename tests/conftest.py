@@ -64,7 +64,7 @@ def fresh_schema(prefix: str = "t"):
     """A fresh, empty schema in the test server, dropped afterwards; yields the URL that uses it."""
     import psycopg
 
-    from communique.store_backend import close_pool
+    from communique.store.backend import close_pool
 
     url = pg_url()
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"

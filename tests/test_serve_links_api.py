@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from communique.cli import main
 from communique.serve import lists
-from communique.store_queries import BadCursor
+from communique.store.queries import BadCursor
 from serve_links_fixtures import analysed, backend, items, links_client, links_db, more_client  # noqa: F401
 
 MYANMAR = {"mp-0323-myanmar-sanctions", "hw-0324-myanmar-sanctions", "cl-0324-myanmar-sanctions"}

@@ -11,8 +11,8 @@ from communique.records import (
     ActorRef, Article, Content, DateRef, Event, Result, Span, Speaker, Statement,
 )
 from communique.store import Store, first_day, text_hash
-from communique.store_backend import integrity_errors
-from communique.store_actors import _actor_key as key
+from communique.store.backend import integrity_errors
+from communique.store.actors import _actor_key as key
 
 
 @pytest.fixture

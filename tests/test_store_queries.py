@@ -10,7 +10,7 @@ import pytest
 
 from communique.records import Article, Content, Result, Speaker, Statement
 from communique.store import SCHEMA, Store
-from communique.store_queries import BadCursor, StatementFilter, decode_cursor, encode_cursor, fts_query
+from communique.store.queries import BadCursor, StatementFilter, decode_cursor, encode_cursor, fts_query
 
 
 def old_store(path) -> None:

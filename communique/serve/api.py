@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from communique.serve.params import Cursor, Limit, event_filter, statement_filter
 from communique.store import Store
-from communique.store_queries import BadCursor, EventFilter, Page, StatementFilter
+from communique.store.queries import BadCursor, EventFilter, Page, StatementFilter
 
 router = APIRouter(prefix="/api", tags=["read"])
 

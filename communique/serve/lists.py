@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from communique.store import Store
-from communique.store_queries import BadCursor, EventFilter, Page, decode_cursor, encode_cursor
+from communique.store.queries import BadCursor, EventFilter, Page, decode_cursor, encode_cursor
 
 Row = dict[str, Any]
 

@@ -8,7 +8,7 @@ from typing import Literal, Optional, get_args
 
 from fastapi import Query
 
-from communique.store_queries import DEFAULT_LIMIT, MAX_LIMIT, EventFilter, StatementFilter
+from communique.store.queries import DEFAULT_LIMIT, MAX_LIMIT, EventFilter, StatementFilter
 
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Records per page (1 to {MAX_LIMIT}).")
 Cursor = Query(None, description="The `next_cursor` of the previous page.")

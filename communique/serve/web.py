@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from communique.serve import charts, downloads, highlight, linkviews, lists, views
 from communique.store import Store
-from communique.store_queries import BadCursor, EventFilter, StatementFilter
+from communique.store.queries import BadCursor, EventFilter, StatementFilter
 
 router = APIRouter(include_in_schema=False)
 TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),

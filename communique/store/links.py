@@ -18,8 +18,8 @@ from communique.links import incidents, remarks
 from communique.links.features import (countries_in, interval, iso_day, name_candidates, names_in, sentence_span,
                                        surname, words)
 from communique.records import Result
-from communique.store_links_answers import LinkAnswers, claim_index
-from communique.store_links_query import LinkQueries
+from communique.store.links_answers import LinkAnswers, claim_index
+from communique.store.links_query import LinkQueries
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS link_events (

@@ -1,7 +1,7 @@
 """The store: articles, their statements and events, and actors kept across articles.
 
 An SQLite file by default, or a PostgreSQL database for teams (`--db postgresql://...`); the
-differences live in store_backend.py and store_schema.py, never here."""
+differences live in backend.py and schema.py, never here."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
-from communique import store_queries as q
-from communique.store_actors import ActorRegistry
-from communique.store_queries import EventFilter, Page, StatementFilter
-from communique.store_backend import Db, is_postgres, open_db
-from communique.store_schema import SQLITE_SCHEMA, migrate
+from communique.store import queries as q
+from communique.store.actors import ActorRegistry
+from communique.store.queries import EventFilter, Page, StatementFilter
+from communique.store.backend import Db, is_postgres, open_db
+from communique.store.schema import SQLITE_SCHEMA, migrate
 from communique.records import Event, Result, Statement
 
 SCHEMA = SQLITE_SCHEMA  # version 0 of an SQLite store (older tests and tools build one from it)
@@ -60,7 +60,7 @@ class Store:
         self._rows: dict[str, list[dict[str, Any]]] = {}
         # Renaming an actor rewrites stored records: the queued ones must be stored first.
         self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
-        from communique.store_links import LinkStore  # imports this module, so not at the top
+        from communique.store.links import LinkStore  # imports this module, so not at the top
 
         self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
         self.linking = links
@@ -223,7 +223,7 @@ class Store:
             marks = ", ".join("?" for _ in batch[0])
             self.db.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", [tuple(r.values()) for r in batch])
 
-    # --- queries (SQL in store_queries.py) --------------------------------------------------------
+    # --- queries (SQL in queries.py) --------------------------------------------------------
 
     def statements(self, speaker: Optional[str] = None, since: DateLike = None,
                    until: DateLike = None) -> list[dict[str, Any]]:

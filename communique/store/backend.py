@@ -2,7 +2,7 @@
 
 Everything else in the store writes SQL in the subset both engines share (`?` placeholders, `ON
 CONFLICT`, `IS DISTINCT FROM`, row values, `string_agg`, a `rowid` column) and calls `db.execute`
-as on an sqlite3 connection. What truly differs lives here and in store_schema.py: connecting,
+as on an sqlite3 connection. What truly differs lives here and in schema.py: connecting,
 placeholders, the write lock, and full-text search (FTS5 against tsvector).
 """
 
