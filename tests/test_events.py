@@ -379,3 +379,17 @@ def test_a_person_nothing_else_places_takes_the_articles_country_unless_acting_a
     accused, condemned = [e for e in events if e.event_type == "ACCUSE"]
     assert [(a.name, a.country) for a in accused.actors] == [("Mwila Chanda", "ZMB")]
     assert [(a.name, a.country) for a in condemned.actors] == [("Piet Larsen", None)]
+
+
+@pytest.mark.parametrize("text, etype, actor", [
+    ("Lawyers for Chile and Peru argued before the International Court of Justice on Monday. Peru's president and "
+     "Peruvian officials spoke in Lima. The court rejected Peru's request to delay the hearing.",
+     "REJECT", ("The court", "UN")),
+    ("Chile's Foreign Ministry said on Monday that Peru had closed the border. Peru's president spoke in Lima. "
+     "Peruvian officials met in Cusco. The ministry then expelled two Peruvian diplomats.",
+     "SANCTION", ("The ministry", "CHL")),
+])
+def test_a_definite_description_is_the_earlier_name_with_its_head_not_the_articles_country(code, text, etype,
+                                                                                            actor):
+    event = one(code(text), etype)
+    assert [(a.text, a.country) for a in event.actors] == [actor]

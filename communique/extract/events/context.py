@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Doc
 
-from communique.countries import city_country, country_of, is_igo
+from communique.countries import city_country, country_of, is_igo, lookup
 from communique.extract import docutil
 from communique.records import ActorRef, Location
 
@@ -57,7 +57,7 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
         if ref.country or ref.kb_id:
             continue
         if _domestic(ref.text):
-            ref.country = _own_place(ref, doc) or place or article_country(doc)
+            ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
         elif _person(ref, doc) and place in (None, article_country(doc)):  # not someone acting abroad
             ref.country = article_country(doc)
 
@@ -76,6 +76,26 @@ def _own_place(ref: ActorRef, doc: Doc) -> Optional[str]:
             code = city_country(ent.text)
             if code:
                 return code
+    return None
+
+
+def _named_before(ref: ActorRef, doc: Doc) -> Optional[str]:
+    """ "The court" after "the International Court of Justice", "the ministry" after "Kenya's Interior Ministry":
+    a definite description takes the country of the nearest earlier name with the same head noun."""
+    words = ref.text.lower().replace("’", "'").split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    noun = words[1].removesuffix("'s")
+    for ent in reversed(docutil.ents(doc)):
+        if ent.end_char > ref.start or ent.label_ not in ("ORG", "FAC", "NORP", "GPE"):
+            continue
+        if any(t.lower_ == noun for t in ent):
+            found = lookup(ent.text)
+            if found is not None:
+                return found.code
+            from communique.extract.events import arguments as args
+
+            return args.actor_ref(ent.root).country
     return None
 
 
