@@ -95,3 +95,10 @@ def test_the_meeting_after_a_dated_meeting_is_that_meeting_and_takes_its_date(ru
     assert (met.trigger.text, met.date.value, met.date.inherited) == ("met", "2026-03-09", False)
     assert (meeting.trigger.text, mentions(meeting.actors)) == ("meeting", [("the Peruvian minister", "PER")])
     assert (meeting.date.text, meeting.date.value, meeting.date.inherited) == ("Monday", "2026-03-09", True)
+
+
+def test_we_takes_the_country_the_article_gives_its_speaker_later(run):
+    doc = run("\u201cWe reject the claims made in Lima,\u201d foreign ministry spokesperson Ana Ruiz said on Tuesday. "
+              "Later, Chilean foreign ministry spokesperson Ana Ruiz said that Peru had closed the border.")
+    event = only(doc._.events, "REJECT")
+    assert [(a.text, a.name, a.country) for a in event.actors] == [("We", "Ana Ruiz", "CHL")]

@@ -118,7 +118,7 @@ class EventCoder:
             if ref.country:
                 continue
             low = ref.text.lower()
-            if ref.name and low not in PERSONAL:
+            if ref.name and (low not in PERSONAL or low in FIRST_PERSON):  # "we": the speaker, by name
                 last = ref.name.split()[-1]
                 match = next((k for _, k in sorted(known, key=lambda x: -x[0])
                               if k.name and k.country and (k.name == ref.name or k.name.split()[-1] == last)), None)
