@@ -64,6 +64,15 @@ def test_events_match_by_type_and_sentence_and_optional_ones_cost_nothing():
     assert totals.errors == ["[false] s1 ACCUSE 'x' (None): Estonia expelled two Russian diplomats on Monday."]
 
 
+def test_a_second_event_of_the_type_does_not_take_the_gold_event_whose_trigger_it_does_not_hold():
+    gold = gold_mod.load(gold_mod.build(DRAFT, STORY), STORY)
+    totals = EventTotals()
+    # an earlier SANCTION in the sentence ("Estonia" at 0) and the one on the gold trigger ("expelled" at 8)
+    score_events(TEXT, gold, [_event("SANCTION", 0, "RUS"), _event("SANCTION", 8, "EST")], totals, "s1")
+    assert (totals.predicted, totals.hits, totals.actor_ok) == (2, 1, 1)
+    assert totals.errors == ["[false] s1 SANCTION 'x' (None): Estonia expelled two Russian diplomats on Monday."]
+
+
 def test_statements_score_speaker_addressee_and_an_alternative_date():
     gold = gold_mod.load(gold_mod.build(DRAFT, STORY), STORY)
     said = Statement(id="s", doc="s1", kind="direct", content=Content("We will not be intimidated", 51, 76),

@@ -28,6 +28,7 @@ def countries(refs):
 @pytest.mark.parametrize("text, etype, trigger", [
     ("Norway and Chile agreed on Monday to extend their fishing accord.", "AGREE", "agreed"),
     ("Brazil and France held talks in Brasilia on Tuesday.", "CONSULT", "held talks"),
+    ("The Japanese and Philippine leaders spoke by phone on Monday.", "CONSULT", "spoke by phone"),
     ("A phone call between the Polish and Czech prime ministers took place on Monday.", "CONSULT", "phone call"),
     ("The Italian foreign minister visited Egypt on Wednesday.", "CONSULT", "visited"),
     ("Portugal praised Angola for its handling of the vote.", "SUPPORT", "praised"),

@@ -1,7 +1,7 @@
 """Scoring extracted events and statements against hand-made gold on real stories (gold/voa).
 
 Events: a coded event matches a gold event of the same PLOVER type whose sentence holds its trigger; pairs are
-one to one. Coded events that match an optional gold event are neither credited nor charged. Negated, future and
+one to one, and pairs whose triggers overlap are made first. Coded events that match an optional gold event are neither credited nor charged. Negated, future and
 hypothetical events count like the others (the guide annotates them, with their flags).
 Statements: a prediction matches a gold statement when their contents' word characters overlap with F1 >= 0.5
 (as for PolNeAR), or when the prediction covers at least half of the gold content (one predicted statement may
@@ -93,11 +93,23 @@ def score_events(text: str, gold: dict, events: list, totals: EventTotals, story
     totals.gold += len(golds)
     for g in golds:
         totals.by_type[(g["event_type"], "gold")] += 1
-    for ev in events:
+    # pairs whose triggers overlap first, so that a second event of the same type in the sentence does not take
+    # the gold event its own trigger names
+    by_trigger = {}
+    for n, ev in enumerate(events):
+        k = next((k for k, g in enumerate(golds) if not used[k] and g["event_type"] == ev.event_type
+                  and g.get("trigger") and g["trigger"][0] < ev.trigger.end and ev.trigger.start < g["trigger"][1]),
+                 None)
+        if k is not None:
+            used[k] = True
+            by_trigger[n] = k
+    for n, ev in enumerate(events):
         totals.by_type[(ev.event_type, "pred")] += 1
         at = ev.trigger.start
-        hit = next((k for k, g in enumerate(golds) if not used[k] and g["event_type"] == ev.event_type
-                    and g["sentence"][0] <= at < g["sentence"][1]), None)
+        hit = by_trigger.get(n)
+        if hit is None:
+            hit = next((k for k, g in enumerate(golds) if not used[k] and g["event_type"] == ev.event_type
+                        and g["sentence"][0] <= at < g["sentence"][1]), None)
         if hit is None:
             if any(o["event_type"] == ev.event_type and o["sentence"][0] <= at < o["sentence"][1]
                    for o in gold["optional_events"]):

@@ -98,7 +98,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     lem = lemma(tok)
     if lem in lex.wanting and _wants_of(tok):
         return _cand(tok, [tok], lex.wanting[lem])
-    if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children):
+    if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children) and not any(
+            (lem, lemma(o)) in lex.objects for o in objects(tok)):
         return None
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
