@@ -34,6 +34,18 @@ def test_an_attack_noun_takes_its_agent(code, text, trigger, actors):
     assert event.recipients == []
 
 
+@pytest.mark.parametrize("text, trigger, actors", [
+    ("The Somali army claimed the killing of twelve fighters near Kismayo.", "killing",
+     [("The Somali army", "SOM")]),
+    # a claimed attack is reported though it has no actor of its own
+    ("A separatist group in Mali claimed responsibility for the bombing of the bridge.", "bombing",
+     [("A separatist group in Mali", "MLI")]),
+])
+def test_who_claims_an_attack_is_its_actor(code, text, trigger, actors):
+    event = only(code(text), "ASSAULT")
+    assert (event.trigger.text, mentions(event.actors)) == (trigger, actors)
+
+
 def test_the_victims_of_an_attack_are_not_its_actors(code):
     event = only(code("Two soldiers died in the attack on the base."), "ASSAULT")
     assert event.actors == []
@@ -49,6 +61,9 @@ def test_the_victims_of_an_attack_are_not_its_actors(code):
     # a visit in a fronted adjunct
     ("During a visit to Lima for a trade meeting, the Japanese prime minister told reporters the deal was close.",
      "visit", [("the Japanese prime minister", "JPN")], [("Lima", "PER")]),
+    # a gerund after a preposition is done by the verb's subject
+    ("The Peruvian minister said after wrapping up meetings with Bolivian envoys that the border would reopen.",
+     "meetings", [("The Peruvian minister", "PER")], [("Bolivian envoys", "BOL")]),
     # the members of a gathering
     ("Reporters waited ahead of a summit of the Arab League.", "summit", [("the Arab League", "LAS")], []),
 ])

@@ -178,6 +178,16 @@ def modifier_ref(mod: Token, head: Token) -> ActorRef:
                     name=span.text, country=country, sector=sector)
 
 
+def claiming_verb(noun: Token) -> Optional[Token]:
+    """The verb "claim" whose object is the event, directly or as what responsibility is claimed for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        noun, head = head.head, head.head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+        return head
+    return None
+
+
 def location_of(anchor: Token) -> Optional[Location]:
     """A place named in an in/at phrase attached to the trigger (or its noun)."""
     for tok in (anchor, *[c for c in anchor.children if c.dep_ == "dobj"]):

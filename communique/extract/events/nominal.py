@@ -5,8 +5,10 @@ A noun does not carry its actor the way a verb's subject does, but English says 
   requested by five states": asking for a meeting is not holding it);
 - an attack "from" someone: "came under attack from loyalists";
 - the members of a gathering: "a meeting of the Security Council", "a summit of African leaders";
-- whoever the sentence says was there: "X hopes to settle it during talks with Y", "X led two days of talks",
-  "during a visit to Z, X told reporters" — a gathering in an adjunct or object of X's verb is X's gathering.
+- whoever the sentence says was there: "X raised it during talks with Y", "X led two days of talks",
+  "during a visit to Z, X told reporters", "X said after wrapping up meetings with Y" — a gathering in an
+  adjunct or object of X's verb is X's gathering;
+- whoever claims it: "X claimed the killing of ...", "X claimed responsibility for the bombing".
 The last two hold for gatherings (meetings, talks, visits), not for harm (people who "died in the attack" are
 its victims, not its actors) nor for agreements (who "blocks" or "welcomes" an agreement is not a party to it).
 """
@@ -30,6 +32,9 @@ def agents(noun: Token, etype: str) -> list[Token]:
             found = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if found:
                 return found
+    claimer = args.claiming_verb(noun)
+    if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing"
+        return [s for s in args.subjects(claimer) if args.is_actor(s)]
     if etype == "ASSAULT":
         return _prep_objects(noun, "from")
     if etype not in GATHERINGS:
@@ -59,16 +64,24 @@ def _prep_objects(noun: Token, word: str) -> list[Token]:
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _controller(verb: Token) -> Token:
+    """ "X said after wrapping up meetings with Y": a gerund after a preposition is done by the verb's subject."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+            verb.head.head.pos_ in ("VERB", "AUX"):
+        return verb.head.head
+    return verb
+
+
 def _governing_verb(noun: Token):
     """The verb whose object or adjunct the noun is, through "of" and noun-attached prepositions."""
     tok = noun
     for _ in range(MAX_HOPS):
         if tok.dep_ == "dobj":
-            return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+            return _controller(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
         if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "agent"):
             return None
         prep = tok.head
         if prep.head.pos_ in ("VERB", "AUX") and prep.lower_ != "of":
-            return prep.head
+            return _controller(prep.head)
         tok = prep.head
     return None
