@@ -117,3 +117,12 @@ def test_we_takes_the_country_the_article_gives_its_speaker_later(run):
               "Later, Chilean foreign ministry spokesperson Ana Ruiz said that Peru had closed the border.")
     event = only(doc._.events, "REJECT")
     assert [(a.text, a.name, a.country) for a in event.actors] == [("We", "Ana Ruiz", "CHL")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Rights groups, including the Kenyan Human Rights Commission, accused the police of abuses.", "KEN"),
+    ("Rights groups, including Kenyan and Ugandan lawyers, accused the police of abuses.", None),  # two countries
+])
+def test_a_group_takes_the_country_its_named_members_share(code, text, country):
+    event = only(code(text), "ACCUSE")
+    assert mentions(event.actors) == [("Rights groups", country)]

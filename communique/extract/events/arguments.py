@@ -156,10 +156,23 @@ def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
     info = _described(span)
     ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
     # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
-    ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span)
+    ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span) \
+        or _members_country(head)
     if ref.name:
         ref.actor_id = _actors.actor_key(ref.name, ref.country)
     return ref
+
+
+def _members_country(head: Token) -> Optional[str]:
+    """ "Rights groups, including the American Civil Liberties Union": the country every named member shares."""
+    members = [m for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+               for p in c.children if p.dep_ == "pobj" for m in (p, *p.conjuncts)]
+    codes: set = set()
+    for member in members:
+        span = mention_span(member)
+        named = {_country(t.text) for t in span if t.is_title} - {None}  # "Kenyan and Ugandan lawyers": two
+        codes |= named if len(named) > 1 else {_describe(span)[1]}
+    return codes.pop() if len(codes) == 1 and None not in codes else None
 
 
 def split_compound(head: Token) -> list[Token]:
