@@ -126,3 +126,4 @@ def test_we_takes_the_country_the_article_gives_its_speaker_later(run):
 def test_a_group_takes_the_country_its_named_members_share(code, text, country):
     event = only(code(text), "ACCUSE")
     assert mentions(event.actors) == [("Rights groups", country)]
+    assert [r.text for r in event.recipients] == ["the police"]  # "of abuses" is the charge, not who

@@ -52,6 +52,8 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 # Right-hand modifiers that belong to the mention ("rebels in the Ivory Coast").
 MENTION_PREPS = {"of", "in", "from", "for"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
+# Verbs whose object's "of" phrase is the charge, not part of who: "accused the police of abuses".
+CHARGING = {"accuse", "suspect", "convict", "acquit", "clear", "warn"}
 
 
 # Object-control verbs: "urged X to meet" -> X is the subject of "meet".
@@ -99,10 +101,12 @@ def mention_span(head: Token) -> Span:
     """The noun phrase of `head`: its left modifiers and identifying right modifiers."""
     doc = head.doc
     start, end = head.left_edge.i, head.i + 1
+    charged = head.dep_ == "dobj" and head.head.lemma_.lower() in CHARGING  # "accused the police of abuses"
     for child in head.rights:
         if child.dep_ in ("compound", "flat", "nummod") or (
             child.dep_ == "prep" and child.lower_ in MENTION_PREPS
             and (head.pos_ != "PROPN" or child.lower_ == "of")  # "Ruiz in Lima": a place, not who
+            and not (charged and child.lower_ == "of")
         ):
             end = max(end, child.right_edge.i + 1)
         else:
