@@ -127,3 +127,18 @@ def test_a_group_takes_the_country_its_named_members_share(code, text, country):
     event = only(code(text), "ACCUSE")
     assert mentions(event.actors) == [("Rights groups", country)]
     assert [r.text for r in event.recipients] == ["the police"]  # "of abuses" is the charge, not who
+
+
+def test_the_two_leaders_are_the_two_parties_just_named(code):
+    events = code("Chile's president met Peru's president in Lima on Monday. The two leaders agreed to reopen the "
+                  "border.")
+    later = [e for e in events if e.trigger.start > 60]
+    assert [[(a.text, a.country) for a in e.actors] for e in later] == [
+        [("The two leaders", "PER"), ("The two leaders", "CHL")]]
+
+
+def test_both_sides_of_one_country_get_that_country_and_no_one_sides_name(code):
+    events = code("Sudan's army and the Rapid Support Forces fought near Khartoum. Both sides accused the other of "
+                  "shelling the city.")
+    accused = only(events, "ACCUSE")
+    assert [(a.text, a.name, a.country) for a in accused.actors] == [("Both sides", None, "SDN")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -26,7 +27,11 @@ if not Doc.has_extension("statements"):
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
+LAST_SPEAKER_REACH = 600
+# Plural descriptions of the two parties just named ("the two leaders", "both sides").
+PAIR = re.compile(r"^(?:the|both)(?: two)? (?:leaders|sides|parties|countries|nations|presidents|governments|"
+                  r"delegations|ministers)$")
+PAIR_REACH = 1500  # characters back to the two parties  # characters back to the last person who spoke, for a bare "he" or "she"
 
 
 class EventCoder:
@@ -37,6 +42,7 @@ class EventCoder:
         self.min_confidence = min_confidence
         self.statements = doc._.statements or []
         self.seen: list[ActorRef] = []  # actors resolved so far in this article
+        self.placed: list[ActorRef] = []  # every actor given a country so far, named or not
         self.anaphors: set[int] = set()  # id() of undated events named by a definite noun ("the meeting")
 
     def code(self) -> list[Event]:
@@ -77,11 +83,13 @@ class EventCoder:
         actors, recipients = self._arguments(cand, claim)
         self._adopt_speakers(actors + recipients)
         self._adopt_article(actors + recipients, trigger.start)
+        actors, recipients = self._pairs(actors), self._pairs(recipients)
         location = args.location_of(cand.anchor) or (
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
         context.fill_domestic(actors + recipients, self.doc, location)
+        self.placed.extend(r for r in actors + recipients if r.country and r.text.lower() not in PERSONAL)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
@@ -133,6 +141,38 @@ class EventCoder:
                 ref.actor_id = ref.actor_id or match.actor_id
                 ref.kb_id = ref.kb_id or match.kb_id
         self.seen.extend(r for r in refs if r.name and r.country)
+
+    def _pairs(self, refs: list[ActorRef]) -> list[ActorRef]:
+        """ "The two leaders", "both sides", "the parties": the last two actors the article named before, each as
+        a reference on the same words (one when both belong to one country and the names are unknown)."""
+        out = []
+        for ref in refs:
+            pair = None if ref.country or not PAIR.match(ref.text.lower()) else self._last_two(ref.start)
+            if pair is None:
+                out.append(ref)
+                continue
+            if len(pair) == 1:  # both of one country: the country, not one side's name
+                ref.country = pair[0].country
+                out.append(ref)
+                continue
+            for known in pair:
+                out.append(ActorRef(text=ref.text, start=ref.start, end=ref.end, name=known.name,
+                                    country=known.country, sector=known.sector, actor_id=known.actor_id,
+                                    kb_id=known.kb_id))
+        return out
+
+    def _last_two(self, at: int):
+        """The two most recent distinct actors with a country before `at` (within PAIR_REACH), or None."""
+        known = [r for r in self.placed if r.end <= at and at - r.start < PAIR_REACH]
+        known += [sp for sp in (st.speaker for st in self.statements) if sp is not None and sp.name and sp.country
+                  and sp.end <= at and at - sp.start < PAIR_REACH]
+        found: list = []
+        for ref in sorted(known, key=lambda r: -r.start):
+            if all((ref.name or ref.text) != (f.name or f.text) for f in found):
+                found.append(ref)
+            if len(found) == 2:
+                return found if found[0].country != found[1].country else found[:1]
+        return None
 
     def _claim(self, start: int):
         """The statement whose content holds the trigger, if any."""
