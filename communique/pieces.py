@@ -14,6 +14,8 @@ from typing import Iterable, Iterator, Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from communique.extract import docutil
+
 PIECE_CHARS = 6_000
 BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
 
@@ -91,4 +93,5 @@ def analyse(nlp: Language, items: Iterable[tuple[str, str, object]], batch_size:
         doc._.published = published
         for name in whole:
             doc = nlp.get_pipe(name)(doc)
+        docutil.release(doc)
         yield doc

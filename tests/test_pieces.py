@@ -45,3 +45,22 @@ def test_long_article_parsed_in_pieces_keeps_offsets_and_statements(nlp, monkeyp
         "the northern quay would stay closed", "We need two more weeks"}
     assert {s.speaker.text for s in found} == {"The harbour master", "she"}
     assert {s.date.value for s in found if s.date} == {"2026-03-09"}
+
+
+def test_analysed_documents_keep_no_cached_spans(nlp):
+    # cached spans point back at their Doc; kept, they held every finished article in memory
+    import gc
+    import weakref
+
+    text = ("Chile's foreign minister Ana Ruiz said on Monday that Peru had closed the border. "
+            "\u201cWe will answer,\u201d Ruiz told reporters.")
+    (doc,) = list(analyse(nlp, [(text, "a1", date(2026, 3, 12))]))
+    assert [len(doc._.statements), len(doc._.events)] == [2, 1]
+    assert [k for k in doc.user_data if isinstance(k, str) and k.startswith("communique_")] == []
+    ref = weakref.ref(doc)
+    gc.disable()
+    try:
+        del doc
+        assert ref() is None  # freed at once, by reference counting alone
+    finally:
+        gc.enable()
