@@ -27,11 +27,11 @@ if not Doc.has_extension("statements"):
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-LAST_SPEAKER_REACH = 600
+LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 # Plural descriptions of the two parties just named ("the two leaders", "both sides").
 PAIR = re.compile(r"^(?:the|both)(?: two)? (?:leaders|sides|parties|countries|nations|presidents|governments|"
                   r"delegations|ministers)$")
-PAIR_REACH = 1500  # characters back to the two parties  # characters back to the last person who spoke, for a bare "he" or "she"
+PAIR_REACH = 1500  # characters back to the two parties
 
 
 class EventCoder:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from communique.countries import city_country, country_of, is_igo, lookup
 from communique.extract import docutil
+from communique.extract.events import arguments as args
 from communique.records import ActorRef, Location
 
 # Heads of mentions that name a country's own institutions, forces or groups.
@@ -93,8 +94,6 @@ def _named_before(ref: ActorRef, doc: Doc) -> Optional[str]:
             found = lookup(ent.text)
             if found is not None:
                 return found.code
-            from communique.extract.events import arguments as args
-
             return args.actor_ref(ent.root).country
     return None
 
