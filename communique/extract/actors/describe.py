@@ -116,23 +116,22 @@ def _places(tokens: Iterable[Token]) -> list[_Found]:
             window = range(t.i, t.i + n)
             if any(i not in ids or i in used for i in window) or (n > 1 and t.lower_ == "the"):
                 continue
-            owner = _country_possessor(t, n)
+            place = lookup(doc[t.i : t.i + n].text)
+            if place is None:
+                continue
+            owner = n == 1 and _country_possessor(t, place)
             if any(doc[i].ent_type_ == "PERSON" for i in window) and not owner:
                 continue
-            place = lookup(doc[t.i : t.i + n].text)
-            if place and (n > 1 or owner or _ok_single(t, place)):
+            if n > 1 or owner or _ok_single(t, place):
                 found.append(_Found(t.i, t.i + n, place))
                 used.update(window)
     return sorted(found, key=lambda f: f.start)
 
 
-def _country_possessor(tok: Token, n: int) -> bool:
+def _country_possessor(tok: Token, place: Place) -> bool:
     """ "Mali's junta", "Chad's army": a country's name owning an institution, though the tagger made it a person
     (names that are also first names are otherwise not trusted alone)."""
-    if n != 1 or tok.dep_ != "poss" or tok.head.pos_ != "NOUN":
-        return False
-    place = lookup(tok.text)
-    return place is not None and place.kind == "country"
+    return place.kind == "country" and tok.dep_ == "poss" and tok.head.pos_ == "NOUN"
 
 
 # --- reading the mention -------------------------------------------------------------

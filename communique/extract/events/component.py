@@ -41,6 +41,7 @@ class EventCoder:
         self.doc = doc
         self.min_confidence = min_confidence
         self.statements = doc._.statements or []
+        self.speakers = [st.speaker for st in self.statements if st.speaker is not None and st.speaker.name]
         self.seen: list[ActorRef] = []  # actors resolved so far in this article
         self.placed: list[ActorRef] = []  # every actor given a country so far, named or not
         self.anaphors: set[int] = set()  # id() of undated events named by a definite noun ("the meeting")
@@ -105,10 +106,7 @@ class EventCoder:
         """A mention that is also a statement's speaker takes who the statement resolved it to
         (pronouns, surnames and role descriptions are resolved once, by the statement extractor)."""
         for ref in refs:
-            for st in self.statements:
-                sp = st.speaker
-                if sp is None or not sp.name:
-                    continue
+            for sp in self.speakers:
                 inside = sp.start <= ref.start and ref.end <= sp.end
                 surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
                 if inside or surname:
@@ -120,7 +118,7 @@ class EventCoder:
     def _adopt_article(self, refs: list[ActorRef], at: int) -> None:
         """What the article said earlier about an actor: a surname or a repeated name takes the country of its
         fuller mention; "he" or "she" with no antecedent in the sentence is the last person who spoke."""
-        known = [(sp.start, sp) for sp in (st.speaker for st in self.statements) if sp is not None and sp.name]
+        known = [(sp.start, sp) for sp in self.speakers]
         known += [(r.start, r) for r in self.seen if r.name and r.country]
         for ref in refs:
             if ref.country:
@@ -164,8 +162,7 @@ class EventCoder:
     def _last_two(self, at: int):
         """The two most recent distinct actors with a country before `at` (within PAIR_REACH), or None."""
         known = [r for r in self.placed if r.end <= at and at - r.start < PAIR_REACH]
-        known += [sp for sp in (st.speaker for st in self.statements) if sp is not None and sp.name and sp.country
-                  and sp.end <= at and at - sp.start < PAIR_REACH]
+        known += [sp for sp in self.speakers if sp.country and sp.end <= at and at - sp.start < PAIR_REACH]
         found: list = []
         for ref in sorted(known, key=lambda r: -r.start):
             if all((ref.name or ref.text) != (f.name or f.text) for f in found):
@@ -235,9 +232,7 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
         if verb is None and not any(args.is_actor(a) for a in actors):
-            actors += nominal.agents(noun, cand.etype)
-            taken = nominal.from_recipients(noun, cand.etype)
-            recips = [r for r in recips if r.i not in taken]
+            actors += nominal.agents(noun, cand.etype)  # an attack "from" X: X leaves the recipients below
     if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
         cand.absorbed.extend(c for c in comps if c not in cand.absorbed)

@@ -65,13 +65,18 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
 
 def _person(ref: ActorRef, doc: Doc) -> bool:
     """The mention is headed by a person's name."""
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    span = _span(ref, doc)
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+
+
+def _span(ref: ActorRef, doc: Doc):
+    """The tokens of a mention."""
+    return doc.char_span(ref.start, ref.end, alignment_mode="expand")
 
 
 def _own_place(ref: ActorRef, doc: Doc) -> Optional[str]:
     """A city named inside the mention itself ("police in Lagos")."""
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    span = _span(ref, doc)
     for ent in docutil.ents_in(span) if span is not None else ():
         if ent.label_ == "GPE":
             code = city_country(ent.text)

@@ -50,12 +50,8 @@ def agents(noun: Token, etype: str) -> list[Token]:
 
 def _carries_out(verb: Token) -> bool:
     """A verb of holding or carrying out an event ("launched", "held", "staged"), not of facing one."""
-    return lemma(verb) in load().light_verbs and lemma(verb) != "face"
-
-
-def from_recipients(noun: Token, etype: str) -> set[int]:
-    """Token indices that `agents` takes as actors and must not also be recipients."""
-    return {t.i for t in agents(noun, etype)} if etype == "ASSAULT" else set()
+    lem = lemma(verb)
+    return lem in load().light_verbs and lem != "face"
 
 
 def _prep_objects(noun: Token, word: str) -> list[Token]:

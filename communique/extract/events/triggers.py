@@ -225,8 +225,11 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
     # a verb whose sense codes nothing leaves its nouns free; a verb in the background ("the troops that carried
     # out the raid", "hopes to settle the dispute during talks") keeps them in the background with it
-    background = [c for c in verbs if _background(c)]
-    verbs = [c for c in (senses.check(c, lex) for c in verbs if not _background(c)) if c is not None]
+    kept: list[Candidate] = []
+    background: list[Candidate] = []
+    for cand in verbs:
+        (background if _background(cand) else kept).append(cand)
+    verbs = [c for c in (senses.check(c, lex) for c in kept) if c is not None]
     covered = {t.i for c in verbs + background for t in c.tokens}
     anchors = {c.anchor.i for c in verbs + background}
     nouns = []
