@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from communique.links import incidents, remarks
 from communique.links.features import (countries_in, interval, iso_day, name_candidates, names_in, sentence_span,
@@ -195,20 +195,18 @@ class LinkStore(LinkAnswers, LinkQueries):
         rows = self._lookup("SELECT DISTINCT e.event_id, e.incident, e.feat FROM link_event_keys k"
                             " JOIN link_events e ON e.event_id = k.event_id WHERE k.key IN ({}) AND k.lo BETWEEN ? AND ?",
                             sorted(probe), (lo, hi))
-        groups = {self._group("link_events", "incident", "event_id", f["id"])}
-        for other_id, incident, feat in rows:
-            if other_id == f["id"]:
-                continue
-            why = incidents.same_incident(f, json.loads(feat))
+        def link(other_id: str, other: dict[str, Any]) -> bool:
+            why = incidents.same_incident(f, other)
             if why:
                 a, b = sorted((f["id"], other_id))
                 self.db.execute("INSERT INTO incident_links (a, b, why) VALUES (?, ?, ?)"
                                 " ON CONFLICT (a, b) DO UPDATE SET why = excluded.why",
                                 (a, b, json.dumps(why, sort_keys=True)))
-                groups.add(incident)
+            return bool(why)
+
+        self._join("link_events", "incident", "event_id", f["id"], rows, link)
         self.db.executemany("INSERT INTO link_event_keys (key, lo, event_id) VALUES (?, ?, ?)",
                             [(k, f["lo"], f["id"]) for k in sorted(index)])
-        self._merge("link_events", "incident", groups)
 
     def _named_in_sentence(self, ev: dict[str, Any], page: Page, people: list[tuple[str, str]]) -> list[dict[str, Any]]:
         """Participants of an event without actors: known actors and countries its sentence names,
@@ -237,6 +235,15 @@ class LinkStore(LinkAnswers, LinkQueries):
             return []
         marks = ", ".join("?" for _ in keys)
         return self.db.execute(sql.format(marks) + f" LIMIT {CANDIDATE_CAP}", (*keys, *args)).fetchall()
+
+    def _join(self, table: str, column: str, key: str, record_id: str, rows: list[tuple],
+              link: Callable[[str, dict[str, Any]], bool]) -> None:
+        """Join a new record's group with the groups of the candidates `link` accepts (and records the link for)."""
+        groups = {self._group(table, column, key, record_id)}
+        for other_id, group, feat in rows:
+            if other_id != record_id and link(other_id, json.loads(feat)):
+                groups.add(group)
+        self._merge(table, column, groups)
 
     def _group(self, table: str, column: str, key: str, record_id: str) -> str:
         """The group a stored record belongs to now."""
@@ -267,18 +274,16 @@ class LinkStore(LinkAnswers, LinkQueries):
             rows = self._lookup("SELECT DISTINCT s.statement_id, s.remark, s.feat FROM link_keys k JOIN link_statements s"
                                 " ON s.statement_id = k.statement_id WHERE k.key IN ({}) AND k.day BETWEEN ? AND ?",
                                 rkeys, (day - remarks.WINDOW_DAYS, day + remarks.WINDOW_DAYS))
-            groups = {self._group("link_statements", "remark", "statement_id", f["id"])}
-            for other_id, remark, feat in rows:
-                if other_id == f["id"]:
-                    continue
-                link = remarks.same_remark(f, json.loads(feat))
-                if link:
+            def link(other_id: str, other: dict[str, Any]) -> bool:
+                same = remarks.same_remark(f, other)
+                if same:
                     a, b = sorted((f["id"], other_id))
                     self.db.execute("INSERT INTO remark_links (a, b, kind, score, why) VALUES (?, ?, ?, ?, ?) ON CONFLICT (a, b)"
                                     " DO UPDATE SET kind = excluded.kind, score = excluded.score, why = excluded.why",
-                                    (a, b, link["kind"], link["score"], json.dumps(link["why"], sort_keys=True)))
-                    groups.add(remark)
-            self._merge("link_statements", "remark", groups)
+                                    (a, b, same["kind"], same["score"], json.dumps(same["why"], sort_keys=True)))
+                return bool(same)
+
+            self._join("link_statements", "remark", "statement_id", f["id"], rows, link)
             index += rkeys
         if day is not None:
             self.db.executemany("INSERT INTO link_keys (key, day, statement_id) VALUES (?, ?, ?)",
