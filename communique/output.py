@@ -9,6 +9,9 @@ from typing import Any, Callable, Iterable, Optional, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from communique.ingest import printable
 
 Record = dict[str, Any]
 ArticleLookup = Callable[[str], Optional[Record]]  # doc id -> {"published": ..., "text": ...}
@@ -28,12 +31,18 @@ ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "sector", "role", "state
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
 # A spreadsheet runs a cell that begins with one of these as a formula (OWASP's CSV injection list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Line breaks and tabs in a table cell are shown as spaces; every other control character is escaped.
+_BREAKS = re.compile("[\t\n\r\x0b\x0c\u2028\u2029]")
+# Characters json.dumps(ensure_ascii=False) leaves raw that a terminal may act on (C1 controls such as CSI,
+# DEL) or that splitlines() takes for line ends; \u escapes keep the JSON value exact.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
     """One JSON object a line."""
     for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        line = json.dumps(rec, ensure_ascii=False)
+        out.write(_JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", line) + "\n")
 
 
 def write_csv(rows: Iterable[Record], columns: list[str], out: TextIO) -> None:
@@ -151,44 +160,55 @@ def _console(out: TextIO) -> Console:
     return Console(file=out, width=None if out.isatty() else 160)
 
 
+def cell(value: Any) -> Text:
+    """A value as a table cell a terminal cannot act on: breaks and tabs as spaces, other control characters
+    escaped (an article's ESC sequences would clear the screen or retitle the window), rich markup inert."""
+    return Text(printable(_BREAKS.sub(" ", "" if value is None else str(value))))
+
+
+def new_table(title: str, columns: Iterable[str]) -> Table:
+    """A table with a plain-text title (it may hold a name a user typed) and folding columns."""
+    table = Table(title=cell(title))
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    return table
+
+
+def add_row(table: Table, *values: Any) -> None:
+    """One row, every value shown as plain, escaped text (see `cell`)."""
+    table.add_row(*(cell(v) for v in values))
+
+
 def print_statements(statements: list[Record], out: TextIO, title: str = "Statements") -> None:
     """A table of statements: speaker, cue, addressee, date, kind, content."""
-    table = Table(title=f"{title} ({len(statements)})", show_lines=False)
-    for col in ("speaker", "cue", "addressee", "date", "kind", "content"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"{title} ({len(statements)})", ("speaker", "cue", "addressee", "date", "kind", "content"))
     for st in statements:
         sp, dt = st.get("speaker"), st.get("date")
         speaker = _get(sp, "name") or _get(sp, "text") or "(unresolved)"
         if _get(sp, "country"):
             speaker += f" [{sp['country']}]"
         date_cell = (_get(dt, "value") or f"{dt['text']} (unresolved)") if dt else ""
-        table.add_row(speaker, _get(st.get("cue"), "text") or "", _get(st.get("addressee"), "name") or "",
-                      date_cell, st["kind"], _short(st["content"]["text"]))
+        add_row(table, speaker, _get(st.get("cue"), "text"), _get(st.get("addressee"), "name"), date_cell,
+                st["kind"], _short(st["content"]["text"]))
     _console(out).print(table)
 
 
 def print_events(events: list[Record], out: TextIO, title: str = "Events") -> None:
     """A table of events: type, mode, actors, recipients, date, trigger, flags."""
-    table = Table(title=f"{title} ({len(events)})")
-    for col in ("type", "mode", "actors", "recipients", "date", "trigger", "flags", "claimed by"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"{title} ({len(events)})",
+                      ("type", "mode", "actors", "recipients", "date", "trigger", "flags", "claimed by"))
     for ev in events:
         flags = ",".join(f for f in ("negated", "future", "hypothetical") if ev.get(f))
-        table.add_row(
-            ev["event_type"], ev.get("mode") or "",
-            "; ".join(a.get("name") or a["text"] for a in ev["actors"]),
-            "; ".join(a.get("name") or a["text"] for a in ev["recipients"]),
-            _get(ev.get("date"), "value") or "", ev["trigger"]["text"], flags, ev.get("claimed_by") or "",
-        )
+        add_row(table, ev["event_type"], ev.get("mode"), "; ".join(a.get("name") or a["text"] for a in ev["actors"]),
+                "; ".join(a.get("name") or a["text"] for a in ev["recipients"]), _get(ev.get("date"), "value"),
+                ev["trigger"]["text"], flags, ev.get("claimed_by"))
     _console(out).print(table)
 
 
 def print_actors(actors: list[Record], out: TextIO) -> None:
     """A table of actors with their counts."""
-    table = Table(title=f"Actors ({len(actors)})")
-    for col in ACTOR_COLUMNS:
-        table.add_column(col, overflow="fold")
+    table = new_table(f"Actors ({len(actors)})", ACTOR_COLUMNS)
     for a in actors:
         row = actor_row(a)
-        table.add_row(*("" if row.get(c) is None else str(row[c]) for c in ACTOR_COLUMNS))
+        add_row(table, *(row.get(c) for c in ACTOR_COLUMNS))
     _console(out).print(table)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from rich.table import Table
-
-from communique.output import _console, _short
+from communique.output import _console, _short, add_row, new_table
 
 Record = dict[str, Any]
 
@@ -66,51 +64,46 @@ def timeline_row(row: Record) -> Record:
 
 def print_incidents(incidents: list[Record], out: TextIO) -> None:
     """A table of incidents: type, date, who, to whom, how often reported, flags."""
-    table = Table(title=f"Incidents ({len(incidents)})")
-    for col in ("id", "type", "date", "actors", "recipients", "articles", "sources", "reported", "flags"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"Incidents ({len(incidents)})",
+                      ("id", "type", "date", "actors", "recipients", "articles", "sources", "reported", "flags"))
     for inc in incidents:
         dt = inc.get("date") or {}
         flags = ",".join(f for f, on in (("negated", inc["negated"]), ("claimed only", inc["claimed_only"])) if on)
         reported = inc["first_reported"] or ""
         if inc["last_reported"] and inc["last_reported"] != inc["first_reported"]:
             reported += f" .. {inc['last_reported']}"
-        table.add_row(inc["id"], inc["event_type"], dt.get("value") or "", "; ".join(inc["actors"]),
-                      "; ".join(inc["recipients"]), str(inc["articles"]), str(inc["sources"]), reported, flags)
+        add_row(table, inc["id"], inc["event_type"], dt.get("value"), "; ".join(inc["actors"]),
+                "; ".join(inc["recipients"]), inc["articles"], inc["sources"], reported, flags)
     _console(out).print(table)
 
 
 def print_remarks(remarks: list[Record], out: TextIO) -> None:
     """A table of remark groups: speaker, fullest wording, how often quoted, changed wordings."""
-    table = Table(title=f"Remarks ({len(remarks)})")
-    for col in ("id", "speaker", "first said", "reports", "sources", "fullest wording", "changed"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"Remarks ({len(remarks)})",
+                      ("id", "speaker", "first said", "reports", "sources", "fullest wording", "changed"))
     for rem in remarks:
-        table.add_row(rem["id"], rem["speaker"] or "", rem["first_said"] or "", str(rem["reports_count"]),
-                      str(rem["sources"]), _short(rem["fullest"]), "; ".join(rem["changes"]))
+        add_row(table, rem["id"], rem["speaker"], rem["first_said"], rem["reports_count"], rem["sources"],
+                _short(rem["fullest"]), "; ".join(rem["changes"]))
     _console(out).print(table)
 
 
 def print_responses(responses: list[Record], out: TextIO) -> None:
     """A table of answers beside what they answer."""
-    table = Table(title=f"Responses ({len(responses)})")
-    for col in ("said", "speaker", "relation", "answer", "answers", "claimed by"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"Responses ({len(responses)})",
+                      ("said", "speaker", "relation", "answer", "answers", "claimed by"))
     for r in responses:
         claim = r.get("answers") or {}
         what = _short(claim.get("text"), 60) if claim else (r.get("incident") or {}).get("incident", "")
-        table.add_row(r["said"] or "", r["speaker"] or "", r["relation"], _short(r["text"], 60), what or "",
-                      claim.get("speaker") or "")
+        add_row(table, r["said"], r["speaker"], r["relation"], _short(r["text"], 60), what, claim.get("speaker"))
     _console(out).print(table)
 
 
 def print_timeline(rows: list[Record], out: TextIO, actor: str) -> None:
     """An actor's positions and answers by date."""
-    table = Table(title=f"Timeline of {actor} ({len(rows)})")
-    for col in ("date", "kind", "position", "counterpart", "text", "answers"):
-        table.add_column(col, overflow="fold")
+    table = new_table(f"Timeline of {actor} ({len(rows)})",
+                      ("date", "kind", "position", "counterpart", "text", "answers"))
     for r in rows:
         position = r["position"] + (f" ({', '.join(r['flags'])})" if r.get("flags") else "")
-        table.add_row(r["date"] or "", r["kind"], position, r["counterpart"] or "", _short(r["text"], 70),
-                      _short(r.get("answers"), 50))
+        add_row(table, r["date"], r["kind"], position, r["counterpart"], _short(r["text"], 70),
+                _short(r.get("answers"), 50))
     _console(out).print(table)

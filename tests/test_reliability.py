@@ -226,6 +226,65 @@ def test_every_csv_output_prefixes_formula_cells_and_round_trips(fake, tmp_path)
         assert unneutralise(row["Actor Name"]) == row["Actor Name"] == "Per Berg"
 
 
+# --- terminal safety ------------------------------------------------------------------------------------
+
+NAME, PLACE = "Ana\x1b[2JRuiz", "Oslo\x9b1m[b]"
+SAID = "the port \x1b]0;owned\x07 [bold]stays[/bold] shut\x7f"
+
+
+def _hostile_store(db: str) -> None:
+    """A store whose speaker, actor, trigger and content texts carry escape sequences and rich markup."""
+    from communique.records import ActorRef, Article, Content, Event, Result, Span, Speaker, Statement
+    from communique.store import Store
+
+    text = f"{NAME} said {SAID}. {NAME} met {PLACE}."
+    st = Statement("h-1", "h", "indirect", Content(SAID, 15, 15 + len(SAID)), speaker=Speaker(NAME, 0, 12, name=NAME))
+    ev = Event("h-e1", "h", "CONSULT", Span("met\x1b[5m", 0, 3), actors=[ActorRef(NAME, 0, 12, name=NAME)],
+               recipients=[ActorRef(PLACE, 0, 9, name=PLACE)])
+    with Store(db) as store:
+        store.add(Result(Article("h", text), [st], [ev]))
+
+
+def _table_commands() -> list[list[str]]:
+    """Every store command that can print a table, with the arguments that make it do so (extract: below)."""
+    out = []
+    for name, cmd in main.commands.items():
+        fmt = next((p for p in cmd.params if p.name == "fmt"), None)
+        if fmt is not None and "table" in fmt.type.choices and name != "extract":
+            out.append([name, NAME] if name == "timeline" else [name])
+    return out
+
+
+def test_every_table_shows_escape_sequences_and_markup_from_the_store_as_text(tmp_path):
+    db = str(tmp_path / "s.db")
+    _hostile_store(db)
+    commands = _table_commands()
+    assert sorted(c[0] for c in commands) == ["actors", "events", "incidents", "remarks", "responses", "statements",
+                                              "timeline"]
+    shown = {}
+    for args in commands:
+        res = _invoke(db, *args, "--format", "table")
+        assert res.exit_code == 0, args
+        assert [c for c in res.stdout if ord(c) < 32 or 127 <= ord(c) < 160] == ["\n"] * res.stdout.count("\n"), args
+        shown[args[0]] = " ".join(res.stdout.split())
+    for command, texts in {"statements": ["Ana\\x1b[2JRuiz", "the port \\x1b]0;owned\\x07 [bold]stays[/bold]"],
+                           "events": ["Ana\\x1b[2JRuiz", "Oslo\\x9b1m[b]", "met\\x1b[5m"],
+                           "actors": ["Ana\\x1b[2JRuiz", "Oslo\\x9b1m[b]"], "incidents": ["Oslo\\x9b1m[b]"],
+                           "remarks": ["Ana\\x1b[2JRuiz", "[bold]stays[/bold]"],
+                           "timeline": ["Timeline of Ana\\x1b[2JRuiz (0)"]}.items():
+        assert all(t in shown[command] for t in texts), (command, shown[command])
+
+
+def test_extract_prints_an_articles_escape_sequences_as_text(fake, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(f"Anna Berg said {SAID}.\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["extract", str(story)], catch_exceptions=False)
+    assert res.exit_code == 0
+    assert "\x1b" not in res.stdout and "\x9b" not in res.stdout and "\x07" not in res.stdout
+    [row] = [line for line in res.stdout.splitlines() if "Anna Berg" in line]
+    assert row.split("\u2502")[-2].strip() == "the port \\x1b]0;owned\\x07 [bold]stays[/bold] shut\\x7f"
+
+
 # --- resource limits -----------------------------------------------------------------------------------
 
 
