@@ -151,6 +151,25 @@ def test_events_and_actors_commands(fake, files, tmp_path):
         ("Anna Berg", "1", "1"), ("Kari Holm", "1", "0"), ("Olav Dahl", "2", "1")]
 
 
+def test_a_percent_sign_in_speaker_or_actor_matches_only_a_literal_percent_sign(fake, files, tmp_path):
+    from communique.records import ActorRef, Article, Content, Event, Result, Span, Speaker, Statement
+    from communique.store import Store
+
+    db = tmp_path / "s.db"
+    cli("ingest", str(files), db=db)
+    with Store(db) as store:
+        name = "Liga 50% Norte"
+        store.add(Result(Article("p", f"{name} said fees rise. {name} met Anna Berg."), [
+            Statement("p-1", "p", "indirect", Content("fees rise", 20, 29), speaker=Speaker(name, 0, 14, name=name))],
+            [Event("p-e1", "p", "CONSULT", Span("met", 46, 49), actors=[ActorRef(name, 31, 45, name=name)])]))
+    res = cli("statements", "--speaker", "%", "--format", "jsonl", db=db)
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["p-1"]
+    assert cli("statements", "--speaker", "_", "--format", "jsonl", db=db).stdout == ""
+    res = cli("events", "--actor", "%", "--format", "jsonl", db=db)
+    assert [json.loads(x)["id"] for x in res.stdout.splitlines()] == ["p-e1"]
+    assert len(cli("statements", "--format", "jsonl", db=db).stdout.splitlines()) == 5
+
+
 def test_queries_without_a_store_say_so(tmp_path):
     res = cli("statements", db=tmp_path / "none.db")
     assert res.exit_code == 1

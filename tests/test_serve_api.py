@@ -31,6 +31,16 @@ def test_full_text_search_over_statement_contents(client):
     assert ids(client.get("/api/statements", params={"q": "ferry", "speaker": "holm"})) == ["c-1"]
 
 
+def test_name_filters_match_like_wildcards_literally(client):
+    for typed in ("%", "_", "\\", "%a%"):  # as wildcards these would match every record
+        assert ids(client.get("/api/statements", params={"speaker": typed})) == []
+        assert ids(client.get("/api/events", params={"actor": typed})) == []
+        assert ids(client.get("/api/actors", params={"name": typed})) == []
+        assert ids(client.get("/api/incidents", params={"actor": typed})) == []
+        assert ids(client.get("/api/remarks", params={"speaker": typed})) == []
+    assert len(ids(client.get("/api/incidents"))) == 2 and len(ids(client.get("/api/remarks"))) == 6
+
+
 def test_records_are_exactly_what_the_cli_prints_as_json_lines(client):
     out = CliRunner().invoke(main, ["--db", client.store_target, "statements", "--format", "jsonl"])
     cli_records = [json.loads(line) for line in out.output.splitlines()]

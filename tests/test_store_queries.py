@@ -136,3 +136,47 @@ def test_a_postgresql_store_of_version_2_is_migrated_once_even_when_opened_four_
     store.add(Result(Article("w", "Ruiz said talks resume."), [later]))
     assert later.speaker.actor_id == "ana-ruiz"
     assert [s["id"] for s in store.statement_page(StatementFilter(q="dam")).items] == ["v-1"]
+
+
+# --- what a user types is matched as text: LIKE wildcards and full-text syntax ------------------------------
+
+NAMES = {"pct": "Liga 50% Norte", "und": "Grupo_Sur", "bs": "Orden \\ Paz", "plain": "Ana Ruiz"}
+SAYS = {"pct": "the port stays shut", "und": "talks and fees resume", "bs": "the quay is open", "plain": "no comment"}
+
+
+def _typed_store(target) -> Store:
+    """Four speakers (and event actors), three with a LIKE wildcard or the escape character in their names."""
+    from communique.records import ActorRef, Event, Span
+
+    store = Store(target)
+    for key, name in NAMES.items():
+        text = f"{name} said {SAYS[key]}. {name} threatened Oslo."
+        st = Statement(f"s-{key}", key, "indirect", Content(SAYS[key], len(name) + 6, len(name) + 6 + len(SAYS[key])),
+                       speaker=Speaker(name, 0, len(name), name=name))
+        ev = Event(f"e-{key}", key, "THREATEN", Span("threatened", 0, 10), actors=[ActorRef(name, 0, len(name), name=name)],
+                   recipients=[ActorRef("Oslo", 0, 4, name="Oslo")])
+        store.add(Result(Article(key, text, published=date(2026, 4, 1)), [st], [ev]))
+    return store
+
+
+@pytest.mark.parametrize("typed, keys", [("%", ["pct"]), ("_", ["und"]), ("\\", ["bs"]), ("50%", ["pct"]),
+                                         ("o_s", ["und"]), ("0% n", ["pct"]), ("n \\ p", ["bs"]), ("r%z", []),
+                                         ("RUIZ", ["plain"])])
+def test_like_wildcards_and_the_escape_character_in_names_are_matched_literally(store_target, typed, keys):
+    with _typed_store(store_target) as store:
+        assert [s["id"] for s in store.statements(speaker=typed)] == [f"s-{k}" for k in keys]
+        assert [e["id"] for e in store.events(actor=typed)] == [f"e-{k}" for k in keys]
+        assert [a["name"] for a in store.actor_page(typed).items] == [NAMES[k] for k in keys]
+        assert [r["speaker"] for r in store.links.remarks(speaker=typed)] == [NAMES[k] for k in keys]
+        assert [i["actors"] for i in store.links.incidents(actor=typed)] == [[NAMES[k]] for k in keys]
+        assert [r["actor"] for r in store.links.timeline(typed)] == [NAMES[k] for k in keys]
+
+
+@pytest.mark.parametrize("typed, keys", [('"', []), ("*", []), ("AND(", ["und"]), ("port*", ["pct"]),
+                                         ('"port stays', ["pct"]), ("' OR 1=1 --", []), ("NEAR(port, 2)", []),
+                                         ("___", []), ("\\", []), ("-port", ["pct"]), ("quay:open^", ["bs"]),
+                                         ('"the" "is open"', ["bs"])])
+def test_full_text_search_takes_query_syntax_as_words(store_target, typed, keys):
+    with _typed_store(store_target) as store:
+        assert [s["id"] for s in store.statement_page(StatementFilter(q=typed)).items] == [f"s-{k}" for k in keys]
+        assert sorted(a["id"] for a in store.article_page(typed).items) == sorted(keys)

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Optional
 from communique.links import positions, responses as answers
 from communique.links.features import best_date, words
 from communique.output import sentence_around
+from communique.store.queries import contains, like_pattern
 
 Row = dict[str, Any]
 
@@ -34,9 +35,9 @@ class LinkQueries:
 
     def actor_ids(self, name: str) -> list[str]:
         """Ids of the actors whose name or an alias contains `name` (case-insensitive)."""
-        like = f"%{name}%"
-        rows = self.db.execute("SELECT actor_id FROM actors WHERE lower(name) LIKE lower(?) UNION"
-                               " SELECT actor_id FROM actor_aliases WHERE lower(alias) LIKE lower(?)", (like, like))
+        like = like_pattern(name)  # '%' and '_' in a name are matched as themselves
+        rows = self.db.execute(f"SELECT actor_id FROM actors WHERE {contains('name')} UNION"
+                               f" SELECT actor_id FROM actor_aliases WHERE {contains('alias')}", (like, like))
         return sorted(r[0] for r in rows)
 
     def _article(self, doc: str, cache: dict[str, Row]) -> Row:

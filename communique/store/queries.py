@@ -98,7 +98,7 @@ def _page(rows: list[Any], limit: int, key: Any) -> Page:
     return Page([json.loads(r["json"]) for r in rows], encode_cursor(key(rows[-1])) if more and rows else None)
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
     """A LIKE pattern matching `value` anywhere, with the pattern characters taken literally."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -131,9 +131,9 @@ def statement_conditions(db: Any, f: StatementFilter) -> tuple[list[str], list[A
     where: list[str] = []
     args: list[Any] = []
     if f.speaker:
-        like = _like(f.speaker)
-        where.append(f"({_ilike('s.speaker_name')} OR {_ilike('s.speaker_text')} OR s.actor_id IN"
-                     f" (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
+        like = like_pattern(f.speaker)
+        where.append(f"({contains('s.speaker_name')} OR {contains('s.speaker_text')} OR s.actor_id IN"
+                     f" (SELECT actor_id FROM actor_aliases WHERE {contains('alias')}))")
         args += [like, like, like]
     if f.doc:
         where.append("s.doc = ?")
@@ -154,9 +154,9 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
         where.append("e.event_type = ?")
         args.append(f.type.upper())
     if f.actor:
-        like = _like(f.actor)
-        where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {_ilike('name')} OR {_ilike('text')}"
-                     f" OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
+        like = like_pattern(f.actor)
+        where.append(f"e.id IN (SELECT event_id FROM event_actors WHERE {contains('name')} OR {contains('text')}"
+                     f" OR actor_id IN (SELECT actor_id FROM actor_aliases WHERE {contains('alias')}))")
         args += [like, like, like]
     if f.country:
         where.append("(e.location_country = ? OR e.id IN (SELECT event_id FROM event_actors WHERE country = ?))")
@@ -172,8 +172,8 @@ def event_conditions(f: EventFilter) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _ilike(column: str) -> str:
-    """`column` contains the next parameter's pattern, ignoring case (the same on both backends)."""
+def contains(column: str) -> str:
+    """`column` contains the next parameter, a `like_pattern`, ignoring case (the same on both backends)."""
     return f"lower({column}) LIKE lower(?) ESCAPE '\\'"
 
 
@@ -271,8 +271,9 @@ def actors_page(db: Any, name: Optional[str] = None, limit: Optional[int] = DEFA
     where: list[str] = []
     args: list[Any] = []
     if name:
-        where.append(f"({_ilike('a.name')} OR a.actor_id IN (SELECT actor_id FROM actor_aliases WHERE {_ilike('alias')}))")
-        args += [_like(name), _like(name)]
+        where.append(f"({contains('a.name')} OR a.actor_id IN"
+                     f" (SELECT actor_id FROM actor_aliases WHERE {contains('alias')}))")
+        args += [like_pattern(name), like_pattern(name)]
     _keyset(where, args, "lower(a.name), a.actor_id", decode_cursor(cursor, (str, str)))
     sql = f"{_ACTOR_COLUMNS}{_where(where)} ORDER BY sort_name, a.actor_id"
     if limit is None:
