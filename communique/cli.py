@@ -392,6 +392,7 @@ def serve(settings: Settings, db_path: Optional[str], host: str, port: int, toke
         raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")
     if token:
         _check_model(settings.model)  # posted articles need it; fail now rather than on the first POST
+    open_store(db).close()  # a store that cannot be opened is one line now, not an error on every request
     config = ServeConfig(db=db, token=token, options=settings.options(max_chars=max_chars), max_body=max_body)
     app = create_app(config)
     click.echo(f"Communiqué: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs ; "

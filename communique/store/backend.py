@@ -41,8 +41,13 @@ def is_postgres(target: str) -> bool:
 
 def open_db(target: str, threads: bool = False) -> "Db":
     """The database `target` names: a postgresql:// URL, else an SQLite file path."""
+    from communique.store.schema import check_sqlite_file  # schema.py imports this module
+
     try:
-        return PostgresDb(target) if is_postgres(target) else SqliteDb(target, threads)
+        if is_postgres(target):
+            return PostgresDb(target)
+        check_sqlite_file(target)  # before SqliteDb switches the file to WAL mode, a write
+        return SqliteDb(target, threads)
     except sqlite3.Error as exc:
         raise StoreUnavailable(f"cannot open the store {target}: {exc}") from exc
 

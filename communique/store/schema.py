@@ -9,7 +9,11 @@ full-text search differs (FTS5 tables and triggers against generated tsvector co
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
 from typing import Any
+
+from communique.store.backend import StoreUnavailable, _redact
 
 # Version 0 of an SQLite store (store.py creates it; kept as it was so old files stay readable).
 SQLITE_BASE = """
@@ -183,8 +187,43 @@ def version(db: Any) -> int:
     return 0
 
 
+def check_sqlite_file(path: str) -> None:
+    """Refuse, before anything writes to it, a file that is not a Communiqué store (another program's
+    database, random bytes) or a store from a newer Communiqué; a missing, empty or table-less file is new."""
+    file = Path(path)
+    if not file.is_file() or file.stat().st_size == 0:
+        return
+    try:  # read-only (and waiting out a writer, as the store's connection does): the file must not change
+        con = sqlite3.connect(file.absolute().as_uri() + "?mode=ro", uri=True, timeout=30)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                " AND name NOT LIKE 'sqlite!_%' ESCAPE '!'")}
+            columns = {r[1] for r in con.execute("PRAGMA table_info(articles)")}
+            number = con.execute("PRAGMA user_version").fetchone()[0]
+            if "schema_version" in tables:
+                number = max([number, *(r[0] for r in con.execute("SELECT version FROM schema_version"))])
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise StoreUnavailable(f"{path} is not a Communiqué store: {exc}") from None
+        raise  # locked, unreadable...: open_db reports it as it reports any other
+    if tables and not {"doc", "text", "text_hash"} <= columns:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreUnavailable(f"{path} is not a Communiqué store: an SQLite database with other tables ({shown})")
+    _check_version(number, path)
+
+
+def _check_version(number: Any, where: str) -> None:
+    """A store written by a newer Communiqué is refused: migrating it back or misreading it could lose data."""
+    if isinstance(number, int) and number > LATEST:
+        raise StoreUnavailable(f"{where} is a store of a newer Communiqué (schema version {number}; this one reads "
+                               f"up to {LATEST}): upgrade Communiqué to open it")
+
+
 def migrate(db: Any) -> None:
     """Create the store if it is new and apply the missing migrations, each in one write transaction."""
+    _check_version(version(db), _redact(db.url) if db.kind == "postgres" else "the store")
     if db.kind == "sqlite":
         db.executescript(SQLITE_SCHEMA)
     while version(db) < LATEST:
