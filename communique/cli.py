@@ -13,6 +13,8 @@ import click
 from communique import __version__
 from communique import options as defaults
 from communique.cli_engines import count_written, engine_options, load, open_sink, open_store, ray_outputs
+from communique.cli_errors import Main, output_file
+from communique.ingest import printable
 from communique.options import Options
 from communique.records import Result, Skip
 from communique.sinks import STORE_BATCH
@@ -87,7 +89,7 @@ def _format_option(choices: tuple[str, ...], default: str = "table") -> Callable
                         help="Output format: " + ", ".join(choices) + ".")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="COMMUNIQUE_DB", default="communique.db",
               show_default=True, help="The store: an SQLite file, or a postgresql://user@host/dbname URL (env COMMUNIQUE_DB).")
 @click.option("--model", default=None, help="spaCy model package or path (default: en_core_web_sm if installed).")
@@ -322,8 +324,8 @@ def import_actors(source: Path, into: Path) -> None:
         imported, total = import_file(source, into)
     except (ValueError, KeyError, OSError, ActorFileError) as exc:
         raise click.ClickException(f"{source}: cannot import: {exc}") from None
-    click.echo(f"{len(imported.actors)} actors read from {source} ({imported.skipped} rows skipped); "
-               f"{into} now holds {total}. Use it with: communique --kb {into} ...")
+    click.echo(printable(f"{len(imported.actors)} actors read from {source} ({imported.skipped} rows skipped); "
+                         f"{into} now holds {total}. Use it with: communique --kb {into} ..."))
 
 
 @actors.command("stats")
@@ -354,7 +356,7 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
     from communique import output
     from communique.cli_links import export_links
 
-    with _open_store(settings) as store, click.open_file(out_path, "w", encoding="utf-8", lazy=False) as out:
+    with _open_store(settings) as store, output_file(out_path) as out:
         if what in ("incidents", "responses"):
             export_links(store, what, fmt, out)
         elif what == "events":

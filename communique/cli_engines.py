@@ -8,6 +8,7 @@ from typing import Any, Callable, Iterator, Optional
 
 import click
 
+from communique.cli_errors import os_error_line
 from communique.options import Options
 from communique.records import Result, Skip
 
@@ -74,8 +75,10 @@ def open_sink(db: str, out_dir: Optional[str], batch: int = 1, links: bool = Tru
     if out_dir:
         try:
             sink = ParquetSink(out_dir)
-        except (RuntimeError, OSError) as exc:
+        except RuntimeError as exc:  # pyarrow missing
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            raise click.ClickException(os_error_line(exc, out_dir)) from None
         try:
             yield sink
         finally:

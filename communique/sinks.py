@@ -57,6 +57,7 @@ class ParquetSink:
         self.next_part = int(existing[-1].stem.split("-")[1]) + 1 if existing else 0
         self.rows_per_file = rows_per_file
         self.writer: Optional[Any] = None
+        self.path = self.dir  # the file being written, for messages
         self.rows_in_file = 0
         self.pending: list[Result] = []
 
@@ -72,25 +73,36 @@ class ParquetSink:
             return []
         if self.writer is not None and self.rows_in_file >= self.rows_per_file:
             self.close_file()
-        if self.writer is None:
-            path = self.dir / f"part-{self.next_part:05d}.parquet"
-            self.next_part += 1
-            self.writer = self.pq.ParquetWriter(str(path), schema(), compression="zstd")
-        self.writer.write_table(table([output_to_row(r) for r in done]))
+        try:
+            if self.writer is None:
+                self.path = self.dir / f"part-{self.next_part:05d}.parquet"
+                self.next_part += 1
+                self.writer = self.pq.ParquetWriter(str(self.path), schema(), compression="zstd")
+            self.writer.write_table(table([output_to_row(r) for r in done]))
+        except OSError as exc:
+            raise _naming(exc, self.path) from exc
         self.rows_in_file += len(done)
         return [(r, True) for r in done]
 
     def close_file(self) -> None:
         """Finish the current file (its footer makes it readable)."""
-        if self.writer is not None:
-            self.writer.close()
-        self.writer, self.rows_in_file = None, 0
+        writer, self.writer, self.rows_in_file = self.writer, None, 0
+        if writer is not None:
+            try:
+                writer.close()
+            except OSError as exc:
+                raise _naming(exc, self.path) from exc
 
     def close(self) -> Written:
         """Write what is queued and finish the file."""
         done = self.flush()
         self.close_file()
         return done
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The error with the file it happened on (pyarrow's name none, so a message could not say which)."""
+    return exc if exc.filename else OSError(exc.errno, exc.strerror or " ".join(str(exc).split()), str(path))
 
 
 def _pyarrow() -> tuple[Any, Any]:

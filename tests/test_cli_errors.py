@@ -119,3 +119,137 @@ def test_a_postgresql_store_from_a_newer_communique_is_one_line(pg_schema):
     res = cli("--db", pg_schema, "statements")
     assert_one_line(res, f"{pg_schema} is a store of a newer Communiqué (schema version {LATEST + 7}; this one "
                          f"reads up to {LATEST}): upgrade Communiqué to open it")
+
+
+# --- outputs that cannot be written -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("where, reason", [("missing/out.csv", "No such file or directory"), (".", "Is a directory"),
+                                           ("/dev/full", "No space left on device")])
+def test_export_into_a_missing_directory_a_directory_or_a_full_device_is_one_line(tmp_path, where, reason):
+    db = tmp_path / "s.db"
+    _store(db)
+    target = where if where.startswith("/") else str(tmp_path / where)
+    for what in ("statements", "incidents"):
+        assert_one_line(cli("--db", str(db), "export", "--what", what, "-o", target), f"cannot write {target}: {reason}")
+
+
+def test_ingest_out_under_a_file_is_one_line(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    target = str(tmp_path / "story.txt" / "parquet")
+    assert_one_line(cli("ingest", "--out", target, str(tmp_path / "story.txt")),
+                    f"cannot write {target}: Not a directory")
+
+
+def test_eval_jsonl_out_into_a_missing_directory_is_one_line(tmp_path):
+    target = str(tmp_path / "missing" / "pred.jsonl")
+    assert_one_line(cli("eval", "polnear", str(tmp_path), "--jsonl-out", target),
+                    f"cannot write {target}: No such file or directory")
+
+
+# The fake pipeline in a child process: output to a real device, and limits a child can have.
+FAKE_CLI = ("import sys; sys.path.insert(0, sys.argv.pop(1)); from fake_nlp import fake_nlp;"
+            " from communique import pipeline; from communique.options import Options;"
+            " pipeline._NLP[pipeline.pipeline_key(Options())] = fake_nlp();"
+            " from communique.cli import main; main(sys.argv[1:])")
+
+
+def _child(*args: str, stdout=subprocess.PIPE, max_file_bytes: int = 0) -> subprocess.CompletedProcess:
+    """`communique ARGS` with the fake pipeline in a child process, files capped at `max_file_bytes` if set."""
+    def cap():
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the cap fails (EFBIG) instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
+    return subprocess.run([sys.executable, "-c", FAKE_CLI, str(TESTS), *args], stdout=stdout, stderr=subprocess.PIPE,
+                          text=True, timeout=120, preexec_fn=cap if max_file_bytes else None)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("args", [["statements"], ["statements", "--format", "jsonl"], ["export", "--what", "events"],
+                                  ["incidents", "--format", "csv"]])
+def test_standard_output_on_a_full_device_is_one_line(tmp_path, args):
+    db = tmp_path / "s.db"
+    _store(db)
+    with open("/dev/full", "w") as full:
+        res = _child("--db", str(db), *args, stdout=full)
+    assert (res.returncode, res.stderr) == (1, "Error: cannot write to standard output: No space left on device\n")
+
+
+def _stories(folder: Path, n: int = 40) -> Path:
+    """`n` short stories in `folder`."""
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"s{i:02d}.txt").write_text(f"Anna Berg said pier {i} would open.\n\nKari Holm met Olav Dahl.\n",
+                                             encoding="utf-8")
+    return folder
+
+
+def test_parquet_output_on_a_full_disk_names_the_file_in_one_line(tmp_path):
+    out = tmp_path / "parquet"
+    res = _child("-q", "ingest", "--out", str(out), str(_stories(tmp_path / "in")), max_file_bytes=2000)
+    assert res.returncode == 1 and res.stdout == ""
+    assert re.fullmatch(rf"Error: {re.escape(str(out))}/part-00000\.parquet: [^\n]*File too large\n", res.stderr)
+
+
+def test_a_store_on_a_full_disk_is_one_line_and_keeps_whole_articles(tmp_path):
+    db, stories = tmp_path / "s.db", _stories(tmp_path / "in")
+    first = _child("-q", "--db", str(db), "ingest", *sorted(str(p) for p in stories.iterdir())[:10])
+    assert first.returncode == 0
+    # The journal (WAL) grows by every article written; capped at 500 kB it fills after a few of the other 30.
+    res = _child("-q", "--db", str(db), "ingest", str(stories), max_file_bytes=500_000)
+    assert res.returncode == 1 and res.stdout == ""
+    assert re.fullmatch(rf"Error: the store {re.escape(str(db))} failed: [^\n]+\n", res.stderr)
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    assert 10 < stored < 40
+    assert con.execute("SELECT COUNT(*) FROM statements").fetchone()[0] == stored  # each article whole
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+
+
+# --- what a real terminal receives --------------------------------------------------------------------------
+
+def _on_a_terminal(*args: str) -> tuple[int, bytes]:
+    """Run `communique ARGS` with stdout and stderr on a pseudo-terminal 200 columns wide; its bytes."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 200, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}  # the terminal's size decides
+    proc = subprocess.Popen([sys.executable, "-m", "communique", *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env)
+    os.close(slave)
+    out = b""
+    while select.select([master], [], [], 60)[0]:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    return proc.wait(timeout=60), out
+
+
+SGR = re.compile(rb"\x1b\[[0-9;]*m")  # rich's own styles (bold headers) are the only sequences allowed
+
+
+def test_a_terminal_gets_the_articles_escape_sequences_as_text(tmp_path):
+    db = tmp_path / "s.db"
+    said = "the \x1b[2J\x1b]0;owned\x07 ferry [bold]runs[/bold] \x9b31m today"
+    with Store(db) as store:
+        store.add(Result(Article("e", f"Anna Berg said {said}."), [
+            Statement("e-1", "e", "indirect", Content(said, 15, 15 + len(said)),
+                      speaker=Speaker("Anna Berg", 0, 9, name="Anna Berg"))]))
+    status, out = _on_a_terminal("--db", str(db), "statements")
+    assert status == 0
+    assert b"\x1b" not in SGR.sub(b"", out) and b"\xc2\x9b" not in out and b"\x07" not in out
+    assert "the \\x1b[2J\\x1b]0;owned\\x07 ferry [bold]runs[/bold] \\x9b31m today".encode() in out
+
+
+def test_a_terminal_gets_a_file_name_with_an_escape_sequence_as_text(tmp_path):
+    db = tmp_path / "news\x1b]0;owned\x07.db"
+    status, out = _on_a_terminal("--db", str(db), "statements")
+    assert (status, out) == (1, f"Error: no store at {tmp_path}/news\\x1b]0;owned\\x07.db: run `communique ingest "
+                                f"PATH...` first\r\n".encode())

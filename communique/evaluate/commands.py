@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Optional
 
 import click
 
+from communique.cli_errors import output_file
+from communique.ingest import printable
 from communique.records import Skip
 
 
@@ -44,23 +47,21 @@ def polnear_command(ctx: click.Context, root: Path, split: str, errors: bool, li
     cfg = EvalConfig(split, _model(ctx, model), limit, workers, errors, keep_statements=jsonl_out is not None,
                      beliefs=beliefs or bool(getattr(ctx.obj, "beliefs", False)))
     totals, skipped, clock = Totals(), 0, {}
-    out = jsonl_out.open("w", encoding="utf-8") if jsonl_out else None
-    try:
-        for item in evaluate(root, cfg, on_start=lambda: clock.setdefault("start", time.perf_counter())):
-            if isinstance(item, Skip):
-                skipped += 1
-                click.echo(f"{item.path}: skipped: {item.reason}", err=True)
-                continue
-            totals.add(item)
-            for line in item.errors:
-                click.echo(line)
-            for statement in item.statements:
-                out.write(json.dumps(statement, ensure_ascii=False) + "\n")
-    except (FileNotFoundError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        if out:
-            out.close()
+    with ExitStack() as files:
+        out = files.enter_context(output_file(str(jsonl_out))) if jsonl_out else None
+        try:
+            for item in evaluate(root, cfg, on_start=lambda: clock.setdefault("start", time.perf_counter())):
+                if isinstance(item, Skip):
+                    skipped += 1
+                    click.echo(printable(f"{item.path}: skipped: {item.reason}"), err=True)
+                    continue
+                totals.add(item)
+                for line in (part for error in item.errors for part in error.split("\n")):
+                    click.echo(printable(line))  # corpus sentences, shown as text
+                for statement in item.statements:
+                    out.write(json.dumps(statement, ensure_ascii=False) + "\n")
+        except (FileNotFoundError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
     seconds = time.perf_counter() - clock.get("start", time.perf_counter())
     click.echo(f"PolNeAR {split}: {root}" + (f"   ({skipped} skipped)" if skipped else ""))
     print_report(totals, seconds, click.echo)
