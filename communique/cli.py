@@ -340,7 +340,7 @@ def actors_stats(settings: Settings, on_day: Optional[datetime]) -> None:
     figures = load(settings.kb_file or "").stats(day)
     for name, value in figures.items():
         shown = ", ".join(f"{k} {v}" for k, v in value.items()) if isinstance(value, dict) else value
-        click.echo(f"{name.replace('_', ' ')}: {shown}")
+        click.echo(printable(f"{name.replace('_', ' ')}: {shown}"))  # the --kb file's own notes among them
     click.echo(f"(office holders counted on {day.isoformat()})")
 
 

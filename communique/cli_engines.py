@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator, Optional
 import click
 
 from communique.cli_errors import os_error_line
+from communique.ingest import printable
 from communique.options import Options
 from communique.records import Result, Skip
 
@@ -108,7 +109,7 @@ def load(settings: Any, paths: tuple[str, ...]) -> None:
                         tally.read += 1
                         count_written(tally, sink.put(result))
             except (ValueError, OSError) as exc:
-                problems.append(f"skipped {path}: {exc}")
+                problems.append(printable(f"skipped {path}: {exc}"))
                 if not settings.quiet:
                     click.echo(problems[-1], err=True)
             count_written(tally, sink.flush())

@@ -253,3 +253,13 @@ def test_a_terminal_gets_a_file_name_with_an_escape_sequence_as_text(tmp_path):
     status, out = _on_a_terminal("--db", str(db), "statements")
     assert (status, out) == (1, f"Error: no store at {tmp_path}/news\\x1b]0;owned\\x07.db: run `communique ingest "
                                 f"PATH...` first\r\n".encode())
+
+
+def test_a_skipped_parquet_file_is_named_with_its_control_characters_escaped(tmp_path):
+    bad = tmp_path / "part\x1b]0;owned\x07.parquet"  # OSC: click strips CSI sequences off a pipe, not these
+    bad.write_bytes(b"not parquet at all")
+    res = cli("--db", str(tmp_path / "s.db"), "load", str(bad))
+    assert res.exit_code == 1
+    assert res.stdout == "0 articles read, 0 added, 0 already in store, 1 files skipped, 0 statements, 0 events\n"
+    line, again = res.stderr.splitlines()  # as it happened, then after the summary
+    assert line == again and line.startswith(f"skipped {tmp_path}/part\\x1b]0;owned\\x07.parquet: ") and "\x1b" not in res.stderr
