@@ -107,9 +107,10 @@ def test_a_store_from_a_newer_communique_is_refused_and_left_unchanged(tmp_path)
     con.commit()
     con.close()
     before = db.read_bytes()
+    message = (f"{db} is a store of a newer Communiqué (schema version {LATEST + 1}; this one reads up to {LATEST}):"
+               " upgrade Communiqué to open it")
     for args in COMMANDS[:3]:
-        assert_one_line(cli("--db", str(db), *args), f"{db} is a store of a newer Communiqué (schema version "
-                                                     f"{LATEST + 1}; this one reads up to {LATEST}): upgrade Communiqué to open it")
+        assert_one_line(cli("--db", str(db), *args), message)
     assert db.read_bytes() == before
 
 
@@ -130,7 +131,8 @@ def test_export_into_a_missing_directory_a_directory_or_a_full_device_is_one_lin
     _store(db)
     target = where if where.startswith("/") else str(tmp_path / where)
     for what in ("statements", "incidents"):
-        assert_one_line(cli("--db", str(db), "export", "--what", what, "-o", target), f"cannot write {target}: {reason}")
+        res = cli("--db", str(db), "export", "--what", what, "-o", target)
+        assert_one_line(res, f"cannot write {target}: {reason}")
 
 
 def test_ingest_out_under_a_file_is_one_line(tmp_path):
@@ -262,4 +264,5 @@ def test_a_skipped_parquet_file_is_named_with_its_control_characters_escaped(tmp
     assert res.exit_code == 1
     assert res.stdout == "0 articles read, 0 added, 0 already in store, 1 files skipped, 0 statements, 0 events\n"
     line, again = res.stderr.splitlines()  # as it happened, then after the summary
-    assert line == again and line.startswith(f"skipped {tmp_path}/part\\x1b]0;owned\\x07.parquet: ") and "\x1b" not in res.stderr
+    assert line == again and line.startswith(f"skipped {tmp_path}/part\\x1b]0;owned\\x07.parquet: ")
+    assert "\x1b" not in res.stderr

@@ -74,7 +74,8 @@ def wide(monkeypatch):
 
 @pytest.mark.parametrize("value, shown", [
     (HOSTILE, SHOWN), ("[bold]red[/bold] [/]", "[bold]red[/bold] [/]"), ("a\r\nb\u2028c", "a  b c"),
-    ("\x00\x08\x1c\x85", "\\x00\\x08\\x1c\\x85"), ("Ra\u00fal \u6771\u4eac", "Ra\u00fal \u6771\u4eac"), (None, ""), (3, "3"),
+    ("\x00\x08\x1c\x85", "\\x00\\x08\\x1c\\x85"), ("Ra\u00fal \u6771\u4eac", "Ra\u00fal \u6771\u4eac"), (None, ""),
+    (3, "3"),
 ])
 def test_a_table_cell_escapes_control_characters_and_keeps_markup_as_text(value, shown):
     assert output.cell(value).plain == shown

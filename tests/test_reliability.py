@@ -237,10 +237,13 @@ def _hostile_store(db: str) -> None:
     from communique.records import ActorRef, Article, Content, Event, Result, Span, Speaker, Statement
     from communique.store import Store
 
-    text = f"{NAME} said {SAID}. {NAME} met {PLACE}."
-    st = Statement("h-1", "h", "indirect", Content(SAID, 15, 15 + len(SAID)), speaker=Speaker(NAME, 0, 12, name=NAME))
-    ev = Event("h-e1", "h", "CONSULT", Span("met\x1b[5m", 0, 3), actors=[ActorRef(NAME, 0, 12, name=NAME)],
-               recipients=[ActorRef(PLACE, 0, 9, name=PLACE)])
+    text = f"{NAME} said {SAID}. {NAME} met\x1b[5m {PLACE}."
+    said, second, met, place = text.index(SAID), text.index(NAME, 1), text.index("met"), text.index(PLACE)
+    st = Statement("h-1", "h", "indirect", Content(SAID, said, said + len(SAID)),
+                   speaker=Speaker(NAME, 0, len(NAME), name=NAME))
+    ev = Event("h-e1", "h", "CONSULT", Span("met\x1b[5m", met, met + 7),
+               actors=[ActorRef(NAME, second, second + len(NAME), name=NAME)],
+               recipients=[ActorRef(PLACE, place, place + len(PLACE), name=PLACE)])
     with Store(db) as store:
         store.add(Result(Article("h", text), [st], [ev]))
 

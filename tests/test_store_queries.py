@@ -153,8 +153,10 @@ def _typed_store(target) -> Store:
         text = f"{name} said {SAYS[key]}. {name} threatened Oslo."
         st = Statement(f"s-{key}", key, "indirect", Content(SAYS[key], len(name) + 6, len(name) + 6 + len(SAYS[key])),
                        speaker=Speaker(name, 0, len(name), name=name))
-        ev = Event(f"e-{key}", key, "THREATEN", Span("threatened", 0, 10), actors=[ActorRef(name, 0, len(name), name=name)],
-                   recipients=[ActorRef("Oslo", 0, 4, name="Oslo")])
+        verb, oslo, second = text.index("threatened"), text.index("Oslo"), text.index(name, len(name))
+        ev = Event(f"e-{key}", key, "THREATEN", Span("threatened", verb, verb + 10),
+                   actors=[ActorRef(name, second, second + len(name), name=name)],
+                   recipients=[ActorRef("Oslo", oslo, oslo + 4, name="Oslo")])
         store.add(Result(Article(key, text, published=date(2026, 4, 1)), [st], [ev]))
     return store
 
