@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -193,6 +194,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from communique.workers import sigterm_unwinds
+
     settings: Settings = ctx.obj
     options = settings.options(**run)
     tally = Tally()
@@ -208,22 +211,28 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
     # The local runner commits article by article (a killed run loses only the article in flight); the
     # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
     batch = STORE_BATCH if engine == "ray" else 1
-    with open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress:
+    # SIGTERM unwinds the block (the workers killed first, then the store closed) and the summary still prints.
+    with sigterm_unwinds() as term, open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress, \
+            closing(outputs):
         task = progress.add_task("ingesting", total=None)
         for out in outputs:
-            if isinstance(out, Skip):
-                tally.skipped.append(out)
-                if not settings.quiet:
-                    click.echo(_skip_line(out), err=True)
-            else:
-                tally.read += 1
-                count_written(tally, sink.put(out))
-            progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
-        count_written(tally, sink.flush())
-    click.echo(tally.line())
+            with term.hold():  # a SIGTERM waits until this result is stored and counted
+                if isinstance(out, Skip):
+                    tally.skipped.append(out)
+                    if not settings.quiet:
+                        click.echo(_skip_line(out), err=True)
+                else:
+                    tally.read += 1
+                    count_written(tally, sink.put(out))
+                progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
+        with term.hold():
+            count_written(tally, sink.flush())
+    lost = tally.read - tally.added - tally.already  # queued for a batch write when a SIGTERM came
+    stopped = "; stopped by SIGTERM" + (f", {lost} read but not stored" if lost else "") if term.status else ""
+    click.echo(tally.line() + stopped)
     for skip in tally.skipped:
         click.echo(_skip_line(skip), err=True)
-    sys.exit(1 if tally.skipped else 0)
+    sys.exit(term.status or (1 if tally.skipped else 0))
 
 
 def _open_store(settings: Settings) -> Any:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -12,7 +11,7 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique import limits, pieces
+from communique import limits, pieces, workers
 from communique.options import Options
 from communique.records import Article, Result, Skip
 
@@ -150,25 +149,25 @@ def _name(article: Article) -> str:
 # --- worker processes ------------------------------------------------------------------------------
 
 
-def _init_worker(options: Options) -> None:
-    """Load the model once in each worker; nlp and Doc objects never cross process boundaries."""
-    get_nlp(options)
-
-
 def _work(chunk: list[Item], options: Options) -> list[Output]:
     """Worker entry point: process one chunk with this process's model."""
     return process_chunk(get_nlp(options), chunk, options)
 
 
 def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
-    """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order."""
+    """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order.
+
+    Workers load the model once each; nlp and Doc objects never cross process boundaries. A run that
+    stops early (an error, Ctrl-C, SIGTERM, the consumer closing this generator) kills its workers."""
     todo = chunks(items, options.batch_size)
     pending: deque[tuple[list[Item], Future]] = deque()
     # Bounded in-flight work (the input is never read ahead wholesale), but deep enough that one
     # slow chunk at the head of the queue does not leave the other workers idle.
     limit = options.workers * 4
-    pool = _new_pool(options)
+    output = workers.Output()
+    pool = workers.new_pool(options, output)
     breaks = 0
+    finished = False
     try:
         while True:
             while len(pending) < limit:
@@ -177,6 +176,7 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                     break
                 pending.append((chunk, pool.submit(_work, chunk, options)))
             if not pending:
+                finished = True
                 return
             chunk, future = pending.popleft()
             try:
@@ -189,26 +189,17 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                 if breaks >= MAX_POOL_RESTARTS:
                     raise WorkerError(f"worker processes keep failing ({exc}); try --workers 1") from exc
                 yield from _failed(chunk, exc)
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _new_pool(options)
+                workers.stop(pool, finished=False)
+                pool = workers.new_pool(options, output)
                 pending = deque((c, pool.submit(_work, c, options)) for c, _ in pending)
             except Exception as exc:  # noqa: BLE001
                 yield from _failed(chunk, exc)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        workers.stop(pool, finished)
+        output.close()
 
 
 def _failed(chunk: list[Item], exc: BaseException) -> Iterator[Output]:
     """Every article of a chunk whose worker failed, as Skips."""
     for item in chunk:
         yield extraction_failed(item, exc) if isinstance(item, Article) else item
-
-
-def _new_pool(options: Options) -> ProcessPoolExecutor:
-    """A spawn-based pool: children start clean (no inherited threads or half-loaded models)."""
-    return ProcessPoolExecutor(
-        max_workers=options.workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(options,),
-    )
