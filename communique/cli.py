@@ -107,21 +107,18 @@ def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optiona
     ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs, kb_file=kb_file)
 
 
-def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
-    """Read and analyse the inputs; a model that cannot be loaded is a clean error, not a traceback."""
+def _results(paths: tuple[str, ...], options: Options, mark: Optional[Callable] = None) -> Iterator[Any]:
+    """Read and analyse the inputs, after `mark` (if given) turned the ones not to analyse into Known
+    records; a model that cannot be loaded is a clean error, not a traceback."""
     from communique.ingest import read_paths
-    from communique.pipeline import WorkerError, get_nlp, run
+    from communique.pipeline import ModelError, WorkerError, run
 
     _check_model(options.model)
-    nlp = None
-    if options.workers == 1:  # workers load their own copy; the parent needs none
-        try:
-            nlp = get_nlp(options)
-        except (OSError, ImportError) as exc:
-            raise click.ClickException(f"cannot load the model: {exc}") from exc
+    items = read_paths(paths, options)
     try:
-        yield from run(read_paths(paths, options), options, nlp=nlp)
-    except WorkerError as exc:
+        # The model loads with the first article to analyse (workers load their own; the parent none).
+        yield from run(mark(items) if mark else items, options)
+    except (WorkerError, ModelError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -206,8 +203,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
         _check_model(options.model)
         asked = ctx.get_parameter_source("workers") != click.core.ParameterSource.DEFAULT
         outputs = ray_outputs(paths, options, ray_address, options.workers if asked else None)
-    else:
-        outputs = _results(paths, options)
+    else:  # texts the store already holds are found before analysis (`sink` is bound by the `with` below)
+        outputs = _results(paths, options, lambda items: sink.mark_stored(items))
     # The local runner commits article by article (a killed run loses only the article in flight); the
     # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
     batch = STORE_BATCH if engine == "ray" else 1
@@ -223,10 +220,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
                         click.echo(_skip_line(out), err=True)
                 else:
                     tally.read += 1
-                    count_written(tally, sink.put(out))
+                    count_written(tally, sink.put(out), settings.quiet)
                 progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
         with term.hold():
-            count_written(tally, sink.flush())
+            count_written(tally, sink.flush(), settings.quiet)
     lost = tally.read - tally.added - tally.already  # queued for a batch write when a SIGTERM came
     stopped = "; stopped by SIGTERM" + (f", {lost} read but not stored" if lost else "") if term.status else ""
     click.echo(tally.line() + stopped)

@@ -13,10 +13,10 @@ from spacy.tokens import Doc
 
 from communique import limits, pieces, workers
 from communique.options import Options
-from communique.records import Article, Result, Skip
+from communique.records import Article, Known, Result, Skip
 
-Item = Union[Article, Skip]
-Output = Union[Result, Skip]
+Item = Union[Article, Skip, Known]  # only Articles are analysed; the others pass through in place
+Output = Union[Result, Skip, Known]
 
 _NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
 BATCH_CHARS = 20_000  # characters per batch, at most (a longer article still makes a batch of its own)
@@ -25,6 +25,10 @@ MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cann
 
 class WorkerError(RuntimeError):
     """Worker processes keep dying (or cannot start), so the run cannot go on."""
+
+
+class ModelError(RuntimeError):
+    """The model could not be loaded in this process, so the run cannot go on."""
 
 
 def pipeline_key(options: Options) -> tuple:
@@ -52,16 +56,33 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
     if options.workers > 1 and nlp is None:
         yield from _run_parallel(items, options)
         return
-    nlp = nlp or get_nlp(options)
     for chunk in chunks(items, options.batch_size):
+        if not _analysed(chunk):
+            yield from chunk
+            continue
+        nlp = nlp or _load(options)  # only now: a run whose texts are all stored already never loads it
         yield from process_chunk(nlp, chunk, options)
+
+
+def _load(options: Options) -> Language:
+    """The pipeline for a run in this process; ModelError when it cannot be loaded."""
+    try:
+        return get_nlp(options)
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"cannot load the model: {exc}") from exc
+
+
+def _analysed(chunk: list[Item]) -> bool:
+    """Whether the chunk holds an article to analyse (not only Skips and articles already stored)."""
+    return any(isinstance(item, Article) for item in chunk)
 
 
 def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Groups of up to `size` articles and about `max_chars` characters, Skips kept in place.
 
     Capping characters as well as articles keeps the parser's peak memory flat: a batch that
-    happens to hold several long articles would otherwise set the run's high-water mark."""
+    happens to hold several long articles would otherwise set the run's high-water mark. Skips and
+    stored articles count too, so a long run of them (a re-ingest) streams by rather than piling up."""
     max_chars = max_chars or BATCH_CHARS
     chunk: list[Item] = []
     articles = chars = 0
@@ -70,9 +91,9 @@ def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) ->
         if isinstance(item, Article):
             articles += 1
             chars += len(item.text or "")
-            if articles >= max(1, size) or chars >= max_chars:
-                yield chunk
-                chunk, articles, chars = [], 0, 0
+        if articles >= max(1, size) or chars >= max_chars or len(chunk) - articles >= max(1, size):
+            yield chunk
+            chunk, articles, chars = [], 0, 0
     if chunk:
         yield chunk
 
@@ -157,15 +178,15 @@ def _work(chunk: list[Item], options: Options) -> list[Output]:
 def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
     """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order.
 
-    Workers load the model once each; nlp and Doc objects never cross process boundaries. A run that
-    stops early (an error, Ctrl-C, SIGTERM, the consumer closing this generator) kills its workers."""
+    Workers load the model once each; nlp and Doc objects never cross process boundaries. They start
+    with the first chunk to analyse, and a run that stops early (an error, Ctrl-C, SIGTERM, the
+    consumer closing this generator) kills them."""
     todo = chunks(items, options.batch_size)
     pending: deque[tuple[list[Item], Future]] = deque()
     # Bounded in-flight work (the input is never read ahead wholesale), but deep enough that one
     # slow chunk at the head of the queue does not leave the other workers idle.
     limit = options.workers * 4
-    output = workers.Output()
-    pool = workers.new_pool(options, output)
+    pool = workers.Pool(options)
     breaks = 0
     finished = False
     try:
@@ -174,7 +195,7 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                 chunk = next(todo, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(_work, chunk, options)))
+                pending.append((chunk, _submit(pool, chunk, options)))
             if not pending:
                 finished = True
                 return
@@ -189,14 +210,21 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                 if breaks >= MAX_POOL_RESTARTS:
                     raise WorkerError(f"worker processes keep failing ({exc}); try --workers 1") from exc
                 yield from _failed(chunk, exc)
-                workers.stop(pool, finished=False)
-                pool = workers.new_pool(options, output)
-                pending = deque((c, pool.submit(_work, c, options)) for c, _ in pending)
+                pool.restart()
+                pending = deque((c, _submit(pool, c, options)) for c, _ in pending)
             except Exception as exc:  # noqa: BLE001
                 yield from _failed(chunk, exc)
     finally:
-        workers.stop(pool, finished)
-        output.close()
+        pool.close(finished)
+
+
+def _submit(pool: workers.Pool, chunk: list[Item], options: Options) -> Future:
+    """The chunk's outputs to come from a worker; a chunk with nothing to analyse makes no round trip."""
+    if _analysed(chunk):
+        return pool.submit(_work, chunk, options)
+    done: Future = Future()
+    done.set_result(chunk)
+    return done
 
 
 def _failed(chunk: list[Item], exc: BaseException) -> Iterator[Output]:

@@ -21,10 +21,10 @@ import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
-from typing import Iterator
+from typing import Any, Callable, Iterator, Optional
 
 from communique.options import Options
 
@@ -110,6 +110,35 @@ class Output:
         self.thread.join(timeout)
         if not self.thread.is_alive():
             self.reader.close()
+
+
+class Pool:
+    """Worker processes and their output pipe, started when the first chunk is submitted."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.output: Optional[Output] = None
+        self.executor: Optional[ProcessPoolExecutor] = None
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        """Run fn(*args) in a worker."""
+        if self.executor is None:
+            self.output = self.output or Output()
+            self.executor = new_pool(self.options, self.output)
+        return self.executor.submit(fn, *args)
+
+    def restart(self) -> None:
+        """Kill the workers (after one died, the pool is broken); the next submit starts new ones."""
+        if self.executor is not None:
+            stop(self.executor, finished=False)
+        self.executor = None
+
+    def close(self, finished: bool) -> None:
+        """Stop the workers (waiting for them only if the run `finished`) and the output copying."""
+        if self.executor is not None:
+            stop(self.executor, finished)
+        if self.output is not None:
+            self.output.close()
 
 
 def new_pool(options: Options, output: Output) -> ProcessPoolExecutor:
