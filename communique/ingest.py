@@ -21,21 +21,13 @@ from communique.limits import too_long
 from communique.options import Options
 from communique.reader import LongLine, Unreadable
 from communique.records import Article, Skip
+from communique.walk import FORMATS, NO_FILES, expand_paths  # noqa: F401  (NO_FILES: callers import it from here)
 
 Record = Union[Article, Skip]
 
-FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}
 BINARY = "binary or undecodable file"
 EMPTY = "empty file"
 NO_ARTICLE = "no article text found"
-NO_FILES = "no .txt, .text, .html, .htm, .jsonl or .ndjson files in this directory"
 _TAG_RE = re.compile(r"<[A-Za-z!/]")
 _MIN_PARAGRAPH_WORDS = 5  # trafilatura falls back to nav/footer text on empty pages
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -56,20 +48,6 @@ def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
             yield from read_file(path, options)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
-    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found = False
-            for file in _walk(path):
-                found = True
-                yield file
-            if not found:
-                yield Skip(path, NO_FILES)
-        else:
-            yield path
-
-
 def describe_skip(skip: Skip) -> str:
     """One-line message for a skipped input: "path: reason" (a newline in a file name stays escaped)."""
     return f"{printable(skip.path)}: {printable(skip.reason)}"
@@ -86,21 +64,6 @@ def display_path(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "replace")
     except (UnicodeError, ValueError):
         return printable(path)
-
-
-def _walk(root: str) -> Iterator[str]:
-    """Article files under `root`, recursively, in sorted order; hidden entries are ignored."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return  # an unreadable subdirectory is not an article; its parent was listed fine
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif Path(entry.name).suffix.lower() in FORMATS:
-            yield entry.path
 
 
 def read_file(path: str, options: Options) -> Iterator[Record]:
