@@ -11,6 +11,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -165,6 +166,12 @@ def _detect(data: bytes) -> str:
     return str(best)
 
 
+def blank(text: str) -> bool:
+    """Whether nothing in the text shows: only whitespace and format characters (zero-width spaces and
+    joiners, U+FEFF, U+2060, direction marks), so a file of them is empty, not an article."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def normalise_newlines(text: str) -> str:
     """\\r\\n and lone \\r become \\n, as Python's text-mode open does."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -173,7 +180,7 @@ def normalise_newlines(text: str) -> str:
 def _parse_text(data: bytes, path: str, doc_id: Optional[str] = None) -> Article:
     """A plain-text article; its id is the file stem."""
     text = normalise_newlines(decode(data))
-    if not text.strip():
+    if blank(text):
         raise _Unreadable(EMPTY)
     return Article(id=doc_id or Path(path).stem, text=text, path=path)
 
@@ -185,7 +192,7 @@ def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article
     match = _CHARSET_RE.search(data[:4096])
     declared = match.group(1).decode("ascii", "ignore") if match else None
     html = decode(data, declared)
-    if not html.strip():
+    if blank(html):
         raise _Unreadable(EMPTY)
     if not _TAG_RE.search(html):
         return _parse_text(data, path, doc_id)  # a text file saved as .html
@@ -215,7 +222,7 @@ def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article
 
 def _paragraphs(extracted: str) -> str:
     """Blank-line separated paragraphs, like wire copy in text files; "" if none is prose."""
-    paras = [p.strip() for p in normalise_newlines(extracted).split("\n") if p.strip()]
+    paras = [p.strip() for p in normalise_newlines(extracted).split("\n") if not blank(p)]
     if not any(len(p.split()) >= _MIN_PARAGRAPH_WORDS for p in paras):
         return ""
     return "\n\n".join(paras)
@@ -299,7 +306,7 @@ def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Reco
 def _article_from_object(obj: dict, where: str, default_id: str, max_chars: int) -> Record:
     """An Article from a checked JSON object, or a Skip naming `where`."""
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or blank(text):
         return Skip(where, "missing or empty 'text'")
     text = normalise_newlines(text)
     if len(text) > max_chars:

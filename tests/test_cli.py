@@ -119,6 +119,14 @@ def test_a_copy_within_one_run_is_analysed_once_stored_once_and_named(fake, file
     assert res.stderr == f"already in store: {files / 'c.txt'} (c) has the same text as stored article b\n"
 
 
+def test_a_copy_whose_file_name_holds_a_newline_is_named_on_one_line(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", str(files / "a.txt"), db=db)
+    (files / "two\nlines.txt").write_text(ARTICLE_A, encoding="utf-8")
+    res = cli("ingest", str(files / "two\nlines.txt"), db=db)
+    assert res.stderr == f"already in store: {files}/two\\nlines.txt (two\\nlines) has the same text as stored article a\n"
+
+
 def test_quiet_ingest_keeps_only_the_summary_and_final_skip_list(fake, files, tmp_path):
     (files / "empty.txt").write_text("", encoding="utf-8")
     res = cli("-q", "ingest", str(files), db=tmp_path / "q.db")
