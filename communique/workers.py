@@ -172,11 +172,14 @@ def init_worker(parent: int, output: Connection, options: Options) -> None:
 
 
 def die_with_parent(parent: int) -> None:
-    """Have the kernel send SIGKILL when the parent dies (Linux), or watch for it; exit if it already has."""
+    """Have the kernel send SIGKILL when the parent dies (Linux), or watch for it; exit if it already has.
+
+    Strictly, the signal comes when the parent's thread that started this worker ends: the thread that
+    consumes the run, which the run does not outlive."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         armed = libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
-    except (OSError, AttributeError):  # not Linux
+    except (OSError, AttributeError, TypeError):  # not Linux: no prctl, or no C library to ask
         armed = False
     if not armed:
         threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
