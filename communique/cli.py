@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -108,21 +109,18 @@ def main(ctx: click.Context, db: str, model: Optional[str], actors_file: Optiona
     ctx.obj = Settings(db=db, model=model, actors_file=actors_file, quiet=quiet, beliefs=beliefs, kb_file=kb_file)
 
 
-def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip]:
-    """Read and analyse the inputs; a model that cannot be loaded is a clean error, not a traceback."""
+def _results(paths: tuple[str, ...], options: Options, mark: Optional[Callable] = None) -> Iterator[Any]:
+    """Read and analyse the inputs, after `mark` (if given) turned the ones not to analyse into Known
+    records; a model that cannot be loaded is a clean error, not a traceback."""
     from communique.ingest import read_paths
-    from communique.pipeline import WorkerError, get_nlp, run
+    from communique.pipeline import ModelError, WorkerError, run
 
     _check_model(options.model)
-    nlp = None
-    if options.workers == 1:  # workers load their own copy; the parent needs none
-        try:
-            nlp = get_nlp(options)
-        except (OSError, ImportError) as exc:
-            raise click.ClickException(f"cannot load the model: {exc}") from exc
+    items = read_paths(paths, options)
     try:
-        yield from run(read_paths(paths, options), options, nlp=nlp)
-    except WorkerError as exc:
+        # The model loads with the first article to analyse (workers load their own; the parent none).
+        yield from run(mark(items) if mark else items, options)
+    except (WorkerError, ModelError) as exc:
         raise click.ClickException(str(exc)) from exc
 
 
@@ -195,6 +193,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from communique.workers import sigterm_unwinds
+
     settings: Settings = ctx.obj
     options = settings.options(**run)
     tally = Tally()
@@ -205,27 +205,33 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], no_links: bool, engine: s
         _check_model(options.model)
         asked = ctx.get_parameter_source("workers") != click.core.ParameterSource.DEFAULT
         outputs = ray_outputs(paths, options, ray_address, options.workers if asked else None)
-    else:
-        outputs = _results(paths, options)
+    else:  # texts the store already holds are found before analysis (`sink` is bound by the `with` below)
+        outputs = _results(paths, options, lambda items: sink.mark_stored(items))
     # The local runner commits article by article (a killed run loses only the article in flight); the
     # Ray runner, built for volume, writes up to STORE_BATCH articles per transaction.
     batch = STORE_BATCH if engine == "ray" else 1
-    with open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress:
+    # SIGTERM unwinds the block (the workers killed first, then the store closed) and the summary still prints.
+    with sigterm_unwinds() as term, open_sink(settings.db, out_dir, batch, links=not no_links) as sink, progress, \
+            closing(outputs):
         task = progress.add_task("ingesting", total=None)
         for out in outputs:
-            if isinstance(out, Skip):
-                tally.skipped.append(out)
-                if not settings.quiet:
-                    click.echo(_skip_line(out), err=True)
-            else:
-                tally.read += 1
-                count_written(tally, sink.put(out))
-            progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
-        count_written(tally, sink.flush())
-    click.echo(tally.line())
+            with term.hold():  # a SIGTERM waits until this result is stored and counted
+                if isinstance(out, Skip):
+                    tally.skipped.append(out)
+                    if not settings.quiet:
+                        click.echo(_skip_line(out), err=True)
+                else:
+                    tally.read += 1
+                    count_written(tally, sink.put(out), settings.quiet)
+                progress.update(task, description=f"{tally.read} articles, {tally.statements} statements")
+        with term.hold():
+            count_written(tally, sink.flush(), settings.quiet)
+    lost = tally.read - tally.added - tally.already  # queued for a batch write when a SIGTERM came
+    stopped = "; stopped by SIGTERM" + (f", {lost} read but not stored" if lost else "") if term.status else ""
+    click.echo(tally.line() + stopped)
     for skip in tally.skipped:
         click.echo(_skip_line(skip), err=True)
-    sys.exit(1 if tally.skipped else 0)
+    sys.exit(term.status or (1 if tally.skipped else 0))
 
 
 def _open_store(settings: Settings) -> Any:

@@ -11,11 +11,12 @@ import click
 from communique.cli_errors import os_error_line
 from communique.ingest import printable
 from communique.options import Options
-from communique.records import Result, Skip
+from communique.records import Known, Result, Skip
 
 
-def count_written(tally: Any, written: list[tuple[Result, bool]]) -> None:
-    """Count results as the store (or Parquet sink) took them: added, or already there."""
+def count_written(tally: Any, written: list[tuple[Result | Known, bool]], quiet: bool = True) -> None:
+    """Count results as the store (or Parquet sink) took them: added, or already there (said, unless
+    `quiet`, when the stored article has another id than this one)."""
     for result, added in written:
         if added:
             tally.added += 1
@@ -23,6 +24,17 @@ def count_written(tally: Any, written: list[tuple[Result, bool]]) -> None:
             tally.events += len(result.events)
         else:
             tally.already += 1
+            if not quiet and isinstance(result, Known) and result.doc != result.article.id:
+                click.echo(same_text(result), err=True)
+
+
+def same_text(known: Known) -> str:
+    """`already in store: <file> (<id>) has the same text as stored article <id>`, on one line."""
+    from communique.ingest import printable
+
+    art = known.article
+    return (f"already in store: {printable(art.path or art.id)} ({printable(art.id)}) has the same text as "
+            f"stored article {printable(known.doc)}")
 
 
 def open_store(db: str, links: bool = True) -> Any:
@@ -107,12 +119,12 @@ def load(settings: Any, paths: tuple[str, ...]) -> None:
                 for results in read_parquet(path):
                     for result in results:
                         tally.read += 1
-                        count_written(tally, sink.put(result))
+                        count_written(tally, sink.put(result), settings.quiet)
             except (ValueError, OSError) as exc:
                 problems.append(printable(f"skipped {path}: {exc}"))
                 if not settings.quiet:
                     click.echo(problems[-1], err=True)
-            count_written(tally, sink.flush())
+            count_written(tally, sink.flush(), settings.quiet)
     click.echo(tally.line().replace(f", {len(tally.skipped)} skipped", f", {len(problems)} files skipped"))
     for line in problems:
         click.echo(line, err=True)

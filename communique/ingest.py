@@ -11,6 +11,7 @@ import io
 import os
 import re
 import sys
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -21,21 +22,13 @@ from communique.limits import too_long
 from communique.options import Options
 from communique.reader import LongLine, Unreadable
 from communique.records import Article, Skip
+from communique.walk import FORMATS, NO_FILES, expand_paths  # noqa: F401  (NO_FILES: callers import it from here)
 
 Record = Union[Article, Skip]
 
-FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-}
 BINARY = "binary or undecodable file"
 EMPTY = "empty file"
 NO_ARTICLE = "no article text found"
-NO_FILES = "no .txt, .text, .html, .htm, .jsonl or .ndjson files in this directory"
 _TAG_RE = re.compile(r"<[A-Za-z!/]")
 _MIN_PARAGRAPH_WORDS = 5  # trafilatura falls back to nav/footer text on empty pages
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -56,20 +49,6 @@ def read_paths(paths: Iterable[str], options: Options) -> Iterator[Record]:
             yield from read_file(path, options)
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[Union[str, Skip]]:
-    """The files `read_paths` would read, in the same order, and a Skip for each empty directory."""
-    for path in paths:
-        if path != "-" and os.path.isdir(path):
-            found = False
-            for file in _walk(path):
-                found = True
-                yield file
-            if not found:
-                yield Skip(path, NO_FILES)
-        else:
-            yield path
-
-
 def describe_skip(skip: Skip) -> str:
     """One-line message for a skipped input: "path: reason" (a newline in a file name stays escaped)."""
     return f"{printable(skip.path)}: {printable(skip.reason)}"
@@ -86,21 +65,6 @@ def display_path(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "replace")
     except (UnicodeError, ValueError):
         return printable(path)
-
-
-def _walk(root: str) -> Iterator[str]:
-    """Article files under `root`, recursively, in sorted order; hidden entries are ignored."""
-    try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
-    except OSError:
-        return  # an unreadable subdirectory is not an article; its parent was listed fine
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path)
-        elif Path(entry.name).suffix.lower() in FORMATS:
-            yield entry.path
 
 
 def read_file(path: str, options: Options) -> Iterator[Record]:
@@ -202,6 +166,12 @@ def _detect(data: bytes) -> str:
     return str(best)
 
 
+def blank(text: str) -> bool:
+    """Whether nothing in the text shows: only whitespace and format characters (zero-width spaces and
+    joiners, U+FEFF, U+2060, direction marks), so a file of them is empty, not an article."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def normalise_newlines(text: str) -> str:
     """\\r\\n and lone \\r become \\n, as Python's text-mode open does."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -210,7 +180,7 @@ def normalise_newlines(text: str) -> str:
 def _parse_text(data: bytes, path: str, doc_id: Optional[str] = None) -> Article:
     """A plain-text article; its id is the file stem."""
     text = normalise_newlines(decode(data))
-    if not text.strip():
+    if blank(text):
         raise _Unreadable(EMPTY)
     return Article(id=doc_id or Path(path).stem, text=text, path=path)
 
@@ -222,7 +192,7 @@ def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article
     match = _CHARSET_RE.search(data[:4096])
     declared = match.group(1).decode("ascii", "ignore") if match else None
     html = decode(data, declared)
-    if not html.strip():
+    if blank(html):
         raise _Unreadable(EMPTY)
     if not _TAG_RE.search(html):
         return _parse_text(data, path, doc_id)  # a text file saved as .html
@@ -252,7 +222,7 @@ def _parse_html(data: bytes, path: str, doc_id: Optional[str] = None) -> Article
 
 def _paragraphs(extracted: str) -> str:
     """Blank-line separated paragraphs, like wire copy in text files; "" if none is prose."""
-    paras = [p.strip() for p in normalise_newlines(extracted).split("\n") if p.strip()]
+    paras = [p.strip() for p in normalise_newlines(extracted).split("\n") if not blank(p)]
     if not any(len(p.split()) >= _MIN_PARAGRAPH_WORDS for p in paras):
         return ""
     return "\n\n".join(paras)
@@ -336,7 +306,7 @@ def _jsonl_line(raw: bytes, where: str, default_id: str, max_chars: int) -> Reco
 def _article_from_object(obj: dict, where: str, default_id: str, max_chars: int) -> Record:
     """An Article from a checked JSON object, or a Skip naming `where`."""
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or blank(text):
         return Skip(where, "missing or empty 'text'")
     text = normalise_newlines(text)
     if len(text) > max_chars:

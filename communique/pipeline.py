@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -12,12 +11,12 @@ from typing import Iterable, Iterator, Optional, Union
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique import limits, pieces
+from communique import limits, pieces, workers
 from communique.options import Options
-from communique.records import Article, Result, Skip
+from communique.records import Article, Known, Result, Skip
 
-Item = Union[Article, Skip]
-Output = Union[Result, Skip]
+Item = Union[Article, Skip, Known]  # only Articles are analysed; the others pass through in place
+Output = Union[Result, Skip, Known]
 
 _NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
 BATCH_CHARS = 20_000  # characters per batch, at most (a longer article still makes a batch of its own)
@@ -26,6 +25,10 @@ MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cann
 
 class WorkerError(RuntimeError):
     """Worker processes keep dying (or cannot start), so the run cannot go on."""
+
+
+class ModelError(RuntimeError):
+    """The model could not be loaded in this process, so the run cannot go on."""
 
 
 def pipeline_key(options: Options) -> tuple:
@@ -53,16 +56,33 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
     if options.workers > 1 and nlp is None:
         yield from _run_parallel(items, options)
         return
-    nlp = nlp or get_nlp(options)
     for chunk in chunks(items, options.batch_size):
+        if not _analysed(chunk):
+            yield from chunk
+            continue
+        nlp = nlp or _load(options)  # only now: a run whose texts are all stored already never loads it
         yield from process_chunk(nlp, chunk, options)
+
+
+def _load(options: Options) -> Language:
+    """The pipeline for a run in this process; ModelError when it cannot be loaded."""
+    try:
+        return get_nlp(options)
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"cannot load the model: {exc}") from exc
+
+
+def _analysed(chunk: list[Item]) -> bool:
+    """Whether the chunk holds an article to analyse (not only Skips and articles already stored)."""
+    return any(isinstance(item, Article) for item in chunk)
 
 
 def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:
     """Groups of up to `size` articles and about `max_chars` characters, Skips kept in place.
 
     Capping characters as well as articles keeps the parser's peak memory flat: a batch that
-    happens to hold several long articles would otherwise set the run's high-water mark."""
+    happens to hold several long articles would otherwise set the run's high-water mark. Skips and
+    stored articles count too, so a long run of them (a re-ingest) streams by rather than piling up."""
     max_chars = max_chars or BATCH_CHARS
     chunk: list[Item] = []
     articles = chars = 0
@@ -71,9 +91,9 @@ def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) ->
         if isinstance(item, Article):
             articles += 1
             chars += len(item.text or "")
-            if articles >= max(1, size) or chars >= max_chars:
-                yield chunk
-                chunk, articles, chars = [], 0, 0
+        if articles >= max(1, size) or chars >= max_chars or len(chunk) - articles >= max(1, size):
+            yield chunk
+            chunk, articles, chars = [], 0, 0
     if chunk:
         yield chunk
 
@@ -150,33 +170,34 @@ def _name(article: Article) -> str:
 # --- worker processes ------------------------------------------------------------------------------
 
 
-def _init_worker(options: Options) -> None:
-    """Load the model once in each worker; nlp and Doc objects never cross process boundaries."""
-    get_nlp(options)
-
-
 def _work(chunk: list[Item], options: Options) -> list[Output]:
     """Worker entry point: process one chunk with this process's model."""
     return process_chunk(get_nlp(options), chunk, options)
 
 
 def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
-    """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order."""
+    """Feed chunks to a process pool, at most a few in flight, and yield their outputs in order.
+
+    Workers load the model once each; nlp and Doc objects never cross process boundaries. They start
+    with the first chunk to analyse, and a run that stops early (an error, Ctrl-C, SIGTERM, the
+    consumer closing this generator) kills them."""
     todo = chunks(items, options.batch_size)
     pending: deque[tuple[list[Item], Future]] = deque()
     # Bounded in-flight work (the input is never read ahead wholesale), but deep enough that one
     # slow chunk at the head of the queue does not leave the other workers idle.
     limit = options.workers * 4
-    pool = _new_pool(options)
+    pool = workers.Pool(options)
     breaks = 0
+    finished = False
     try:
         while True:
             while len(pending) < limit:
                 chunk = next(todo, None)
                 if chunk is None:
                     break
-                pending.append((chunk, pool.submit(_work, chunk, options)))
+                pending.append((chunk, _submit(pool, chunk, options)))
             if not pending:
+                finished = True
                 return
             chunk, future = pending.popleft()
             try:
@@ -189,26 +210,24 @@ def _run_parallel(items: Iterable[Item], options: Options) -> Iterator[Output]:
                 if breaks >= MAX_POOL_RESTARTS:
                     raise WorkerError(f"worker processes keep failing ({exc}); try --workers 1") from exc
                 yield from _failed(chunk, exc)
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = _new_pool(options)
-                pending = deque((c, pool.submit(_work, c, options)) for c, _ in pending)
+                pool.restart()
+                pending = deque((c, _submit(pool, c, options)) for c, _ in pending)
             except Exception as exc:  # noqa: BLE001
                 yield from _failed(chunk, exc)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.close(finished)
+
+
+def _submit(pool: workers.Pool, chunk: list[Item], options: Options) -> Future:
+    """The chunk's outputs to come from a worker; a chunk with nothing to analyse makes no round trip."""
+    if _analysed(chunk):
+        return pool.submit(_work, chunk, options)
+    done: Future = Future()
+    done.set_result(chunk)
+    return done
 
 
 def _failed(chunk: list[Item], exc: BaseException) -> Iterator[Output]:
     """Every article of a chunk whose worker failed, as Skips."""
     for item in chunk:
         yield extraction_failed(item, exc) if isinstance(item, Article) else item
-
-
-def _new_pool(options: Options) -> ProcessPoolExecutor:
-    """A spawn-based pool: children start clean (no inherited threads or half-loaded models)."""
-    return ProcessPoolExecutor(
-        max_workers=options.workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(options,),
-    )

@@ -49,6 +49,14 @@ class Skip:
 
 
 @dataclass
+class Known:
+    """An article whose text the store already holds, as article `doc`: it is not analysed again."""
+
+    article: Article
+    doc: str
+
+
+@dataclass
 class DateRef:
     """A time expression and its resolved value.
 

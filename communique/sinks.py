@@ -1,19 +1,22 @@
 """Where an ingest run's results go: the store, in batched transactions, or Parquet files for `load`.
 
 Both take results one at a time and hand back, as batches are written, each result with whether it
-was added (False: its text was already in the store), so the caller can count and report.
+was added, so the caller can count and report; a text the store already held comes back as a Known
+(naming the stored article) with False. The store sink also marks, before any analysis, the articles
+whose text it already holds, so a re-ingest costs a hash look-up per article rather than a parse.
 """
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, Union
 
-from communique.records import Result
+from communique.records import Article, Known, Result, Skip
 from communique.records_io import ROW_FIELDS, output_to_row, row_to_output
 
-Written = list[tuple[Result, bool]]
+Written = list[tuple[Union[Result, Known], bool]]
+Item = Union[Article, Skip, Known]
 STORE_BATCH = 32  # articles per transaction at most: one commit (and one lock) for many articles
 STORE_WAIT = 0.5  # seconds a result waits at most for its batch to fill (a killed run loses little)
 PARQUET_ROWS = 10_000  # rows per Parquet file
@@ -30,8 +33,18 @@ class StoreSink:
         self.pending: list[Result] = []
         self.since = 0.0
 
-    def put(self, result: Result) -> Written:
+    def mark_stored(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items, each article whose text the store already holds turned into a Known: it needs no analysis.
+
+        Only a shortcut: of two runs racing with one text, both may analyse it; the store still takes it once."""
+        for item in items:
+            doc = self.store.doc_for_text(item.text) if isinstance(item, Article) else None
+            yield Known(item, doc) if doc else item
+
+    def put(self, result: Union[Result, Known]) -> Written:
         """Queue one result; write the batch when it is full or its first result has waited long enough."""
+        if isinstance(result, Known):
+            return [(result, False)]
         if not self.pending:
             self.since = time.monotonic()
         self.pending.append(result)
@@ -42,7 +55,14 @@ class StoreSink:
     def flush(self) -> Written:
         """Write what is queued."""
         done, self.pending = self.pending, []
-        return list(zip(done, self.store.add_batch(done))) if done else []
+        if not done:
+            return []
+        return [(r, True) if added else (self._known(r), False) for r, added in zip(done, self.store.add_batch(done))]
+
+    def _known(self, result: Result) -> Union[Result, Known]:
+        """A result the store refused as already held, as a Known naming the stored article."""
+        doc = self.store.doc_for_text(result.article.text)
+        return Known(result.article, doc) if doc else result
 
 
 class ParquetSink:
@@ -60,6 +80,10 @@ class ParquetSink:
         self.path = self.dir  # the file being written, for messages
         self.rows_in_file = 0
         self.pending: list[Result] = []
+
+    def mark_stored(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items as they are: Parquet files are loaded into a store later (`load` skips stored texts)."""
+        return iter(items)
 
     def put(self, result: Result) -> Written:
         """Queue one result; write a row group when enough are queued."""

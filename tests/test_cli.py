@@ -91,6 +91,42 @@ def test_ingest_prints_one_exact_summary_line_and_is_idempotent(fake, files, tmp
     assert again.stderr == ""
 
 
+def test_reingest_analyses_nothing_and_names_a_copy_stored_under_another_id(fake, files, tmp_path, monkeypatch):
+    db = tmp_path / "s.db"
+    assert cli("ingest", str(files), db=db).exit_code == 0
+    analysed: list[str] = []
+    analyse = pipeline._extract_batch
+
+    def counting(nlp, articles, options):
+        analysed.extend(a.id for a in articles)
+        return analyse(nlp, articles, options)
+
+    monkeypatch.setattr(pipeline, "_extract_batch", counting)
+    (files / "b-2.txt").write_text(ARTICLE_B, encoding="utf-8")  # a renamed copy of b
+    again = cli("ingest", str(files), db=db)
+    assert again.exit_code == 0
+    assert again.stdout == "3 articles read, 0 added, 3 already in store, 0 skipped, 0 statements, 0 events\n"
+    assert again.stderr == f"already in store: {files / 'b-2.txt'} (b-2) has the same text as stored article b\n"
+    assert analysed == []
+    assert cli("-q", "ingest", str(files), db=db).stderr == ""
+
+
+def test_a_copy_within_one_run_is_analysed_once_stored_once_and_named(fake, files, tmp_path):
+    (files / "c.txt").write_text(ARTICLE_B, encoding="utf-8")  # b's text, new to the store as well
+    res = cli("ingest", str(files), db=tmp_path / "s.db")
+    assert res.exit_code == 0
+    assert res.stdout == "3 articles read, 2 added, 1 already in store, 0 skipped, 4 statements, 1 events\n"
+    assert res.stderr == f"already in store: {files / 'c.txt'} (c) has the same text as stored article b\n"
+
+
+def test_a_copy_whose_file_name_holds_a_newline_is_named_on_one_line(fake, files, tmp_path):
+    db = tmp_path / "s.db"
+    cli("ingest", str(files / "a.txt"), db=db)
+    (files / "two\nlines.txt").write_text(ARTICLE_A, encoding="utf-8")
+    res = cli("ingest", str(files / "two\nlines.txt"), db=db)
+    assert res.stderr == f"already in store: {files}/two\\nlines.txt (two\\nlines) has the same text as stored article a\n"
+
+
 def test_quiet_ingest_keeps_only_the_summary_and_final_skip_list(fake, files, tmp_path):
     (files / "empty.txt").write_text("", encoding="utf-8")
     res = cli("-q", "ingest", str(files), db=tmp_path / "q.db")

@@ -171,10 +171,15 @@ def test_explicit_file_with_unknown_extension_is_plain_text(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("content", ["", "  \n\n\t \n"])
-def test_empty_or_whitespace_file_is_skipped(tmp_path, content):
+@pytest.mark.parametrize("content", ["", "  \n\n\t \n", "\u200b\u200c\n\u200d \ufeff\u2060\u200e\n\u200b"])
+def test_empty_whitespace_or_zero_width_file_is_skipped(tmp_path, content):
     path = write(tmp_path / "empty.txt", content)
     assert [describe_skip(r) for r in read(path)] == [f"{path}: empty file"]
+
+
+def test_a_json_lines_text_of_zero_width_characters_is_empty(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"id": "z", "text": "\\u200b\\u2060 \\ufeff"}\n{"id": "ok", "text": "Fine."}\n')
+    assert read(path) == [Skip(f"{path}:1", "missing or empty 'text'"), Article(id="ok", text="Fine.", path=str(path))]
 
 
 def test_empty_jsonl_is_skipped(tmp_path):

@@ -1,9 +1,12 @@
-"""A real ingest process killed (kill -9) at several points leaves only whole articles; the next run completes the set."""
+"""A real ingest process killed (kill -9) at several points leaves only whole articles; the next run completes the set.
+
+A killed or terminated ingest with worker processes leaves none of them behind, nor its output pipes open."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -56,11 +59,18 @@ def _stored(db: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """The articles on disk and what a clean run finds in each: (folder, statements per article)."""
+def folder(tmp_path_factory):
+    """The articles on disk."""
     src = tmp_path_factory.mktemp("articles")
     for i in range(ARTICLES):
         (src / f"story{i:02d}.txt").write_text(_article(i), encoding="utf-8")
+    return src
+
+
+@pytest.fixture(scope="module")
+def corpus(folder):
+    """The articles on disk and what a clean run finds in each: (folder, statements per article)."""
+    src = folder
     clean = subprocess.run(_cli(src / "unused.db", "extract", "--format", "jsonl", str(src)),
                            capture_output=True, text=True, env=ENV, timeout=120)
     assert clean.returncode == 0, clean.stderr
@@ -111,3 +121,63 @@ def test_killed_ingest_keeps_whole_articles_and_a_rerun_completes(tmp_path, corp
         f"{ARTICLES} articles read, {added} added, {len(partial)} already in store, 0 skipped, {total} statements,"
     )
     assert _stored(db) == expected
+
+
+def _family(pid: int) -> dict[int, str]:
+    """Every process descended from `pid`, with its command line (parents read from /proc/PID/stat)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+        children[ppid].append(int(stat.parent.name))
+    found: dict[int, str] = {}
+    todo = [pid]
+    while todo:
+        for child in children[todo.pop()]:
+            found[child] = Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` is still running (a zombie waiting for init to reap it is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_ingest_with_two_workers_leaves_no_process_and_no_pipe_open(tmp_path, folder, sig):
+    db = tmp_path / "workers.db"
+    proc = subprocess.Popen(_cli(db, "ingest", "--workers", "2", str(folder)), env=ENV,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while stored_articles(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be killed"
+    family = _family(proc.pid)
+    kinds = sorted("tracker" if "resource_tracker" in c else "worker" if "spawn_main" in c else c
+                   for c in family.values())
+    assert kinds == ["tracker", "worker", "worker"]
+
+    proc.send_signal(sig)
+    killed = time.monotonic()
+    out, err = proc.communicate(timeout=5)  # both pipes reach end-of-file: nothing else holds them
+    while any(map(_alive, family)) and time.monotonic() - killed < 5:
+        time.sleep(0.05)
+    assert [pid for pid in family if _alive(pid)] == []
+    stored = stored_articles(db)
+    assert 1 <= stored < ARTICLES
+    if sig == signal.SIGTERM:  # unwound: the summary line, the status of a terminated process
+        assert proc.returncode == 143, err
+        assert re.fullmatch(rf"{stored} articles read, {stored} added, 0 already in store, 0 skipped, \d+ statements, "
+                            r"\d+ events; stopped by SIGTERM\n", out.decode()), out
+        assert b"Traceback" not in err
+    else:
+        assert proc.returncode == -signal.SIGKILL and out == b""

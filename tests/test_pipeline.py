@@ -8,7 +8,7 @@ import pytest
 
 from communique.options import Options
 from communique.pipeline import run
-from communique.records import Article, Result, Skip
+from communique.records import Article, Known, Result, Skip
 from fake_nlp import fake_nlp
 
 
@@ -70,6 +70,26 @@ def test_input_is_read_lazily(fake):
     first = next(stream)
     assert first.article.id == "a1"
     assert len(seen) == 4  # one batch read, not the whole input
+
+
+def test_a_long_run_of_stored_articles_streams_by_in_batches(fake):
+    seen = []
+
+    def items():
+        for i in range(1, 100):
+            seen.append(i)
+            yield Known(_art(i), f"a{i}")
+
+    stream = run(items(), Options(batch_size=4), nlp=fake)
+    assert next(stream) == Known(_art(1), "a1")
+    assert len(seen) == 4  # not the whole input held back for want of an article to fill the batch
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_with_nothing_to_analyse_loads_no_model_and_starts_no_worker(workers):
+    items = [Known(_art(1), "a1"), Skip("e.txt", "empty file"), Known(_art(2), "a2")]
+    # A model that does not exist: loading it, here or in a worker, would fail the run.
+    assert list(run(items, Options(workers=workers, batch_size=2, model="no_such_model_package"))) == items
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from communique import pipeline
 from communique.cli import main
 from communique.options import Options
-from communique.records import Article, Content, Result, Speaker, Statement
+from communique.records import Article, Content, Known, Result, Skip, Speaker, Statement
 from communique.sinks import ParquetSink, StoreSink, read_parquet
 from communique.store import Store
 from fake_nlp import fake_nlp
@@ -33,8 +33,22 @@ def test_store_sink_writes_whole_batches_and_says_which_were_new(store_target):
         assert store.counts()["articles"] == 0
         written = sink.put(result(1, "Olav Dahl1 said the ferry number 1 would sail."))  # a copy of 1's text
         assert [(r.article.id, added) for r, added in written] == [("n1", True), ("n2", True), ("n1", False)]
+        assert written[2][0] == Known(result(1).article, "n1")  # refused: it names the stored article
         assert store.counts() == {"articles": 2, "statements": 2, "events": 0, "actors": 2}
         assert sink.flush() == []
+
+
+def test_store_sink_marks_stored_texts_before_analysis_whatever_their_id(store_target):
+    with Store(store_target) as store:
+        sink = StoreSink(store)
+        sink.put(result(1))
+        sink.flush()
+        copy = Article("n1-copy", "Olav Dahl1 said the ferry number 1 would sail.", path="c.txt")
+        items = [copy, Skip("e.txt", "empty file"), result(2).article]
+        marked = list(sink.mark_stored(items))
+        assert marked == [Known(copy, "n1"), Skip("e.txt", "empty file"), result(2).article]
+        assert sink.put(marked[0]) == [(Known(copy, "n1"), False)]
+        assert store.counts()["articles"] == 1
 
 
 def test_a_failing_article_in_a_batch_costs_only_itself(store_target):

@@ -266,8 +266,12 @@ class Store:
 
     def article_detail_for_text(self, text: str) -> Optional[dict[str, Any]]:
         """The stored article with this text (line endings aside), or None."""
-        doc = q.doc_by_text_hash(self.db, text_hash(text))
+        doc = self.doc_for_text(text)
         return q.article_detail(self.db, doc) if doc else None
+
+    def doc_for_text(self, text: str) -> Optional[str]:
+        """The id of the stored article with this text (line endings aside), or None."""
+        return q.doc_by_text_hash(self.db, text_hash(text))
 
     def actor_profile(self, actor_id: str) -> Optional[dict[str, Any]]:
         """An actor's profile: name, role, country, sector, aliases, offices, counts; or None."""
