@@ -118,6 +118,17 @@ def test_near_miss_spelling_matches_but_a_shared_surname_stays_apart(store):
     assert store.counts()["actors"] == 4
 
 
+def test_actor_rows_the_cache_never_saw_are_reused_or_stepped_around_not_a_crash(store):
+    # Rows written without a stamp in store_state (by hand, or by an older Communiqué): no cache can know them.
+    store.db.execute("INSERT INTO actors (actor_id, name, kind) VALUES ('anna-berg', 'Anna Berg', 'person')")
+    store.db.execute("INSERT INTO actors (actor_id, name, kind) VALUES ('olav-dahl', 'Knut Lie', 'person')")
+    anna, olav = said("a", 1, "", "Anna Berg", "Anna Berg"), said("a", 2, "", "Olav Dahl", "Olav Dahl")
+    assert store.add(result("a", "an article", [anna, olav])) is True
+    assert (anna.speaker.actor_id, olav.speaker.actor_id) == ("anna-berg", "olav-dahl-2")
+    assert sorted((a["actor_id"], a["name"], a["statements"]) for a in store.actors()) == [
+        ("anna-berg", "Anna Berg", 1), ("olav-dahl", "Knut Lie", 0), ("olav-dahl-2", "Olav Dahl", 1)]
+
+
 def test_a_failure_mid_article_leaves_nothing_of_it(store):
     ok = said("a", 1, "", "Anna Berg", "Anna Berg")
     clash = said("a", 1, "", "Olav Dahl", "Olav Dahl")  # same id: the second insert fails

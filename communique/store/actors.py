@@ -99,22 +99,23 @@ class ActorRegistry:
         name = (ref.name or "").strip()
         if not name or is_description(name):
             return  # "senior official" in one story is not the "senior official" of the next
-        known = self.by_id.get(ref.actor_id or "")  # the extractor (or the user's actor file) named it
-        actor = known if known is not None else self.match(name, ref.country)
-        if actor is None:
-            actor = self._complete_short(name, ref.country, role)
-        if actor is None:
-            actor = self._create(name, ref, role)
-        else:
-            self._learn(actor, ref, role)
-            if name.lower() != actor.name.lower():
-                self._alias(name, actor.actor_id)
+        actor = self._find(name, ref, role) or self._create(name, ref, role)
+        self._learn(actor, ref, role)  # nothing to learn when the actor was just created from this mention
+        if name.lower() != actor.name.lower():
+            self._alias(name, actor.actor_id)
         ref.name = actor.name
         ref.country = ref.country or actor.country
         ref.sector = ref.sector or actor.sector
         if isinstance(ref, Speaker):
             ref.role = ref.role or actor.role
         ref.actor_id = actor.actor_id
+
+    def _find(self, name: str, ref: Ref, role: Optional[str]) -> Optional[Actor]:
+        """The known actor `ref` names: by the id the extractor (or the user's actor file) gave, else by name."""
+        known = self.by_id.get(ref.actor_id or "")
+        if known is not None:
+            return known
+        return self.match(name, ref.country) or self._complete_short(name, ref.country, role)
 
     def match(self, name: str, country: Optional[str] = None) -> Optional[Actor]:
         """Known actor for `name`: exact name or alias, a unique surname, else a near-miss spelling."""
@@ -156,10 +157,17 @@ class ActorRegistry:
     def _create(self, name: str, ref: Ref, role: Optional[str]) -> Actor:
         """Insert a new actor named `name`."""
         actor = Actor(self._new_id(name, ref.country, ref.actor_id), name, _kind(name, role), ref.country, ref.sector, role)
-        self.db.execute(
-            "INSERT INTO actors (actor_id, name, kind, country, sector, role, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # ON CONFLICT rather than a failed insert: on PostgreSQL a failed insert would abort the article's transaction.
+        got = self.db.execute(
+            "INSERT INTO actors (actor_id, name, kind, country, sector, role, version) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (actor_id) DO NOTHING RETURNING actor_id",
             (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role, self._version()),
-        )
+        ).fetchall()
+        if not got:
+            # A row this cache never saw (written without a stamp: by hand, or by an older Communiqué):
+            # read every actor again, then resolve afresh; the id now taken is never proposed twice.
+            self._load(-1)
+            return self._find(name, ref, role) or self._create(name, ref, role)
         self.by_id[actor.actor_id] = actor
         self.by_key.setdefault(name.lower(), actor.actor_id)
         return actor
