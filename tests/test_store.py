@@ -118,6 +118,23 @@ def test_near_miss_spelling_matches_but_a_shared_surname_stays_apart(store):
     assert store.counts()["actors"] == 4
 
 
+@pytest.mark.parametrize("surname_first", [True, False])
+def test_an_article_gives_its_mentions_the_same_actor_whatever_order_it_names_them_in(store, surname_first):
+    mentions = [said("a", 1, "", "Voss", "Voss"),
+                said("a", 2, "", "Lena Voss", "Lena Voss"),
+                said("a", 3, "", "Norwegian minister Lena Voss", "Lena Voss", speaker_kw={"country": "NOR"})]
+    if not surname_first:
+        mentions.reverse()
+    store.add(result("a", "an article", mentions))
+    # The actor is made from the mention that says most, and every mention gets what the article taught.
+    assert sorted((s.id, s.speaker.actor_id, s.speaker.name, s.speaker.country) for s in mentions) == [
+        ("a-1", "lena-voss@NOR", "Lena Voss", "NOR"), ("a-2", "lena-voss@NOR", "Lena Voss", "NOR"),
+        ("a-3", "lena-voss@NOR", "Lena Voss", "NOR")]
+    assert [(r["speaker"]["name"], r["speaker"]["country"]) for r in store.statements()] == [("Lena Voss", "NOR")] * 3
+    (actor,) = store.actors()
+    assert (actor["actor_id"], actor["aliases"], actor["statements"]) == ("lena-voss@NOR", ["Voss"], 3)
+
+
 def test_actor_rows_the_cache_never_saw_are_reused_or_stepped_around_not_a_crash(store):
     # Rows written without a stamp in store_state (by hand, or by an older Communiqué): no cache can know them.
     store.db.execute("INSERT INTO actors (actor_id, name, kind) VALUES ('anna-berg', 'Anna Berg', 'person')")

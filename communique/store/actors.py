@@ -94,21 +94,27 @@ class ActorRegistry:
             self.seen = self.stamp  # under the write lock: nobody else wrote since refresh()
         return self.stamp
 
-    def resolve(self, ref: Ref, role: Optional[str] = None) -> None:
-        """Give `ref` an actor_id, complete its name/country/sector from a known actor, learn new facts."""
+    def resolve_all(self, refs: list[Ref]) -> None:
+        """Give an article's mentions their actors, then each mention the name, country, sector (and role) its
+        actor has once the whole article is read, so an early mention gets what a later one taught."""
+        # Full names first, then mentions that know their country: a new actor is made from the mention that
+        # says most ("Donald Trump", USA: id donald-trump@USA), whichever the article names first.
+        order = sorted(refs, key=lambda r: (" " not in (r.name or "").strip(), r.country is None))
+        for ref, actor in [(r, self._resolve(r)) for r in order]:
+            if actor is not None:
+                _complete(ref, actor)
+
+    def _resolve(self, ref: Ref) -> Optional[Actor]:
+        """The actor `ref` names, found or created, after learning what the mention says of it."""
         name = (ref.name or "").strip()
         if not name or is_description(name):
-            return  # "senior official" in one story is not the "senior official" of the next
+            return None  # "senior official" in one story is not the "senior official" of the next
+        role = ref.role if isinstance(ref, Speaker) else None
         actor = self._find(name, ref, role) or self._create(name, ref, role)
         self._learn(actor, ref, role)  # nothing to learn when the actor was just created from this mention
         if name.lower() != actor.name.lower():
             self._alias(name, actor.actor_id)
-        ref.name = actor.name
-        ref.country = ref.country or actor.country
-        ref.sector = ref.sector or actor.sector
-        if isinstance(ref, Speaker):
-            ref.role = ref.role or actor.role
-        ref.actor_id = actor.actor_id
+        return actor
 
     def _find(self, name: str, ref: Ref, role: Optional[str]) -> Optional[Actor]:
         """The known actor `ref` names: by the id the extractor (or the user's actor file) gave, else by name."""
@@ -202,6 +208,15 @@ class ActorRegistry:
             n += 1
             candidate = f"{base}-{n}"
         return candidate
+
+
+def _complete(ref: Ref, actor: Actor) -> None:
+    """The actor's id and name on the mention, and its country, sector and role where the mention has none."""
+    ref.actor_id, ref.name = actor.actor_id, actor.name
+    ref.country = ref.country or actor.country
+    ref.sector = ref.sector or actor.sector
+    if isinstance(ref, Speaker):
+        ref.role = ref.role or actor.role
 
 
 def _rename_in_records(db: Any, actor_id: str, name: str) -> None:
