@@ -135,6 +135,26 @@ def test_an_article_gives_its_mentions_the_same_actor_whatever_order_it_names_th
     assert (actor["actor_id"], actor["aliases"], actor["statements"]) == ("lena-voss@NOR", ["Voss"], 3)
 
 
+def test_what_a_later_article_teaches_of_an_actor_reaches_the_records_stored_before_it(store):
+    meeting = Event(id="a-e1", doc="a", event_type="CONSULT", mode="meet", trigger=Span("met", 10, 13),
+                    actors=[ActorRef("Lena Voss", 0, 9, name="Lena Voss")],
+                    recipients=[ActorRef("Olav Dahl", 14, 23, name="Olav Dahl", country="SWE")])
+    store.add(result("a", "Lena Voss met Olav Dahl.", [said("a", 1, "", "Lena Voss", "Lena Voss")], [meeting]))
+    assert [e["id"] for e in store.events(country="NOR")] == []
+    store.add(result("b", "b", [said("b", 1, "", "Fisheries Minister Lena Voss", "Lena Voss", speaker_kw={
+        "country": "NOR", "sector": "GOV", "role": "Fisheries Minister"})]))
+    # As if the first article had come second: its statement and its event know her country, sector and role now.
+    assert [(s["id"], s["speaker"]["actor_id"], s["speaker"]["country"], s["speaker"]["sector"], s["speaker"]["role"])
+            for s in store.statements()] == [("a-1", "lena-voss", "NOR", "GOV", "Fisheries Minister"),
+                                              ("b-1", "lena-voss", "NOR", "GOV", "Fisheries Minister")]
+    assert [e["id"] for e in store.events(country="NOR")] == ["a-e1"]
+    (ev,) = store.events()
+    assert [(r["name"], r["country"], r["sector"]) for r in ev["actors"] + ev["recipients"]] == [
+        ("Lena Voss", "NOR", "GOV"), ("Olav Dahl", "SWE", None)]
+    columns = store.db.execute("SELECT speaker_country, speaker_sector, speaker_role FROM statements ORDER BY id")
+    assert [tuple(r) for r in columns] == [("NOR", "GOV", "Fisheries Minister")] * 2
+
+
 def test_actor_rows_the_cache_never_saw_are_reused_or_stepped_around_not_a_crash(store):
     # Rows written without a stamp in store_state (by hand, or by an older Communiqué): no cache can know them.
     store.db.execute("INSERT INTO actors (actor_id, name, kind) VALUES ('anna-berg', 'Anna Berg', 'person')")

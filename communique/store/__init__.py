@@ -58,8 +58,8 @@ class Store:
         self.db: Db = open_db(self.path, threads)
         migrate(self.db)
         self._rows: dict[str, list[dict[str, Any]]] = {}
-        # Renaming an actor rewrites stored records: the queued ones must be stored first.
-        self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
+        # Renaming an actor or filling in its facts rewrites stored records: the queued ones must be stored first.
+        self.actors_registry = ActorRegistry(self.db, before_rewrite=self._flush_rows)
         from communique.store.links import LinkStore  # imports this module, so not at the top
 
         self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest

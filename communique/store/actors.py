@@ -22,6 +22,8 @@ ORG_WORDS = {
 GOV_WORDS = {"government", "ministry", "cabinet", "kremlin", "presidency", "administration", "white house"}
 
 Ref = Union[Speaker, ActorRef]
+# The statement columns of the facts an actor can learn (event_actors columns are named as the facts are).
+SPEAKER_COLUMNS = {"country": "speaker_country", "sector": "speaker_sector", "role": "speaker_role"}
 
 
 @dataclass
@@ -44,9 +46,10 @@ class ActorRegistry:
     lock) reads the rows stamped since this process last looked: several processes writing to one
     store each see every actor the others created, so none creates the same actor twice."""
 
-    def __init__(self, db: Any, before_rename: Optional[Callable[[], None]] = None):
+    def __init__(self, db: Any, before_rewrite: Optional[Callable[[], None]] = None):
+        """`before_rewrite` is called before stored records are rewritten (the store writes its queued rows)."""
         self.db = db
-        self.before_rename = before_rename or (lambda: None)
+        self.before_rewrite = before_rewrite or (lambda: None)
         self.reload()
 
     def reload(self) -> None:
@@ -156,7 +159,7 @@ class ActorRegistry:
                         (name, self._version(), actor.actor_id))
         self._alias(old, actor.actor_id)
         self.by_key[name.lower()] = actor.actor_id
-        self.before_rename()
+        self.before_rewrite()
         _rename_in_records(self.db, actor.actor_id, name)
         return actor
 
@@ -179,17 +182,19 @@ class ActorRegistry:
         return actor
 
     def _learn(self, actor: Actor, ref: Ref, role: Optional[str]) -> None:
-        """Fill the known actor's missing country, sector or role from this mention."""
-        changed = False
+        """Fill the known actor's missing country, sector or role from this mention, and its stored records'."""
+        learned = {}
         for attr, value in (("country", ref.country), ("sector", ref.sector), ("role", role)):
             if value and not getattr(actor, attr):
                 setattr(actor, attr, value)
-                changed = True
-        if changed:
+                learned[attr] = value
+        if learned:
             self.db.execute(
                 "UPDATE actors SET country = ?, sector = ?, role = ?, version = ? WHERE actor_id = ?",
                 (actor.country, actor.sector, actor.role, self._version(), actor.actor_id),
             )
+            self.before_rewrite()
+            _fill_in_records(self.db, actor.actor_id, learned)
 
     def _alias(self, alias: str, actor_id: str) -> None:
         """Remember another name for an actor."""
@@ -221,17 +226,40 @@ def _complete(ref: Ref, actor: Actor) -> None:
 
 def _rename_in_records(db: Any, actor_id: str, name: str) -> None:
     """Give already stored statements and events the actor's new full name (columns and JSON)."""
+    _rewrite_json(db, actor_id, lambda ref: ref.update(name=name))
     db.execute("UPDATE statements SET speaker_name = ? WHERE actor_id = ?", (name, actor_id))
     db.execute("UPDATE event_actors SET name = ? WHERE actor_id = ?", (name, actor_id))
+
+
+def _fill_in_records(db: Any, actor_id: str, learned: dict[str, str]) -> None:
+    """Give the actor's stored statements and events the facts it just learned where they have none, as if known
+    when they were written: what a record ends with does not depend on whether its article came first."""
+    columns = {attr: SPEAKER_COLUMNS[attr] for attr in learned}
+    facts = [attr for attr in learned if attr != "role"]  # event actors carry no role
+    _rewrite_json(db, actor_id, lambda ref: ref.update({a: v for a, v in learned.items() if a in ref and not ref[a]}),
+                  " OR ".join(f"{c} IS NULL" for c in columns.values()),
+                  " OR ".join(f"{a} IS NULL" for a in facts) or "FALSE")
+    for attr, value in learned.items():
+        db.execute(f"UPDATE statements SET {columns[attr]} = ? WHERE actor_id = ? AND {columns[attr]} IS NULL",
+                   (value, actor_id))
+        if attr in facts:
+            db.execute(f"UPDATE event_actors SET {attr} = ? WHERE actor_id = ? AND {attr} IS NULL", (value, actor_id))
+
+
+def _rewrite_json(db: Any, actor_id: str, change: Callable[[dict], Any], statement_if: str = "TRUE",
+                  event_if: str = "TRUE") -> None:
+    """Apply `change` to the actor's references in the JSON of its stored statements (whose columns meet
+    `statement_if`) and events (whose event actor rows for it meet `event_if`)."""
     for table, sql in (
-        ("statements", "SELECT id, json FROM statements WHERE actor_id = ?"),
-        ("events", "SELECT id, json FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"),
+        ("statements", f"SELECT id, json FROM statements WHERE actor_id = ? AND ({statement_if})"),
+        ("events", "SELECT id, json FROM events WHERE id IN"
+                   f" (SELECT event_id FROM event_actors WHERE actor_id = ? AND ({event_if}))"),
     ):
         for rid, js in db.execute(sql, (actor_id,)).fetchall():
             rec = json.loads(js)
             for ref in [rec.get("speaker")] + rec.get("actors", []) + rec.get("recipients", []):
                 if ref and ref.get("actor_id") == actor_id:
-                    ref["name"] = name
+                    change(ref)
             db.execute(f"UPDATE {table} SET json = ? WHERE id = ?", (json.dumps(rec, ensure_ascii=False), rid))
 
 
