@@ -211,3 +211,9 @@ def test_first_day_of_date_values():
     assert first_day("2026") == "2026-01-01"
     assert first_day("2026-W11") == "2026-03-09"
     assert first_day(None) is None and first_day("soon") is None
+
+
+def test_an_sqlite_store_is_in_wal_mode_and_waits_half_a_minute_for_another_writer(tmp_path):
+    with Store(str(tmp_path / "w.db")) as store:
+        pragmas = [store.db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("journal_mode", "busy_timeout")]
+    assert pragmas == ["wal", 30000]

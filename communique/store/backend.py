@@ -138,12 +138,12 @@ class SqliteDb(Db):
     kind = "sqlite"
 
     def __init__(self, path: str, threads: bool = False):
-        # Autocommit mode: transactions are opened explicitly by transaction().
-        self.con = sqlite3.connect(path, isolation_level=None, check_same_thread=not threads)
+        # Autocommit mode: transactions are opened explicitly by transaction(). The 30-second busy timeout is
+        # set by connect, before the switch to WAL, which on a new file also waits for the other processes.
+        self.con = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=not threads)
         self.con.row_factory = sqlite3.Row
         self.con.execute("PRAGMA journal_mode=WAL")
         self.con.execute("PRAGMA synchronous=NORMAL")
-        self.con.execute("PRAGMA busy_timeout=30000")
         if sqlite3.sqlite_version_info < (3, 44):
             self.con.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
 
