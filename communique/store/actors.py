@@ -238,7 +238,7 @@ def _fill_in_records(db: Any, actor_id: str, learned: dict[str, str]) -> None:
     facts = [attr for attr in learned if attr != "role"]  # event actors carry no role
     _rewrite_json(db, actor_id, lambda ref: ref.update({a: v for a, v in learned.items() if a in ref and not ref[a]}),
                   " OR ".join(f"{c} IS NULL" for c in columns.values()),
-                  " OR ".join(f"{a} IS NULL" for a in facts) or "FALSE")
+                  " OR ".join(f"{a} IS NULL" for a in facts) or "1 = 0")
     for attr, value in learned.items():
         db.execute(f"UPDATE statements SET {columns[attr]} = ? WHERE actor_id = ? AND {columns[attr]} IS NULL",
                    (value, actor_id))
@@ -246,8 +246,8 @@ def _fill_in_records(db: Any, actor_id: str, learned: dict[str, str]) -> None:
             db.execute(f"UPDATE event_actors SET {attr} = ? WHERE actor_id = ? AND {attr} IS NULL", (value, actor_id))
 
 
-def _rewrite_json(db: Any, actor_id: str, change: Callable[[dict], Any], statement_if: str = "TRUE",
-                  event_if: str = "TRUE") -> None:
+def _rewrite_json(db: Any, actor_id: str, change: Callable[[dict], Any], statement_if: str = "1 = 1",
+                  event_if: str = "1 = 1") -> None:
     """Apply `change` to the actor's references in the JSON of its stored statements (whose columns meet
     `statement_if`) and events (whose event actor rows for it meet `event_if`)."""
     for table, sql in (
