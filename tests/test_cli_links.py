@@ -45,7 +45,7 @@ def test_incidents_group_two_reports_and_keep_the_later_meeting_apart(db):
     assert cli("incidents", "--min-articles", "2", "--format", "jsonl", db=db).stdout.count("\n") == 1
     one = json.loads(cli("incidents", "--id", "b-e1", "--format", "jsonl", db=db).stdout)
     assert one["id"] == "a-e1"  # a member's id finds its incident
-    assert one["links"][0]["why"]["participants"] == "same actor anna-berg@NOR; same actor olav-dahl"
+    assert one["links"][0]["why"]["participants"] == "same actor anna-berg@NOR; same actor olav-dahl@SWE"
 
 
 def test_remarks_by_speaker_with_the_fullest_wording(db):

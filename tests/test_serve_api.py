@@ -17,7 +17,7 @@ def test_statements_in_date_order_with_the_clis_filters(client):
     assert ids(client.get("/api/statements", params={"until": "2026-03-10"})) == ["a-1", "a-2"]
     assert ids(client.get("/api/statements", params={"speaker": "holm", "until": "2026-03-31"})) == ["b-1"]
     assert ids(client.get("/api/statements", params={"doc": "c"})) == ["c-1", "c-2"]
-    assert ids(client.get("/api/statements", params={"actor_id": "olav-dahl"})) == ["a-2", "b-2"]
+    assert ids(client.get("/api/statements", params={"actor_id": "olav-dahl@SWE"})) == ["a-2", "b-2"]
 
 
 def test_full_text_search_over_statement_contents(client):
@@ -111,22 +111,22 @@ def test_one_article_has_its_text_and_records_with_offsets_into_it(client):
 def test_actors_list_profile_timeline_and_said_about(client):
     body = client.get("/api/actors").json()
     assert [(a["actor_id"], a["statements"], a["events"]) for a in body["items"]] == [
-        ("anna-berg", 1, 2), ("kari-holm", 3, 1), ("olav-dahl", 2, 1)]
+        ("anna-berg@NOR", 1, 2), ("kari-holm", 3, 1), ("olav-dahl@SWE", 2, 1)]
     assert [a["actor_id"] for a in client.get("/api/actors", params={"name": "HOLM"}).json()["items"]] == ["kari-holm"]
     page = client.get("/api/actors", params={"limit": 2}).json()
     rest = client.get("/api/actors", params={"limit": 2, "cursor": page["next_cursor"]}).json()
-    assert [a["actor_id"] for a in page["items"] + rest["items"]] == ["anna-berg", "kari-holm", "olav-dahl"]
+    assert [a["actor_id"] for a in page["items"] + rest["items"]] == ["anna-berg@NOR", "kari-holm", "olav-dahl@SWE"]
 
-    anna = client.get("/api/actors/anna-berg").json()
+    anna = client.get("/api/actors/anna-berg@NOR").json()
     assert (anna["name"], anna["country"], anna["sector"], anna["aliases"], anna["offices"]) == (
         "Anna Berg", "NOR", "GOV", [], [])
     assert anna["counts"] == {"statements": 1, "events_as_actor": 1, "events_as_recipient": 1, "articles": 2}
     # Her statement and the meeting she held on 10 March, then the one she was the recipient of on 2 April.
-    assert ids(client.get("/api/actors/anna-berg/timeline")) == ["a-1", "a-e1", "c-e1"]
-    first = client.get("/api/actors/anna-berg/timeline", params={"limit": 2}).json()
-    assert ids(client.get("/api/actors/anna-berg/timeline", params={"limit": 2, "cursor": first["next_cursor"]})) == [
+    assert ids(client.get("/api/actors/anna-berg@NOR/timeline")) == ["a-1", "a-e1", "c-e1"]
+    first = client.get("/api/actors/anna-berg@NOR/timeline", params={"limit": 2}).json()
+    assert ids(client.get("/api/actors/anna-berg@NOR/timeline", params={"limit": 2, "cursor": first["next_cursor"]})) == [
         "c-e1"]
-    assert ids(client.get("/api/actors/olav-dahl/said-about")) == ["c-2"]  # Kari Holm said Olav Dahl had left
+    assert ids(client.get("/api/actors/olav-dahl@SWE/said-about")) == ["c-2"]  # Kari Holm said Olav Dahl had left
 
 
 def test_overview_counts(client):
@@ -154,7 +154,7 @@ def test_bad_parameters_are_422_with_one_line_reasons(client):
         "/api/statements?limit=0": "limit: ",
         "/api/events?limit=100000": "limit: ",
         "/api/statements?cursor=not-a-cursor": "cursor: ",
-        "/api/actors/anna-berg/timeline?cursor=WyJ4Il0": "cursor: ",  # a valid cursor of another list
+        "/api/actors/anna-berg@NOR/timeline?cursor=WyJ4Il0": "cursor: ",  # a valid cursor of another list
     }
     for url, start in cases.items():
         r = client.get(url)

@@ -3,7 +3,8 @@
 Each process is a real `communique load` run over the same Parquet record files in a different
 order, so they race on the same articles and create the same actors at the same moments. The
 count defaults to 400 articles for CI; COMMUNIQUE_CONCURRENCY_ARTICLES=2000 is the full run the
-README reports.
+README reports. Then real `communique ingest` runs (the spaCy model, extraction, linking) over
+short original stories: 2 and 4 at once, over the same files or over files of their own.
 """
 
 from __future__ import annotations
@@ -119,3 +120,85 @@ def test_two_processes_ingest_into_one_sqlite_store(record_files, tmp_path):
     target = str(tmp_path / "shared.db")
     runs = run_concurrently(target, record_files, 2)
     check_store(target, runs)
+
+
+# --- `communique ingest`, 2 and 4 processes at once -------------------------------------------------------------
+
+STORIES = 12
+CAST = [("Harbour Minister", "Anna Berg"), ("Fisheries Minister", "Olav Dahl"), ("Mayor", "Kari Holm"),
+        ("Trade Minister", "Ines Varga"), ("Transport Minister", "Tomas Novak"), ("Port Director", "Lea Lund"),
+        ("Finance Minister", "Marek Moen"), ("Labour Minister", "Sina Strand")]
+PORTS = ["Tromsvik", "Nordhamn", "Vestvik", "Kalvhamn"]
+
+
+def harbour_story(k: int) -> str:
+    """Story k: two of the eight officials speak (one quoted by surname), one meets a third; every story
+    names three of them, so processes reading different stories still create the same actors at once."""
+    (role_a, a), (role_b, b), (_, c) = CAST[k % 8], CAST[(k + 3) % 8], CAST[(k + 5) % 8]
+    port = PORTS[k % 4]
+    return (f"{port} port fees under review, week {k + 1}\n\n"
+            f"{role_a} {a} said on Monday that fees at the {port} port would rise by {k + 2} percent in May.\n"
+            f"\u201cWe cannot keep the quays open on last year's money,\u201d {a.split()[1]} told reporters.\n"
+            f"{role_b} {b} said the rise would hurt the small boats most.\n"
+            f"{a} met {c} in {port} on Tuesday to discuss the fees.\n")
+
+
+@pytest.fixture(scope="module")
+def story_files(tmp_path_factory):
+    """The stories as plain-text files."""
+    out = tmp_path_factory.mktemp("stories")
+    for k in range(STORIES):
+        (out / f"harbour-{k:02d}.txt").write_text(harbour_story(k), encoding="utf-8")
+    return sorted(str(p) for p in out.glob("*.txt"))
+
+
+def ingest_concurrently(target: str, inputs: list[list[str]]) -> list[subprocess.CompletedProcess]:
+    """One `communique ingest` process per list of files, all started at once."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("COMMUNIQUE_DB", None)
+    procs = [subprocess.Popen([sys.executable, "-m", "communique", "--db", target, "-q", "ingest", *files],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+             for files in inputs]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    return [subprocess.CompletedProcess(p.args, p.returncode, *out) for p, out in zip(procs, outputs)]
+
+
+def check_ingested(target: str, inputs: list[list[str]], same: bool) -> None:
+    """The runs over `inputs` end cleanly and their counts add up; the store holds each story once, each official once."""
+    runs = ingest_concurrently(target, inputs)
+    for r, files in zip(runs, inputs):
+        assert (r.returncode, "Traceback" in r.stderr) == (0, False), r.stderr[-2000:]
+        assert r.stdout.split()[:3] == [str(len(files)), "articles", "read,"]
+    added = sum(int(r.stdout.split()[3]) for r in runs)
+    already = sum(int(r.stdout.split()[5]) for r in runs)
+    assert (added, already) == (STORIES, STORIES * (len(runs) - 1) if same else 0)
+    with Store(target) as store:
+        assert store.counts() == {"articles": STORIES, "statements": 3 * STORIES, "events": STORIES, "actors": 8}
+        docs = store.db.execute("SELECT doc, COUNT(DISTINCT text_hash) FROM articles GROUP BY doc ORDER BY doc")
+        assert [tuple(r) for r in docs] == [(f"harbour-{k:02d}", 1) for k in range(STORIES)]
+        actors = store.db.execute("SELECT actor_id, name, role FROM actors ORDER BY actor_id").fetchall()
+        assert [tuple(r) for r in actors] == sorted((n.lower().replace(" ", "-"), n, role) for role, n in CAST)
+        # Every mention points at its official's one row: no process created a second "anna-berg-2".
+        refs = store.db.execute("SELECT speaker_name, actor_id FROM statements UNION"
+                                " SELECT name, actor_id FROM event_actors").fetchall()
+        assert sorted(tuple(r) for r in refs) == sorted((n, n.lower().replace(" ", "-")) for _, n in CAST)
+
+
+def split(files: list[str], processes: int, same: bool) -> list[list[str]]:
+    """Each process's files: all of them from a different starting point, or every n-th one."""
+    if same:
+        return [files[k * len(files) // processes:] + files[:k * len(files) // processes] for k in range(processes)]
+    return [files[k::processes] for k in range(processes)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("processes", [2, 4])
+@pytest.mark.parametrize("same", [True, False], ids=["same-files", "own-files"])
+def test_concurrent_ingests_into_one_sqlite_store_store_each_story_once(story_files, tmp_path, processes, same):
+    check_ingested(str(tmp_path / "shared.db"), split(story_files, processes, same), same)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("same", [True, False], ids=["same-files", "own-files"])
+def test_four_concurrent_ingests_into_one_postgresql_store_store_each_story_once(story_files, pg_schema, same):
+    check_ingested(pg_schema, split(story_files, 4, same), same)

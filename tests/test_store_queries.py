@@ -105,6 +105,25 @@ def test_both_backends_have_the_same_tables_and_columns(tmp_path, pg_schema):
     assert all(set(lite_cols[t]) <= set(pg_cols[t]) for t in lite_cols)
 
 
+def test_a_new_postgresql_store_opened_by_four_processes_at_once_is_created_once(pg_schema):
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        opened = pool.map(open_and_count, [pg_schema] * 4)
+    assert opened == [{"articles": 0, "statements": 0, "events": 0, "actors": 0}] * 4
+    with Store(pg_schema) as store:
+        assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(3,)]
+
+
+def open_and_count(target: str) -> dict:
+    """Open (creating) the store in a process of its own; its counts, or the error that stopped it."""
+    try:
+        with Store(target) as store:
+            return store.counts()
+    except Exception as exc:  # noqa: BLE001 - the test compares it
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 def test_a_postgresql_store_of_version_2_is_migrated_once_even_when_opened_four_times_at_once(pg_schema):
     import threading
 

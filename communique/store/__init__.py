@@ -58,8 +58,8 @@ class Store:
         self.db: Db = open_db(self.path, threads)
         migrate(self.db)
         self._rows: dict[str, list[dict[str, Any]]] = {}
-        # Renaming an actor rewrites stored records: the queued ones must be stored first.
-        self.actors_registry = ActorRegistry(self.db, before_rename=self._flush_rows)
+        # Renaming an actor or filling in its facts rewrites stored records: the queued ones must be stored first.
+        self.actors_registry = ActorRegistry(self.db, before_rewrite=self._flush_rows)
         from communique.store.links import LinkStore  # imports this module, so not at the top
 
         self.links = LinkStore(self)  # its tables always exist; `links` only decides linking at ingest
@@ -113,13 +113,11 @@ class Store:
             if doc != art.id:
                 _rename(result, art.id, doc)
             published = _iso(art.published)
+            self.actors_registry.resolve_all([st.speaker for st in result.statements if st.speaker is not None]
+                                             + [ref for ev in result.events for ref in [*ev.actors, *ev.recipients]])
             for st in result.statements:
-                if st.speaker is not None:
-                    self.actors_registry.resolve(st.speaker, role=st.speaker.role)
                 self._insert_statement(st, published)
             for ev in result.events:
-                for ref in [*ev.actors, *ev.recipients]:
-                    self.actors_registry.resolve(ref)
                 self._insert_event(ev, published)
             self._flush_rows()  # linking reads this article's rows back
             if self.linking:

@@ -22,6 +22,8 @@ ORG_WORDS = {
 GOV_WORDS = {"government", "ministry", "cabinet", "kremlin", "presidency", "administration", "white house"}
 
 Ref = Union[Speaker, ActorRef]
+# The statement columns of the facts an actor can learn (event_actors columns are named as the facts are).
+SPEAKER_COLUMNS = {"country": "speaker_country", "sector": "speaker_sector", "role": "speaker_role"}
 
 
 @dataclass
@@ -44,9 +46,10 @@ class ActorRegistry:
     lock) reads the rows stamped since this process last looked: several processes writing to one
     store each see every actor the others created, so none creates the same actor twice."""
 
-    def __init__(self, db: Any, before_rename: Optional[Callable[[], None]] = None):
+    def __init__(self, db: Any, before_rewrite: Optional[Callable[[], None]] = None):
+        """`before_rewrite` is called before stored records are rewritten (the store writes its queued rows)."""
         self.db = db
-        self.before_rename = before_rename or (lambda: None)
+        self.before_rewrite = before_rewrite or (lambda: None)
         self.reload()
 
     def reload(self) -> None:
@@ -94,27 +97,34 @@ class ActorRegistry:
             self.seen = self.stamp  # under the write lock: nobody else wrote since refresh()
         return self.stamp
 
-    def resolve(self, ref: Ref, role: Optional[str] = None) -> None:
-        """Give `ref` an actor_id, complete its name/country/sector from a known actor, learn new facts."""
+    def resolve_all(self, refs: list[Ref]) -> None:
+        """Give an article's mentions their actors, then each mention the name, country, sector (and role) its
+        actor has once the whole article is read, so an early mention gets what a later one taught."""
+        # Full names first, then mentions that know their country: a new actor is made from the mention that
+        # says most ("Donald Trump", USA: id donald-trump@USA), whichever the article names first.
+        order = sorted(refs, key=lambda r: (" " not in (r.name or "").strip(), r.country is None))
+        for ref, actor in [(r, self._resolve(r)) for r in order]:
+            if actor is not None:
+                _complete(ref, actor)
+
+    def _resolve(self, ref: Ref) -> Optional[Actor]:
+        """The actor `ref` names, found or created, after learning what the mention says of it."""
         name = (ref.name or "").strip()
         if not name or is_description(name):
-            return  # "senior official" in one story is not the "senior official" of the next
-        known = self.by_id.get(ref.actor_id or "")  # the extractor (or the user's actor file) named it
-        actor = known if known is not None else self.match(name, ref.country)
-        if actor is None:
-            actor = self._complete_short(name, ref.country, role)
-        if actor is None:
-            actor = self._create(name, ref, role)
-        else:
-            self._learn(actor, ref, role)
-            if name.lower() != actor.name.lower():
-                self._alias(name, actor.actor_id)
-        ref.name = actor.name
-        ref.country = ref.country or actor.country
-        ref.sector = ref.sector or actor.sector
-        if isinstance(ref, Speaker):
-            ref.role = ref.role or actor.role
-        ref.actor_id = actor.actor_id
+            return None  # "senior official" in one story is not the "senior official" of the next
+        role = ref.role if isinstance(ref, Speaker) else None
+        actor = self._find(name, ref, role) or self._create(name, ref, role)
+        self._learn(actor, ref, role)  # nothing to learn when the actor was just created from this mention
+        if name.lower() != actor.name.lower():
+            self._alias(name, actor.actor_id)
+        return actor
+
+    def _find(self, name: str, ref: Ref, role: Optional[str]) -> Optional[Actor]:
+        """The known actor `ref` names: by the id the extractor (or the user's actor file) gave, else by name."""
+        known = self.by_id.get(ref.actor_id or "")
+        if known is not None:
+            return known
+        return self.match(name, ref.country) or self._complete_short(name, ref.country, role)
 
     def match(self, name: str, country: Optional[str] = None) -> Optional[Actor]:
         """Known actor for `name`: exact name or alias, a unique surname, else a near-miss spelling."""
@@ -149,33 +159,42 @@ class ActorRegistry:
                         (name, self._version(), actor.actor_id))
         self._alias(old, actor.actor_id)
         self.by_key[name.lower()] = actor.actor_id
-        self.before_rename()
+        self.before_rewrite()
         _rename_in_records(self.db, actor.actor_id, name)
         return actor
 
     def _create(self, name: str, ref: Ref, role: Optional[str]) -> Actor:
         """Insert a new actor named `name`."""
         actor = Actor(self._new_id(name, ref.country, ref.actor_id), name, _kind(name, role), ref.country, ref.sector, role)
-        self.db.execute(
-            "INSERT INTO actors (actor_id, name, kind, country, sector, role, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # ON CONFLICT rather than a failed insert: on PostgreSQL a failed insert would abort the article's transaction.
+        got = self.db.execute(
+            "INSERT INTO actors (actor_id, name, kind, country, sector, role, version) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (actor_id) DO NOTHING RETURNING actor_id",
             (actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.role, self._version()),
-        )
+        ).fetchall()
+        if not got:
+            # A row this cache never saw (written without a stamp: by hand, or by an older Communiqué):
+            # read every actor again, then resolve afresh; the id now taken is never proposed twice.
+            self._load(-1)
+            return self._find(name, ref, role) or self._create(name, ref, role)
         self.by_id[actor.actor_id] = actor
         self.by_key.setdefault(name.lower(), actor.actor_id)
         return actor
 
     def _learn(self, actor: Actor, ref: Ref, role: Optional[str]) -> None:
-        """Fill the known actor's missing country, sector or role from this mention."""
-        changed = False
+        """Fill the known actor's missing country, sector or role from this mention, and its stored records'."""
+        learned = {}
         for attr, value in (("country", ref.country), ("sector", ref.sector), ("role", role)):
             if value and not getattr(actor, attr):
                 setattr(actor, attr, value)
-                changed = True
-        if changed:
+                learned[attr] = value
+        if learned:
             self.db.execute(
                 "UPDATE actors SET country = ?, sector = ?, role = ?, version = ? WHERE actor_id = ?",
                 (actor.country, actor.sector, actor.role, self._version(), actor.actor_id),
             )
+            self.before_rewrite()
+            _fill_in_records(self.db, actor.actor_id, learned)
 
     def _alias(self, alias: str, actor_id: str) -> None:
         """Remember another name for an actor."""
@@ -196,19 +215,51 @@ class ActorRegistry:
         return candidate
 
 
+def _complete(ref: Ref, actor: Actor) -> None:
+    """The actor's id and name on the mention, and its country, sector and role where the mention has none."""
+    ref.actor_id, ref.name = actor.actor_id, actor.name
+    ref.country = ref.country or actor.country
+    ref.sector = ref.sector or actor.sector
+    if isinstance(ref, Speaker):
+        ref.role = ref.role or actor.role
+
+
 def _rename_in_records(db: Any, actor_id: str, name: str) -> None:
     """Give already stored statements and events the actor's new full name (columns and JSON)."""
+    _rewrite_json(db, actor_id, lambda ref: ref.update(name=name))
     db.execute("UPDATE statements SET speaker_name = ? WHERE actor_id = ?", (name, actor_id))
     db.execute("UPDATE event_actors SET name = ? WHERE actor_id = ?", (name, actor_id))
+
+
+def _fill_in_records(db: Any, actor_id: str, learned: dict[str, str]) -> None:
+    """Give the actor's stored statements and events the facts it just learned where they have none, as if known
+    when they were written: what a record ends with does not depend on whether its article came first."""
+    columns = {attr: SPEAKER_COLUMNS[attr] for attr in learned}
+    facts = [attr for attr in learned if attr != "role"]  # event actors carry no role
+    _rewrite_json(db, actor_id, lambda ref: ref.update({a: v for a, v in learned.items() if a in ref and not ref[a]}),
+                  " OR ".join(f"{c} IS NULL" for c in columns.values()),
+                  " OR ".join(f"{a} IS NULL" for a in facts) or "1 = 0")
+    for attr, value in learned.items():
+        db.execute(f"UPDATE statements SET {columns[attr]} = ? WHERE actor_id = ? AND {columns[attr]} IS NULL",
+                   (value, actor_id))
+        if attr in facts:
+            db.execute(f"UPDATE event_actors SET {attr} = ? WHERE actor_id = ? AND {attr} IS NULL", (value, actor_id))
+
+
+def _rewrite_json(db: Any, actor_id: str, change: Callable[[dict], Any], statement_if: str = "1 = 1",
+                  event_if: str = "1 = 1") -> None:
+    """Apply `change` to the actor's references in the JSON of its stored statements (whose columns meet
+    `statement_if`) and events (whose event actor rows for it meet `event_if`)."""
     for table, sql in (
-        ("statements", "SELECT id, json FROM statements WHERE actor_id = ?"),
-        ("events", "SELECT id, json FROM events WHERE id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)"),
+        ("statements", f"SELECT id, json FROM statements WHERE actor_id = ? AND ({statement_if})"),
+        ("events", "SELECT id, json FROM events WHERE id IN"
+                   f" (SELECT event_id FROM event_actors WHERE actor_id = ? AND ({event_if}))"),
     ):
         for rid, js in db.execute(sql, (actor_id,)).fetchall():
             rec = json.loads(js)
             for ref in [rec.get("speaker")] + rec.get("actors", []) + rec.get("recipients", []):
                 if ref and ref.get("actor_id") == actor_id:
-                    ref["name"] = name
+                    change(ref)
             db.execute(f"UPDATE {table} SET json = ? WHERE id = ?", (json.dumps(rec, ensure_ascii=False), rid))
 
 

@@ -143,12 +143,12 @@ class SqliteDb(Db):
     kind = "sqlite"
 
     def __init__(self, path: str, threads: bool = False):
-        # Autocommit mode: transactions are opened explicitly by transaction().
-        self.con = sqlite3.connect(path, isolation_level=None, check_same_thread=not threads)
+        # Autocommit mode: transactions are opened explicitly by transaction(). The 30-second busy timeout is
+        # set by connect, before the switch to WAL, which on a new file also waits for the other processes.
+        self.con = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=not threads)
         self.con.row_factory = sqlite3.Row
         self.con.execute("PRAGMA journal_mode=WAL")
         self.con.execute("PRAGMA synchronous=NORMAL")
-        self.con.execute("PRAGMA busy_timeout=30000")
         if sqlite3.sqlite_version_info < (3, 44):
             self.con.create_aggregate("string_agg", 2, _StringAgg)  # type: ignore[arg-type]
 
@@ -303,11 +303,12 @@ class PostgresDb(Db):
 
     def executescript(self, script: str) -> None:
         con = self._bound()
-        if con is not None:
-            con.execute(script.encode())  # bytes: no placeholder parsing; several statements at once
-            return
-        with self.pool.connection() as con:
-            con.execute(script.encode())
+        if con is None:
+            # Under the write lock: processes opening a new store at once run the same CREATE ... IF NOT EXISTS,
+            # which PostgreSQL does not serialise (the loser fails on a duplicate catalog row).
+            with self.transaction():
+                return self.executescript(script)
+        con.execute(script.encode())  # bytes: no placeholder parsing; several statements at once
 
     @property
     def in_transaction(self) -> bool:
@@ -329,8 +330,12 @@ class PostgresDb(Db):
                 self.local.con = None
 
     def table_exists(self, name: str) -> bool:
-        # In the schema the store writes to (the first on the search path), not anywhere on the path.
-        return self.execute("SELECT to_regclass(format('%I.%I', current_schema(), ?::text)) IS NOT NULL",
+        # In the schema the store writes to (the first on the search path), not anywhere on the path. A query
+        # on pg_class, not to_regclass: that looks in the session's catalog cache, which can still say "no such
+        # table" after another process created it while this one waited for the write lock (a new store
+        # opened by several processes at once was then migrated twice).
+        return self.execute("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relname = ? AND relnamespace ="
+                            " (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema()))",
                             (name,)).fetchone()[0]
 
     def match(self, alias: str, index: str, terms: list[str], any_term: bool = False) -> tuple[str, list[Any]]:
