@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -46,24 +47,35 @@ def _cut(text: str, start: int, limit: int) -> int:
 def parse(nlp: Language, texts: Iterable[str], skip: list[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts with every component but `skip`, piece by piece, one joined Doc per text."""
     texts = list(texts)
-    jobs = [(k, text[s:e]) for k, text in enumerate(texts) for s, e in split(text)]
-    parsed = nlp.pipe((piece for _, piece in jobs), disable=skip, batch_size=batch_size)
+    jobs = [(k, s, e) for k, text in enumerate(texts) for s, e in split(text)]
+    parsed = nlp.pipe((texts[k][s:e] for k, s, e in jobs), disable=skip, batch_size=batch_size)
     group: list[Doc] = []
     current = 0
-    for (k, _), doc in zip(jobs, parsed):
+    for (k, _, _), doc in zip(jobs, parsed):
         if k != current:
-            yield _join(group, texts[current])
-            group, current = [], k
-        group.append(doc)
+            # the pieces are let go before the joined Doc is handed on: held while the components ran,
+            # they doubled the memory a long article takes
+            joined, group = _join(group, texts[current]), []
+            yield joined
+            current = k
+        group.append(_without_tensor(doc))
     if jobs:
-        yield _join(group, texts[current])
+        joined, group = _join(group, texts[current]), []
+        yield joined
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """The piece without the tok2vec output kept on it: nothing after the parse reads it, and at 96 floats a
+    token it was the largest part of a long article's Doc (71 MB at a million characters)."""
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
 
 
 def _join(docs: list[Doc], text: str) -> Doc:
     """One Doc from consecutive pieces; its text is exactly the article's."""
     if len(docs) == 1:
         return docs[0]  # the text itself, untouched
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     joined = doc.text
     if joined != text:  # never expected; a wrong offset would be worse than the memory
         raise ValueError("piecewise parse changed the text")

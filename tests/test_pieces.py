@@ -64,3 +64,28 @@ def test_analysed_documents_keep_no_cached_spans(nlp):
         assert ref() is None  # freed at once, by reference counting alone
     finally:
         gc.enable()
+
+
+def test_pieces_are_let_go_before_the_joined_doc_is_used(nlp, monkeypatch):
+    # the parse generator held every piece while the components ran on the joined Doc: twice the memory
+    import gc
+    import weakref
+
+    import communique.pieces as pieces
+
+    text = "\n\n".join([PARAGRAPH] * 30)
+    monkeypatch.setattr(pieces, "PIECE_CHARS", 300)
+    made: list = []
+    join = pieces._join
+    monkeypatch.setattr(pieces, "_join", lambda docs, t: (made.extend(weakref.ref(d) for d in docs), join(docs, t))[1])
+    parsed = pieces.parse(nlp, [text], document_components(nlp), batch_size=4)
+    gc.disable()
+    try:
+        doc = next(parsed)
+        alive = sum(1 for ref in made if ref() is not None)
+    finally:
+        gc.enable()
+    assert doc.text == text
+    assert len(made) == 15
+    assert alive <= 4  # the parser's last batch at most, whatever the article's length
+    assert doc.tensor.size == 0  # the tok2vec output is not carried into the joined Doc
