@@ -19,19 +19,39 @@ from communique.extract import docutil
 
 PIECE_CHARS = 6_000
 BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+# A run of this many marks and symbols, without a letter, digit or space, is no prose. spaCy's tokenizer peels the
+# marks off such a run one at a time, in time that grows with the square of its length (25 KB of quotation marks
+# took 25 s), and the model then spends a token on each; the run becomes one token that skips the tokenizer.
+JUNK_CHARS = 256
+_JUNK = re.compile(r"[^\w\s]{%d,}" % JUNK_CHARS)
 
 
-def split(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
-    """Ranges covering `text` exactly, each at most about `size` characters, cut at the weakest break."""
+def split(text: str, size: Optional[int] = None, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
+    """Ranges covering text[start:end] exactly, each at most about `size` characters, cut at the weakest break."""
     size = size or PIECE_CHARS
+    end = len(text) if end is None else end
     pieces = []
-    start = 0
-    while len(text) - start > size:
-        end = _cut(text, start, start + size)
-        pieces.append((start, end))
-        start = end
-    pieces.append((start, len(text)))
+    while end - start > size:
+        cut = _cut(text, start, start + size)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
     return pieces
+
+
+def plan(text: str) -> list[tuple[int, int, bool]]:
+    """The pieces of `text` to parse, in order and covering it exactly: (start, end, is_junk); junk is a run of at
+    least JUNK_CHARS marks and symbols, parsed as one token."""
+    out: list[tuple[int, int, bool]] = []
+    start = 0
+    for match in _JUNK.finditer(text):
+        if match.start() > start:
+            out += [(s, e, False) for s, e in split(text, start=start, end=match.start())]
+        out.append((match.start(), match.end(), True))
+        start = match.end()
+    if start < len(text) or not out:
+        out += [(s, e, False) for s, e in split(text, start=start)]
+    return out
 
 
 def _cut(text: str, start: int, limit: int) -> int:
@@ -47,11 +67,12 @@ def _cut(text: str, start: int, limit: int) -> int:
 def parse(nlp: Language, texts: Iterable[str], skip: list[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts with every component but `skip`, piece by piece, one joined Doc per text."""
     texts = list(texts)
-    jobs = [(k, s, e) for k, text in enumerate(texts) for s, e in split(text)]
-    parsed = nlp.pipe((texts[k][s:e] for k, s, e in jobs), disable=skip, batch_size=batch_size)
+    jobs = [(k, s, e, junk) for k, text in enumerate(texts) for s, e, junk in plan(text)]
+    parsed = nlp.pipe((Doc(nlp.vocab, words=[texts[k][s:e]], spaces=[False]) if junk else texts[k][s:e]
+                       for k, s, e, junk in jobs), disable=skip, batch_size=batch_size)
     group: list[Doc] = []
     current = 0
-    for (k, _, _), doc in zip(jobs, parsed):
+    for (k, _, _, _), doc in zip(jobs, parsed):
         if k != current:
             # the pieces are let go before the joined Doc is handed on: held while the components ran,
             # they doubled the memory a long article takes
