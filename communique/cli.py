@@ -112,14 +112,17 @@ def _results(paths: tuple[str, ...], options: Options) -> Iterator[Result | Skip
     from communique.pipeline import WorkerError, get_nlp, run
 
     _check_model(options.model)
-    nlp = None
-    if options.workers == 1:  # workers load their own copy; the parent needs none
+
+    def load() -> Any:
+        """The model, loaded when the first article needs it: inputs that are all skipped need none."""
         try:
-            nlp = get_nlp(options)
+            return get_nlp(options)
         except (OSError, ImportError) as exc:
             raise click.ClickException(f"cannot load the model: {exc}") from exc
+
     try:
-        yield from run(read_paths(paths, options), options, nlp=nlp)
+        # workers load their own copy; the parent needs none
+        yield from run(read_paths(paths, options), options, load=load if options.workers == 1 else None)
     except WorkerError as exc:
         raise click.ClickException(str(exc)) from exc
 

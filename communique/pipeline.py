@@ -7,7 +7,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,14 +48,19 @@ def get_nlp(options: Options) -> Language:
     return nlp
 
 
-def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None) -> Iterator[Output]:
-    """Extract statements and events from each article; Skips pass through; output keeps input order."""
-    if options.workers > 1 and nlp is None:
+def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None,
+        load: Optional[Callable[[], Language]] = None) -> Iterator[Output]:
+    """Extract statements and events from each article; Skips pass through; output keeps input order.
+
+    Without `nlp`, the model is loaded (by `load`, else get_nlp) when the first article comes: a run whose
+    inputs are all refused (too big, unreadable) ends without spending seconds on it."""
+    if options.workers > 1 and nlp is None and load is None:
         yield from _run_parallel(items, options)
         return
-    nlp = nlp or get_nlp(options)
     for chunk in chunks(items, options.batch_size):
-        yield from process_chunk(nlp, chunk, options)
+        if nlp is None and any(isinstance(item, Article) for item in chunk):
+            nlp = load() if load is not None else get_nlp(options)
+        yield from process_chunk(nlp, chunk, options) if nlp is not None else chunk
 
 
 def chunks(items: Iterable[Item], size: int, max_chars: Optional[int] = None) -> Iterator[list[Item]]:

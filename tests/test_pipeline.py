@@ -72,6 +72,21 @@ def test_input_is_read_lazily(fake):
     assert len(seen) == 4  # one batch read, not the whole input
 
 
+def test_the_model_is_loaded_when_the_first_article_comes_and_not_for_skips_alone(fake):
+    loads: list[int] = []
+
+    def load():
+        loads.append(len(loads))
+        return fake
+
+    skips = [Skip("huge.html", "input is 52,428,800 bytes"), Skip("e.txt", "empty file")]
+    assert list(run(iter(skips), Options(batch_size=1), load=load)) == skips
+    assert loads == []  # refused inputs alone: no model, no seconds spent loading one
+    out = list(run(iter(skips + [_art(1), _art(2)]), Options(batch_size=1), load=load))
+    assert [o.path if isinstance(o, Skip) else o.article.id for o in out] == ["huge.html", "e.txt", "a1", "a2"]
+    assert loads == [0]
+
+
 @pytest.mark.slow
 def test_worker_processes_give_the_same_results_in_order(nlp):
     texts = [
