@@ -25,11 +25,11 @@ class LinkAnswers:
         self.db.execute("DELETE FROM responses WHERE doc = ?", (page.doc,))
         prev, prev_head = None, None
         by_id = {f["id"]: f for f in feats}
+        events = responses.EventIndex(page.events, page.text)
         for st in page.statements:
             f = by_id[st["id"]]
             f["relation"] = None
-            found = (responses.relation(st, page.text) or responses.framed_by(st, page.events, page.text)
-                     or responses.targeted(st, page.events))
+            found = responses.relation(st, page.text) or events.framed_by(st) or events.targeted(st)
             head = f["id"]
             if found is None and prev_head and st["kind"] == "direct" and responses.continues(prev, st) \
                     and by_id[prev_head]["relation"] != "decline":
