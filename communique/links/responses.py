@@ -14,6 +14,8 @@ from typing import Any, Optional
 
 from communique.links.features import sentence_span
 
+_RUN = re.compile(r"\w+")
+
 RELATIONS = ("deny", "reject", "confirm", "decline")
 CUES = {
     "deny": "deny refute rebut contradict",
@@ -241,6 +243,53 @@ def score(r: dict[str, Any], c: dict[str, Any]) -> tuple[float, list[str]]:
 def _named(name: Optional[str], text: str) -> bool:
     """Whether a surname stands in the text as a word."""
     return bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text or "") is not None
+
+
+class HintIndex:
+    """An article's statements by what `score` counts as a hint (names, countries, words), so an answer is scored
+    only against the claims of its article that share one: without a hint a claim scores 0, and scoring every
+    claim of a long article for each answer made its linking time grow with the square of its length."""
+
+    def __init__(self, claims: list[dict[str, Any]]):
+        self.claims = claims
+        self.keys: dict[tuple[str, str], list[int]] = {}
+        self.always: list[int] = []  # claims whose surname has no word to be looked up by
+        for k, c in enumerate(claims):
+            for key in self._filed(c):
+                self.keys.setdefault(key, []).append(k)
+            if c.get("surname") and not _RUN.findall(c["surname"]):
+                self.always.append(k)
+
+    @staticmethod
+    def _filed(c: dict[str, Any]) -> set[tuple[str, str]]:
+        """The keys a claim is found by: its speaker, surname, country, whom and what it names, its words."""
+        keys = {("named", x) for x in c["names"]} | {("country named", x) for x in c["countries"]}
+        keys |= {("run", x) for x in _RUN.findall(c["sentence"] or "")} | {("word", w) for w in c["words"]}
+        if c["speaker"]:
+            keys.add(("speaker", c["speaker"]))
+        if c["country"]:
+            keys.add(("country", c["country"]))
+        runs = _RUN.findall(c.get("surname") or "")
+        if runs:
+            keys.add(("surname", runs[-1]))  # a surname found as a word holds its last word as a word
+        return keys
+
+    def for_answer(self, r: dict[str, Any]) -> list[dict[str, Any]]:
+        """The claims that may share a hint with answer `r` (a superset of those that do), in their order."""
+        probe = {("speaker", x) for x in r["names"]} | {("country", x) for x in r["countries"]}
+        probe |= {("surname", x) for x in _RUN.findall(r["sentence"] or "")}
+        probe |= {("word", w) for w in r["topic"] if len(w) >= 4 and not w.isdigit()}
+        if r["speaker"]:
+            probe.add(("named", r["speaker"]))
+        if r["country"]:
+            probe.add(("country named", r["country"]))
+        runs = _RUN.findall(r.get("surname") or "")
+        if runs:
+            probe.add(("run", runs[-1]))
+        found = set(self.always) | {k for key in probe for k in self.keys.get(key, ())}
+        if r.get("surname") and not runs:
+            found = set(range(len(self.claims)))
+        return [self.claims[k] for k in sorted(found)]
 
 
 def best(r: dict[str, Any], candidates: list[dict[str, Any]]) -> Optional[tuple[dict[str, Any], float, list[str]]]:
