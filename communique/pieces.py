@@ -2,8 +2,9 @@
 
 spaCy's parser needs memory in proportion to a document's length (about 115 MB for a 34,000
 character article with the small English model); parsing pieces and joining them with
-Doc.from_docs keeps the peak flat however long an article is. Pieces end at paragraph breaks,
-which end sentences anyway, so the parse is the same as for the whole text.
+Doc.from_docs keeps the parser's peak flat however long an article is (the joined Doc, about 0.3 KB
+a token without its tok2vec tensor, and the records still grow with it). Pieces end at paragraph
+breaks, which end sentences anyway, so the parse is the same as for the whole text.
 """
 
 from __future__ import annotations
