@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 PG := scripts/pg-test-cluster
 
-.PHONY: demo test fuzz install browser eval bench bench-serve serve clean pg-start pg-stop
+.PHONY: demo test fuzz install browser eval bench bench-serve bench-long serve clean pg-start pg-stop
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench: $(STAMP)
 
 bench-serve: $(STAMP)
 	$(BIN)/python benchmarks/serve_bench.py --statements 100000
+
+# extract time and peak memory on one article of 50,000 to 800,000 characters (1,000,000 for memory): a few minutes
+bench-long: $(STAMP)
+	$(BIN)/python benchmarks/long_articles.py
 
 clean:
 	rm -rf $(VENV) demo.db

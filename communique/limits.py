@@ -18,9 +18,10 @@ from typing import Iterator, Optional
 from communique.options import Options
 from communique.records import Article
 
-# Measured: the whole-article Doc and the records take about 0.8 KB a token on top of the model
-# (643 MB peak for a 996,459-character article of 210,000 tokens, 485 MB for a tenth of it);
-# twice that leaves room for token-dense text.
+# Measured before long articles were parsed without their tok2vec tensor and pieces: the whole-article Doc
+# and the records took about 0.8 KB a token on top of the model (643 MB peak for a 996,459-character article
+# of 210,000 tokens, 485 MB for a tenth of it); now about 0.3 KB (554 MB against 506 MB for a tenth,
+# benchmarks/long_articles.py). The estimate stays at 2 KB: room for token-dense text.
 KB_PER_TOKEN = 2.0
 _TOKENS = re.compile(r"\w+|[^\w\s]")
 # Where one sentence ends: a full stop, question or exclamation mark (also CJK ones) before a space,

@@ -2,8 +2,9 @@
 
 spaCy's parser needs memory in proportion to a document's length (about 115 MB for a 34,000
 character article with the small English model); parsing pieces and joining them with
-Doc.from_docs keeps the peak flat however long an article is. Pieces end at paragraph breaks,
-which end sentences anyway, so the parse is the same as for the whole text.
+Doc.from_docs keeps the parser's peak flat however long an article is (the joined Doc, about 0.3 KB
+a token without its tok2vec tensor, and the records still grow with it). Pieces end at paragraph
+breaks, which end sentences anyway, so the parse is the same as for the whole text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Optional
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,19 +20,39 @@ from communique.extract import docutil
 
 PIECE_CHARS = 6_000
 BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+# A run of this many marks and symbols, without a letter, digit or space, is no prose. spaCy's tokenizer peels the
+# marks off such a run one at a time, in time that grows with the square of its length (25 KB of quotation marks
+# took 25 s), and the model then spends a token on each; the run becomes one token that skips the tokenizer.
+JUNK_CHARS = 256
+_JUNK = re.compile(r"[^\w\s]{%d,}" % JUNK_CHARS)
 
 
-def split(text: str, size: Optional[int] = None) -> list[tuple[int, int]]:
-    """Ranges covering `text` exactly, each at most about `size` characters, cut at the weakest break."""
+def split(text: str, size: Optional[int] = None, start: int = 0, end: Optional[int] = None) -> list[tuple[int, int]]:
+    """Ranges covering text[start:end] exactly, each at most about `size` characters, cut at the weakest break."""
     size = size or PIECE_CHARS
+    end = len(text) if end is None else end
     pieces = []
-    start = 0
-    while len(text) - start > size:
-        end = _cut(text, start, start + size)
-        pieces.append((start, end))
-        start = end
-    pieces.append((start, len(text)))
+    while end - start > size:
+        cut = _cut(text, start, start + size)
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
     return pieces
+
+
+def plan(text: str) -> list[tuple[int, int, bool]]:
+    """The pieces of `text` to parse, in order and covering it exactly: (start, end, is_junk); junk is a run of at
+    least JUNK_CHARS marks and symbols, parsed as one token."""
+    out: list[tuple[int, int, bool]] = []
+    start = 0
+    for match in _JUNK.finditer(text):
+        if match.start() > start:
+            out += [(s, e, False) for s, e in split(text, start=start, end=match.start())]
+        out.append((match.start(), match.end(), True))
+        start = match.end()
+    if start < len(text) or not out:
+        out += [(s, e, False) for s, e in split(text, start=start)]
+    return out
 
 
 def _cut(text: str, start: int, limit: int) -> int:
@@ -46,24 +68,36 @@ def _cut(text: str, start: int, limit: int) -> int:
 def parse(nlp: Language, texts: Iterable[str], skip: list[str], batch_size: int) -> Iterator[Doc]:
     """Parse texts with every component but `skip`, piece by piece, one joined Doc per text."""
     texts = list(texts)
-    jobs = [(k, text[s:e]) for k, text in enumerate(texts) for s, e in split(text)]
-    parsed = nlp.pipe((piece for _, piece in jobs), disable=skip, batch_size=batch_size)
+    jobs = [(k, s, e, junk) for k, text in enumerate(texts) for s, e, junk in plan(text)]
+    parsed = nlp.pipe((Doc(nlp.vocab, words=[texts[k][s:e]], spaces=[False]) if junk else texts[k][s:e]
+                       for k, s, e, junk in jobs), disable=skip, batch_size=batch_size)
     group: list[Doc] = []
     current = 0
-    for (k, _), doc in zip(jobs, parsed):
+    for (k, _, _, _), doc in zip(jobs, parsed):
         if k != current:
-            yield _join(group, texts[current])
-            group, current = [], k
-        group.append(doc)
+            # the pieces are let go before the joined Doc is handed on: held while the components ran,
+            # they doubled the memory a long article takes
+            joined, group = _join(group, texts[current]), []
+            yield joined
+            current = k
+        group.append(_without_tensor(doc))
     if jobs:
-        yield _join(group, texts[current])
+        joined, group = _join(group, texts[current]), []
+        yield joined
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """The piece without the tok2vec output kept on it: nothing after the parse reads it, and at 96 floats a
+    token it was the largest part of a long article's Doc (71 MB at a million characters)."""
+    doc.tensor = numpy.zeros((0, 0), dtype="float32")
+    return doc
 
 
 def _join(docs: list[Doc], text: str) -> Doc:
     """One Doc from consecutive pieces; its text is exactly the article's."""
     if len(docs) == 1:
         return docs[0]  # the text itself, untouched
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     joined = doc.text
     if joined != text:  # never expected; a wrong offset would be worse than the memory
         raise ValueError("piecewise parse changed the text")

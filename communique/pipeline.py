@@ -52,7 +52,10 @@ def get_nlp(options: Options) -> Language:
 
 
 def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None) -> Iterator[Output]:
-    """Extract statements and events from each article; Skips pass through; output keeps input order."""
+    """Extract statements and events from each article; Skips pass through; output keeps input order.
+
+    Without `nlp`, the model is loaded when the first article comes: a run whose inputs are all refused
+    (too big, unreadable) or already stored ends without spending seconds on it."""
     if options.workers > 1 and nlp is None:
         yield from _run_parallel(items, options)
         return

@@ -237,6 +237,30 @@ def test_huge_text_file_is_refused_without_reading(tmp_path):
     ]
 
 
+def test_html_over_its_byte_limit_is_refused_from_its_size_without_parsing(tmp_path, monkeypatch):
+    # 8 bytes a character for HTML: the cap on the article's text is only known after parsing, the bytes before
+    import time
+
+    import trafilatura
+
+    parsed = []
+    extract = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: parsed.append(1) or extract(*a, **k))
+    huge = tmp_path / "huge.html"
+    with open(huge, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: refused from its size, never read
+    began = time.monotonic()
+    assert read(huge) == [
+        Skip(str(huge), "input is 52,428,800 bytes, more than 1,000,000 characters can take (--max-chars)")]
+    assert time.monotonic() - began < 1 and parsed == []
+    page = write(tmp_path / "river.html", PAGE)  # 788 bytes, 235 characters of text
+    assert read(page, max_chars=98) == [
+        Skip(str(page), "input is 788 bytes, more than 98 characters can take (--max-chars)")]
+    assert parsed == []
+    assert read(page, max_chars=99) == [Skip(str(page), "article is 235 characters, over the 99 cap (--max-chars)")]
+    assert parsed == [1]
+
+
 def test_stdin_is_read_as_one_article(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("Piped text.\r\nMore.\n"))
     assert read("-") == [Article(id="stdin", text="Piped text.\nMore.\n", path="stdin")]

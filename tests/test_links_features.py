@@ -51,3 +51,28 @@ def test_best_date_prefers_precision_then_agreement():
             {"value": "2026-03-04", "precision": "day"}, {"value": "2026-03-03", "precision": "day"}, None]
     assert best_date(refs) == {"value": "2026-03-03", "precision": "day", "reports": 2}
     assert best_date([None, {"value": None}]) is None
+
+
+def test_name_finder_matches_what_one_pattern_of_every_name_matches():
+    import random
+    import re
+
+    from communique.links.features import NameFinder, surname
+
+    people = [("ingrid-aasen", "Ingrid Aasen"), ("ali-al-sudani", "Ali al-Sudani"), ("sean-o-brien", "Sean O'Brien"),
+              ("aasen-jr", "Per Aasen Jr."), ("lee", "Lee"), ("ann-lee", "Ann Lee"), ("mara-lindqvist", "Mara Lindqvist")]
+    by_form: dict = {}
+    for actor_id, name in people:
+        for form in filter(None, (name, surname(name))):
+            by_form.setdefault(form, set()).add(actor_id)
+    everyone = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True)) + r")\b")
+    finder = NameFinder(people)
+    rng = random.Random(1)
+    words = ["Aasen", "Ingrid", "al-Sudani", "Sudani", "O'Brien", "Brien", "Jr.", "Lee", "Ann", "Leeds", "said",
+             "Lindqvist's", "Per", "Aasens", "-", "(", ")"]
+    for _ in range(3_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(1, 12)))
+        assert finder(text) == sorted({a for m in everyone.finditer(text) for a in by_form[m.group()]}), text
+    # "Ann Lee" is matched whole, so "Lee" alone is not; "Jr." needs a word character after it (\b), so "Aasen" is
+    # Ingrid Aasen's surname: as the one pattern had it
+    assert finder("Per Aasen Jr. met Ann Lee and al-Sudani.") == ["ali-al-sudani", "ann-lee", "ingrid-aasen"]

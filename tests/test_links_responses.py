@@ -92,3 +92,73 @@ def test_best_claim_is_the_one_in_the_same_article_that_names_the_answerer():
     found, score, why = best(answer, [other, later, near])
     assert found["id"] == "a:s2" and why == ["same article", "claim names NOR", "shares trawlers"]
     assert best(answer, [claim("a:s1", "a", 100, 10, "aasen", "NOR", "trawlers")]) is None
+
+
+def _scan_framed_by(st, events, text):
+    """The scan EventIndex.framed_by replaced: every event for each statement."""
+    from communique.links.features import sentence_span
+    from communique.links.responses import _same_actor
+
+    sp = st.get("speaker") or {}
+    start = st["content"]["start"] if not st.get("cue") else min(st["content"]["start"], st["cue"]["start"])
+    own = sentence_span(text, start, start)[0]
+    for ev in events:
+        if ev["event_type"] != "REJECT" or ev.get("negated") or ev["trigger"]["end"] > start:
+            continue
+        ev_end = sentence_span(text, ev["trigger"]["start"], ev["trigger"]["end"])[1]
+        if not text[ev_end:own].strip() and any(_same_actor(sp, a) for a in ev.get("actors") or []):
+            return "reject", f"follows '{ev['trigger']['text']}' ({ev['id']})"
+    return None
+
+
+def test_event_index_agrees_with_a_scan_of_every_event():
+    import random
+
+    from communique.links.responses import EventIndex, _targeted
+
+    rng = random.Random(8)
+    sentences = ["Lindqvist rejected the threat. ", "Europe will not be pressured, she said. ", "Then she left.\n\n",
+                 "Aasen accused Oslo of lying! ", "No, said Oslo. ", "The fee stays.   "]
+    text = "".join(rng.choice(sentences) for _ in range(300))
+    events = []
+    for n in range(250):
+        start = rng.randrange(len(text) - 10)
+        ev = event(rng.choice(["REJECT", "ACCUSE", "THREATEN", "SANCTION", "CONSULT"]), start,
+                   actors=[(rng.choice(["lindqvist", "aasen"]), rng.choice(["EU", "NOR"]))],
+                   recipients=[(rng.choice(["oslo", "eu"]), rng.choice(["NOR", "EU"]))])
+        ev["id"], ev["negated"] = f"a:e{n}", rng.random() < 0.2
+        events.append(ev)
+    events.sort(key=lambda e: e["trigger"]["start"])
+    index = EventIndex(events, text)
+    for start in range(20, len(text) - 40, 13):
+        st = statement("not a word of it is true", actor=rng.choice(["lindqvist", "oslo", "eu"]),
+                       country=rng.choice(["EU", "NOR", None]), start=start, kind=rng.choice(["direct", "indirect"]))
+        assert index.framed_by(st) == _scan_framed_by(st, events, text)
+        assert index.targeted(st) == targeted(st, events)  # the wrapper scans every event
+        assert targeted(st, events) in (None, _targeted(st, events))
+
+
+def test_an_answer_is_scored_only_against_claims_that_can_share_a_hint():
+    import random
+
+    from communique.links.responses import HintIndex, score
+
+    rng = random.Random(6)
+    people = [("lindqvist", "Mara Lindqvist"), ("aasen", "Ingrid Aasen"), ("al-sudani", "Ali al-Sudani"), (None, None)]
+    claims = []
+    for n in range(300):
+        actor, name = rng.choice(people)
+        words = rng.sample(["ferry", "fees", "quota", "sardine", "border", "talks", "harbour", "2026"], 3)
+        claims.append({
+            "id": f"a:s{n:03d}", "doc": "a", "pos": n * 40, "day": 700_000 + rng.randrange(3), "relation": None,
+            "speaker": actor, "speaker_text": (name or "officials").lower(), "speaker_name": name or "officials",
+            "surname": name.split()[-1] if name else None, "country": rng.choice(["NOR", "SWE", None]),
+            "names": rng.sample(["lindqvist", "aasen", "al-sudani"], rng.randrange(0, 2)),
+            "countries": rng.sample(["NOR", "SWE", "EST"], rng.randrange(0, 2)),
+            "sentence": " ".join(rng.sample(["Lindqvist", "Aasen", "al-Sudani", "said", "the", "ferry", "quota"], 3)),
+            "topic": words, "words": rng.sample(words + ["minister", "week"], 3)})
+    index = HintIndex(claims)
+    for r in claims[::7]:
+        found = {c["id"] for c in index.for_answer(r)}
+        assert {c["id"] for c in claims if score(r, c)[0] > 0} <= found
+        assert best(r, index.for_answer(r)) == best(r, claims)

@@ -49,3 +49,34 @@ def test_doubled_apostrophes_serve_as_double_marks():
     text = "Mr. Lund said, ''We are ready,'' and left. It's late."
     quotes = find_quotes(text)
     assert [text[s:e].strip(" '") for q in quotes for s, e in q.pieces] == ["We are ready,"]
+
+
+def test_quote_index_gives_the_quotes_a_range_overlaps_in_text_order():
+    from communique.extract.statements.quotes import QuoteIndex
+
+    text = 'Ana said \u201cfirst\u201d, then \u201csecond\u201d and \u201cthird one\u201d before noon.'
+    index = QuoteIndex(find_quotes(text))
+    words = lambda found: [text[q.start : q.end] for q in found]  # noqa: E731
+    assert words(index.overlapping(0, len(text))) == ["first", "second", "third one"]
+    assert words(index.overlapping(text.index("first") + 4, text.index("second") + 1)) == ["first", "second"]
+    assert words(index.overlapping(text.index("first") + 5, text.index("second"))) == []  # ends meet: no overlap
+    assert words(index.overlapping(text.index("noon"), len(text))) == []
+
+
+def test_quote_index_agrees_with_a_scan_of_every_quote():
+    import random
+
+    from communique.extract.statements.quotes import QuoteIndex
+
+    rng = random.Random(2)
+    parts = []
+    for n in range(400):
+        parts.append(rng.choice(["The envoy said ", "Then ", "\n\n", "\u201cWe stay,\u201d ", '"Talks go on" ',
+                                 "\u201cA long\n\n\u201cquote goes on\u201d ", "it's late, "]))
+    text = "".join(parts)
+    quotes = find_quotes(text)
+    index = QuoteIndex(quotes)
+    for _ in range(2_000):
+        start = rng.randrange(len(text))
+        end = start + rng.randrange(1, 300)
+        assert index.overlapping(start, end) == [q for q in quotes if q.end > start and q.start < end]

@@ -291,6 +291,18 @@ def test_extract_prints_an_articles_escape_sequences_as_text(fake, tmp_path):
 # --- resource limits -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_files_of_only_quotation_marks_are_analysed_in_seconds(tmp_path):
+    # 25 KB of one mark took 25 s, 400 KB many minutes and 1.4 GB: spaCy's tokenizer peeled the marks off
+    # one at a time and the model spent a token on each; now a run of marks is one token (about 3 s in all)
+    for name, size in (("25k.txt", 25 * 1024), ("400k.txt", 400 * 1024)):
+        (tmp_path / name).write_text('"' * size, encoding="utf-8")
+    res = subprocess.run(_cli(tmp_path / "m.db", "extract", "--format", "jsonl", str(tmp_path / "25k.txt"),
+                              str(tmp_path / "400k.txt")), capture_output=True, text=True, timeout=60)
+    assert (res.returncode, res.stdout, res.stderr) == (0, "", "")
+
+
 def test_one_sentence_of_200000_words_is_skipped_and_the_rest_analysed(fake, tmp_path):
     (tmp_path / "runaway.txt").write_text("a " * 200_000, encoding="utf-8")
     (tmp_path / "fine.txt").write_text("Anna Berg said the port would reopen.\n", encoding="utf-8")

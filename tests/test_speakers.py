@@ -135,3 +135,40 @@ def test_a_titled_surname_is_resolved_on_the_articles_date(run):
 
     assert who(date(2023, 6, 1)) == ("DEU", "GOV", "Chancellor")
     assert who(date(2026, 3, 12)) == ("DEU", "ELI", "former Chancellor")  # his term ended in May 2025
+
+
+def test_words_one_edit_apart_share_a_spelling_form():
+    # _misspelt looks surnames up by these forms instead of measuring the distance to every person of the article
+    import random
+
+    from rapidfuzz.distance import Levenshtein
+
+    from communique.extract.statements.speakers import _spellings
+
+    rng = random.Random(12)
+    for _ in range(5_000):
+        a = "".join(rng.choice("aeiklnrs") for _ in range(rng.randrange(5, 9)))
+        b = list(a)
+        edit = rng.choice(["swap", "drop", "add", "two"])
+        k = rng.randrange(len(b))
+        if edit == "swap":
+            b[k] = rng.choice("aeiklnrs")
+        elif edit == "drop":
+            del b[k]
+        elif edit == "add":
+            b.insert(k, rng.choice("aeiklnrs"))
+        else:
+            b[k], b[-1] = rng.choice("aeiklnrs"), rng.choice("aeiklnrs")
+        b = "".join(b)
+        if Levenshtein.distance(a, b) == 1:
+            assert set(_spellings(a)) & set(_spellings(b)), (a, b)
+
+
+def test_the_nearest_role_holder_wins_and_the_earlier_on_a_tie():
+    from communique.extract.statements.speakers import Person, _nearest
+
+    people = [Person("Ana Ruiz", 100), Person("Ana Ruiz", 100), Person("Olav Dahl", 300), Person("Ines Tavares", 500)]
+    starts = [p.start for p in people]
+    assert [_nearest(starts, people, c).name for c in (0, 199, 200, 201, 400, 401, 900)] == [
+        "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Olav Dahl", "Olav Dahl", "Ines Tavares", "Ines Tavares"]
+    assert _nearest(starts, people, 100) is people[0]

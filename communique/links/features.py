@@ -21,6 +21,7 @@ STOP = frozenset(
 )
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
+_RUN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+|\n")
 COUNTRY_KINDS = ("country", "capital", "metonym", "demonym", "igo")
 
@@ -153,24 +154,48 @@ def surname(name: Optional[str]) -> Optional[str]:
 
 def names_in(text: str, people: Iterable[tuple[str, str]]) -> list[str]:
     """Actor ids of the (actor_id, name) pairs whose full name or surname the text names, sorted."""
-    forms = _name_forms(tuple(people))
-    if forms is None:
-        return []
-    pattern, by_form = forms
-    return sorted({a for m in pattern.finditer(text or "") for a in by_form[m.group()]})
+    return name_finder(tuple(people))(text)
 
 
 @lru_cache(maxsize=64)
-def _name_forms(people: tuple[tuple[str, str], ...]) -> Optional[tuple[re.Pattern, dict[str, set[str]]]]:
-    """One pattern for every full name and surname of an article's people, and who each form names."""
-    by_form: dict[str, set[str]] = {}
-    for actor_id, name in people:
-        for form in filter(None, (name, surname(name))):
-            by_form.setdefault(form, set()).add(actor_id)
-    if not by_form:
-        return None
-    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(r"\b(?:" + alternatives + r")\b"), by_form
+def name_finder(people: tuple[tuple[str, str], ...]) -> "NameFinder":
+    """The NameFinder for one article's people, made once."""
+    return NameFinder(people)
+
+
+class NameFinder:
+    """Finds an article's people in a text by their full names and surnames, longest form first.
+
+    The pattern for a text holds only the forms whose first word the text has: a form can match nowhere
+    else, so the matches are those of a pattern of every form, and a long article's thousands of people
+    are not tried at every position of every sentence."""
+
+    def __init__(self, people: Iterable[tuple[str, str]]):
+        self.by_form: dict[str, set[str]] = {}
+        for actor_id, name in people:
+            for form in filter(None, (name, surname(name))):
+                self.by_form.setdefault(form, set()).add(actor_id)
+        order = sorted(self.by_form, key=len, reverse=True)
+        self.rank = {form: k for k, form in enumerate(order)}
+        self.by_first: dict[Optional[str], list[str]] = {}  # None: a form that starts with no word character
+        for form in order:
+            first = _RUN.match(form)
+            self.by_first.setdefault(first.group() if first else None, []).append(form)
+
+    def __call__(self, text: str) -> list[str]:
+        """Actor ids of the people the text names, sorted."""
+        forms = list(self.by_first.get(None, ()))
+        forms += [form for run in set(_RUN.findall(text or "")) for form in self.by_first.get(run, ())]
+        if not forms:
+            return []
+        pattern = _forms_pattern(tuple(sorted(forms, key=self.rank.__getitem__)))
+        return sorted({a for m in pattern.finditer(text or "") for a in self.by_form[m.group()]})
+
+
+@lru_cache(maxsize=4096)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """One pattern for these name forms, tried in the order given."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
 
 
 def best_date(refs: Iterable[Optional[dict]]) -> Optional[dict]:

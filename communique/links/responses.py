@@ -9,9 +9,12 @@ records, so the chosen claim does not depend on the order articles arrive in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any, Optional
 
 from communique.links.features import sentence_span
+
+_RUN = re.compile(r"\w+")
 
 RELATIONS = ("deny", "reject", "confirm", "decline")
 CUES = {
@@ -84,16 +87,54 @@ def _cue_region(st: dict[str, Any], text: str) -> str:
 
 def framed_by(st: dict[str, Any], events: list[dict[str, Any]], text: str) -> Optional[tuple[str, str]]:
     """('reject', evidence) when the sentence right before the statement's says its speaker rejected something."""
-    sp = st.get("speaker") or {}
-    start = st["content"]["start"] if not st.get("cue") else min(st["content"]["start"], st["cue"]["start"])
-    own = sentence_span(text, start, start)[0]
-    for ev in events:
-        if ev["event_type"] != "REJECT" or ev.get("negated") or ev["trigger"]["end"] > start:
-            continue
-        ev_end = sentence_span(text, ev["trigger"]["start"], ev["trigger"]["end"])[1]
-        if not text[ev_end:own].strip() and any(_same_actor(sp, a) for a in ev.get("actors") or []):
-            return "reject", f"follows '{ev['trigger']['text']}' ({ev['id']})"
-    return None
+    return EventIndex(events, text).framed_by(st)
+
+
+class EventIndex:
+    """An article's events by where their triggers end, for `framed_by` and `targeted`: the events that can
+    frame or provoke a statement lie just before it, and a scan of every event for each statement made a long
+    article's linking time grow with the square of its length."""
+
+    def __init__(self, events: list[dict[str, Any]], text: str):
+        self.events, self.text = events, text
+        self.rejects = self._ends(k for k, ev in enumerate(events)
+                                  if ev["event_type"] == "REJECT" and not ev.get("negated"))
+        self.answerable = self._ends(k for k, ev in enumerate(events)
+                                     if ANSWERABLE.get(ev["event_type"]) and not ev.get("negated"))
+
+    def _ends(self, picked) -> tuple[list[int], list[int]]:
+        """(trigger ends, event positions) of the picked events, by trigger end."""
+        pairs = sorted((self.events[k]["trigger"]["end"], k) for k in picked)
+        return [end for end, _ in pairs], [k for _, k in pairs]
+
+    def framed_by(self, st: dict[str, Any]) -> Optional[tuple[str, str]]:
+        """framed_by(st, events, text): the first event (in the article's order) that qualifies."""
+        text, sp = self.text, st.get("speaker") or {}
+        start = st["content"]["start"] if not st.get("cue") else min(st["content"]["start"], st["cue"]["start"])
+        own = sentence_span(text, start, start)[0]
+        ends, order = self.rejects
+        hits = []
+        # only whitespace may lie between the event's sentence and the statement's: walking back from the
+        # statement, the sentence ends only move back (monotone in the trigger's end), so stop at the first gap
+        for n in range(bisect_right(ends, start) - 1, -1, -1):
+            ev = self.events[order[n]]
+            if text[sentence_span(text, ev["trigger"]["start"], ev["trigger"]["end"])[1]:own].strip():
+                break
+            if any(_same_actor(sp, a) for a in ev.get("actors") or []):
+                hits.append(order[n])
+        if not hits:
+            return None
+        ev = self.events[min(hits)]
+        return "reject", f"follows '{ev['trigger']['text']}' ({ev['id']})"
+
+    def targeted(self, st: dict[str, Any]) -> Optional[tuple[str, str]]:
+        """targeted(st, events): the first event (in the article's order) whose target answers."""
+        if st["kind"] == "indirect" and not st.get("cue") or not NEGATION.search(st["content"]["text"]):
+            return None
+        start = st["content"]["start"]
+        ends, order = self.answerable
+        near = sorted(order[bisect_left(ends, start - TARGET_CHARS) : bisect_right(ends, start)])
+        return _targeted(st, [self.events[k] for k in near])
 
 
 ANSWERABLE = {"ACCUSE": "deny", "THREATEN": "reject", "SANCTION": "reject"}
@@ -106,6 +147,11 @@ def targeted(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple
     the article answers it: ('deny' or 'reject', evidence)."""
     if st["kind"] == "indirect" and not st.get("cue") or not NEGATION.search(st["content"]["text"]):
         return None
+    return _targeted(st, events)
+
+
+def _targeted(st: dict[str, Any], events: list[dict[str, Any]]) -> Optional[tuple[str, str]]:
+    """targeted() over the events given, in their order."""
     sp = st.get("speaker") or {}
     for ev in events:
         rel = ANSWERABLE.get(ev["event_type"])
@@ -197,6 +243,53 @@ def score(r: dict[str, Any], c: dict[str, Any]) -> tuple[float, list[str]]:
 def _named(name: Optional[str], text: str) -> bool:
     """Whether a surname stands in the text as a word."""
     return bool(name) and re.search(r"\b" + re.escape(name) + r"\b", text or "") is not None
+
+
+class HintIndex:
+    """An article's statements by what `score` counts as a hint (names, countries, words), so an answer is scored
+    only against the claims of its article that share one: without a hint a claim scores 0, and scoring every
+    claim of a long article for each answer made its linking time grow with the square of its length."""
+
+    def __init__(self, claims: list[dict[str, Any]]):
+        self.claims = claims
+        self.keys: dict[tuple[str, str], list[int]] = {}
+        self.always: list[int] = []  # claims whose surname has no word to be looked up by
+        for k, c in enumerate(claims):
+            for key in self._filed(c):
+                self.keys.setdefault(key, []).append(k)
+            if c.get("surname") and not _RUN.findall(c["surname"]):
+                self.always.append(k)
+
+    @staticmethod
+    def _filed(c: dict[str, Any]) -> set[tuple[str, str]]:
+        """The keys a claim is found by: its speaker, surname, country, whom and what it names, its words."""
+        keys = {("named", x) for x in c["names"]} | {("country named", x) for x in c["countries"]}
+        keys |= {("run", x) for x in _RUN.findall(c["sentence"] or "")} | {("word", w) for w in c["words"]}
+        if c["speaker"]:
+            keys.add(("speaker", c["speaker"]))
+        if c["country"]:
+            keys.add(("country", c["country"]))
+        runs = _RUN.findall(c.get("surname") or "")
+        if runs:
+            keys.add(("surname", runs[-1]))  # a surname found as a word holds its last word as a word
+        return keys
+
+    def for_answer(self, r: dict[str, Any]) -> list[dict[str, Any]]:
+        """The claims that may share a hint with answer `r` (a superset of those that do), in their order."""
+        probe = {("speaker", x) for x in r["names"]} | {("country", x) for x in r["countries"]}
+        probe |= {("surname", x) for x in _RUN.findall(r["sentence"] or "")}
+        probe |= {("word", w) for w in r["topic"] if len(w) >= 4 and not w.isdigit()}
+        if r["speaker"]:
+            probe.add(("named", r["speaker"]))
+        if r["country"]:
+            probe.add(("country named", r["country"]))
+        runs = _RUN.findall(r.get("surname") or "")
+        if runs:
+            probe.add(("run", runs[-1]))
+        found = set(self.always) | {k for key in probe for k in self.keys.get(key, ())}
+        if r.get("surname") and not runs:
+            found = set(range(len(self.claims)))
+        return [self.claims[k] for k in sorted(found)]
 
 
 def best(r: dict[str, Any], candidates: list[dict[str, Any]]) -> Optional[tuple[dict[str, Any], float, list[str]]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from communique.links import incidents, remarks
-from communique.links.features import (countries_in, interval, iso_day, name_candidates, names_in, sentence_span,
+from communique.links.features import (NameFinder, countries_in, interval, iso_day, name_candidates, sentence_span,
                                        surname, words)
 from communique.records import Result
 from communique.store.links_answers import LinkAnswers, claim_index
@@ -66,6 +66,15 @@ class Page:
     published: Optional[str]
     statements: list[dict[str, Any]]
     events: list[dict[str, Any]]
+    _speakers: Optional[dict[str, Any]] = None
+
+    def claimant(self, statement_id: Optional[str]) -> Optional[str]:
+        """The actor id of the speaker of one of the page's statements (None when unknown), looked up by id."""
+        if self._speakers is None:
+            self._speakers = {}
+            for st in self.statements:  # the first statement of an id, as a scan from the start finds
+                self._speakers.setdefault(st["id"], (st.get("speaker") or {}).get("actor_id"))
+        return self._speakers.get(statement_id)
 
 
 class LinkStore(LinkAnswers, LinkQueries):
@@ -103,7 +112,7 @@ class LinkStore(LinkAnswers, LinkQueries):
     def _link(self, page: Page) -> None:
         """Link (or link again) every record of one article."""
         self._complete(page)
-        people = _people(page)
+        people = NameFinder(_people(page))  # made once: a long article names thousands of people
         for ev in page.events:
             self._add_event(ev, page, people)
         feats = []
@@ -175,7 +184,7 @@ class LinkStore(LinkAnswers, LinkQueries):
         ref = {"actor_id": actor_id, "country": actor.country, "sector": actor.sector, "name": actor.name}
         return incidents.participant(ref, actor.kind)
 
-    def _add_event(self, ev: dict[str, Any], page: Page, people: list[tuple[str, str]]) -> None:
+    def _add_event(self, ev: dict[str, Any], page: Page, people: NameFinder) -> None:
         """Store one event's link features and join it to the incidents of matching reports."""
         kinds = {r["actor_id"]: self._kind(r["actor_id"]) for r in ev["actors"] + ev["recipients"] if r.get("actor_id")}
         fallback: list[dict[str, Any]] = []
@@ -208,21 +217,20 @@ class LinkStore(LinkAnswers, LinkQueries):
         self.db.executemany("INSERT INTO link_event_keys (key, lo, event_id) VALUES (?, ?, ?)",
                             [(k, f["lo"], f["id"]) for k in sorted(index)])
 
-    def _named_in_sentence(self, ev: dict[str, Any], page: Page, people: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    def _named_in_sentence(self, ev: dict[str, Any], page: Page, people: NameFinder) -> list[dict[str, Any]]:
         """Participants of an event without actors: known actors and countries its sentence names,
         less the speaker who claims it."""
         lo, hi = sentence_span(page.text, ev["trigger"]["start"], ev["trigger"]["end"])
         sentence = page.text[lo:hi]
-        claimant = next(((s.get("speaker") or {}).get("actor_id") for s in page.statements
-                         if s["id"] == ev.get("claimed_by")), None)
+        claimant = page.claimant(ev.get("claimed_by"))
         found = [self._participant(a) for a in self._named(sentence, people) if a != claimant]
         found += [{"id": None, "country": c, "sector": None, "name": c, "mention": True} for c in countries_in(sentence)]
         return found
 
-    def _named(self, sentence: str, people: list[tuple[str, str]]) -> list[str]:
+    def _named(self, sentence: str, people: NameFinder) -> list[str]:
         """Ids of known actors a sentence names: the article's own (also by surname), or any by full name."""
         registry = self.store.actors_registry
-        found = set(names_in(sentence, people))
+        found = set(people(sentence))
         for name in name_candidates(sentence):
             actor_id = registry.by_key.get(name.lower())
             if actor_id and (" " in name or name.lower() not in CALENDAR_WORDS):
@@ -259,7 +267,7 @@ class LinkStore(LinkAnswers, LinkQueries):
         return root
 
     def _add_statement(self, st: dict[str, Any], day: Optional[int], text: str,
-                       people: list[tuple[str, str]]) -> dict[str, Any]:
+                       people: NameFinder) -> dict[str, Any]:
         """Store one statement's link features and join it to the remark groups of matching quotes."""
         f = remarks.features(st, day)
         f.update(self._claim_features(st, day, text, people))
@@ -291,7 +299,7 @@ class LinkStore(LinkAnswers, LinkQueries):
         return f
 
     def _claim_features(self, st: dict[str, Any], day: Optional[int], text: str,
-                        people: list[tuple[str, str]]) -> dict[str, Any]:
+                        people: NameFinder) -> dict[str, Any]:
         """What answering needs: position, speaker, the sentence and whom and which countries it names."""
         sp = st.get("speaker") or {}
         c = st["content"]

@@ -25,11 +25,11 @@ class LinkAnswers:
         self.db.execute("DELETE FROM responses WHERE doc = ?", (page.doc,))
         prev, prev_head = None, None
         by_id = {f["id"]: f for f in feats}
+        events = responses.EventIndex(page.events, page.text)
         for st in page.statements:
             f = by_id[st["id"]]
             f["relation"] = None
-            found = (responses.relation(st, page.text) or responses.framed_by(st, page.events, page.text)
-                     or responses.targeted(st, page.events))
+            found = responses.relation(st, page.text) or events.framed_by(st) or events.targeted(st)
             head = f["id"]
             if found is None and prev_head and st["kind"] == "direct" and responses.continues(prev, st) \
                     and by_id[prev_head]["relation"] != "decline":
@@ -46,19 +46,20 @@ class LinkAnswers:
                             " VALUES (?, ?, ?, ?, ?, ?)", (f["id"], f["doc"], found[0], found[1], head, f["day"]))
         for f in feats:
             self.db.execute("UPDATE link_statements SET feat = ? WHERE statement_id = ?", (json.dumps(f), f["id"]))
+        hints = responses.HintIndex(feats)
         for f in feats:
             if f["relation"] and f["day"] is not None:
-                self._target(f, feats)
+                self._target(f, hints)
         for f in feats:
             if not f["relation"] and f["day"] is not None:
                 self._offer(f)
 
-    def _target(self, r: Row, same_article: list[Row]) -> None:
+    def _target(self, r: Row, same_article: responses.HintIndex) -> None:
         """Choose the claim a response answers among its article's statements and matching earlier ones."""
         rows = self._lookup("SELECT DISTINCT s.feat FROM link_keys k JOIN link_statements s ON s.statement_id ="
                             " k.statement_id WHERE k.key IN ({}) AND k.day BETWEEN ? AND ?",
                             sorted(claim_probe(r)), (r["day"] - responses.WINDOW_DAYS, r["day"]))
-        candidates = {f["id"]: f for f in same_article}
+        candidates = {f["id"]: f for f in same_article.for_answer(r)}  # the others share no hint: they score 0
         for (feat,) in rows:
             c = json.loads(feat)
             candidates.setdefault(c["id"], c)

@@ -105,7 +105,7 @@ def _places(tokens: Iterable[Token]) -> list[_Found]:
     doc, ids = toks[0].doc, {t.i for t in toks}
     found: list[_Found] = []
     used: set[int] = set()
-    for ent in docutil.ents(doc):
+    for ent in docutil.ents_starting(doc, toks[0].i, toks[-1].i + 1):
         if ent.start in ids and _place_label(ent) and not _us_state(ent[0]):
             place = lookup(ent.text)
             if place and not (ent.label_ == "ORG" and place.kind == "demonym"):

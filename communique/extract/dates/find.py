@@ -100,8 +100,7 @@ def time_expressions(span: Union[Span, Doc]) -> list[Span]:
 def _time_expressions(span: Span) -> list[Span]:
     """Time expressions in `span`, uncached."""
     doc = span.doc
-    found = [e for e in docutil.ents(doc) if e.label_ in ("DATE", "TIME")
-             and e.start >= span.start and e.end <= span.end]
+    found = [e for e in docutil.ents_within(doc, span.start, span.end) if e.label_ in ("DATE", "TIME")]
     for _, start, end in _matcher(doc.vocab)(doc[span.start:span.end]):
         found.append(doc[span.start + start:span.start + end])
     out = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -13,6 +12,7 @@ from communique.extract.events import arguments as args
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
+from communique.extract.events import recall
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
 from communique.extract.events.triggers import Candidate, find_candidates, lemma
@@ -42,8 +42,9 @@ class EventCoder:
         self.min_confidence = min_confidence
         self.statements = doc._.statements or []
         self.speakers = [st.speaker for st in self.statements if st.speaker is not None and st.speaker.name]
-        self.seen: list[ActorRef] = []  # actors resolved so far in this article
-        self.placed: list[ActorRef] = []  # every actor given a country so far, named or not
+        self.claims = recall.Claims(self.statements)
+        self.by_speaker = recall.Speakers(self.speakers)
+        self.recall = recall.Recall(self.speakers)  # the actors resolved so far in this article, and the speakers
         self.anaphors: set[int] = set()  # id() of undated events named by a definite noun ("the meeting")
 
     def code(self) -> list[Event]:
@@ -55,7 +56,7 @@ class EventCoder:
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]
         events.sort(key=lambda e: (e.trigger.start, e.event_type))
-        _date_anaphors(events, self.anaphors)
+        recall.date_anaphors(events, self.anaphors)
         for n, event in enumerate(events, 1):
             event.id = f"{self.doc._.doc_id}:e{n}"
         return events
@@ -80,7 +81,7 @@ class EventCoder:
         if len(tokens) > 1 and tokens[-1].i - tokens[0].i > 4:
             span = self.doc[cand.anchor.i:cand.anchor.i + 1]
         trigger = TextSpan(text=span.text, start=span.start_char, end=span.end_char)
-        claim = self._claim(trigger.start)
+        claim = self.claims.holding(trigger.start)
         actors, recipients = self._arguments(cand, claim)
         self._adopt_speakers(actors + recipients)
         self._adopt_article(actors + recipients, trigger.start)
@@ -90,7 +91,7 @@ class EventCoder:
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
         context.fill_domestic(actors + recipients, self.doc, location)
-        self.placed.extend(r for r in actors + recipients if r.country and r.text.lower() not in PERSONAL)
+        self.recall.place(r for r in actors + recipients if r.country and r.text.lower() not in PERSONAL)
         clause = sent.text
         mode = mode or plover.mode_from_cues(etype, clause)
         return Event(
@@ -106,31 +107,23 @@ class EventCoder:
         """A mention that is also a statement's speaker takes who the statement resolved it to
         (pronouns, surnames and role descriptions are resolved once, by the statement extractor)."""
         for ref in refs:
-            for sp in self.speakers:
-                inside = sp.start <= ref.start and ref.end <= sp.end
-                surname = ref.name is not None and " " not in ref.name and sp.name.split()[-1] == ref.name
-                if inside or surname:
-                    ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
-                    ref.country = sp.country or ref.country
-                    ref.sector = sp.sector or ref.sector
-                    break
+            sp = self.by_speaker.first_for(ref.start, ref.end, ref.name)
+            if sp is not None:
+                ref.name, ref.actor_id, ref.kb_id = sp.name, sp.actor_id, sp.kb_id or ref.kb_id
+                ref.country = sp.country or ref.country
+                ref.sector = sp.sector or ref.sector
 
     def _adopt_article(self, refs: list[ActorRef], at: int) -> None:
         """What the article said earlier about an actor: a surname or a repeated name takes the country of its
         fuller mention; "he" or "she" with no antecedent in the sentence is the last person who spoke."""
-        known = [(sp.start, sp) for sp in self.speakers]
-        known += [(r.start, r) for r in self.seen if r.name and r.country]
         for ref in refs:
             if ref.country:
                 continue
             low = ref.text.lower()
             if ref.name and (low not in PERSONAL or low in FIRST_PERSON):  # "we": the speaker, by name
-                last = ref.name.split()[-1]
-                match = next((k for _, k in sorted(known, key=lambda x: -x[0])
-                              if k.name and k.country and (k.name == ref.name or k.name.split()[-1] == last)), None)
+                match = self.recall.named(ref.name)
             elif low in ("he", "she", "his", "her") and not ref.name:
-                match = next((k for start, k in sorted(known, key=lambda x: -x[0])
-                              if start < at and " " in (k.name or "") and at - start < LAST_SPEAKER_REACH), None)
+                match = self.recall.last_person(at, LAST_SPEAKER_REACH)
             else:
                 match = None
             if match is not None:
@@ -138,7 +131,7 @@ class EventCoder:
                 ref.country, ref.sector = match.country, ref.sector or match.sector
                 ref.actor_id = ref.actor_id or match.actor_id
                 ref.kb_id = ref.kb_id or match.kb_id
-        self.seen.extend(r for r in refs if r.name and r.country)
+        self.recall.see(r for r in refs if r.name and r.country)
 
     def _pairs(self, refs: list[ActorRef]) -> list[ActorRef]:
         """ "The two leaders", "both sides", "the parties": the last two actors the article named before, each as
@@ -161,22 +154,12 @@ class EventCoder:
 
     def _last_two(self, at: int):
         """The two most recent distinct actors with a country before `at` (within PAIR_REACH), or None."""
-        known = [r for r in self.placed if r.end <= at and at - r.start < PAIR_REACH]
-        known += [sp for sp in self.speakers if sp.country and sp.end <= at and at - sp.start < PAIR_REACH]
         found: list = []
-        for ref in sorted(known, key=lambda r: -r.start):
+        for ref in self.recall.placed_before(at, PAIR_REACH):
             if all((ref.name or ref.text) != (f.name or f.text) for f in found):
                 found.append(ref)
             if len(found) == 2:
                 return found if found[0].country != found[1].country else found[:1]
-        return None
-
-    def _claim(self, start: int):
-        """The statement whose content holds the trigger, if any."""
-        for st in self.statements:
-            parts = st.content.parts or [(st.content.start, st.content.end)]
-            if any(a <= start < b for a, b in parts):
-                return st
         return None
 
     def _arguments(self, cand: Candidate, claim) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -188,22 +171,6 @@ class EventCoder:
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
-
-
-def _date_anaphors(events: list[Event], anaphors: set[int]) -> None:
-    """ "... met on Tuesday. X spoke after the meeting": an undated definite event noun tells of the nearest
-    earlier event of its type (with a shared actor country, when both have one) and takes its date, marked as
-    inherited; without it, the report would look undated and be taken for any event of the past week."""
-    for k, event in enumerate(events):
-        if id(event) not in anaphors:
-            continue
-        mine = {a.country for a in event.actors if a.country}
-        for before in reversed(events[:k]):
-            theirs = {a.country for a in before.actors + before.recipients if a.country}
-            if before.event_type == event.event_type and before.date is not None and (
-                    not mine or not theirs or mine & theirs):
-                event.date = replace(before.date, inherited=True)
-                break
 
 
 def _contexts(cand: Candidate, clause: str) -> list[str]:

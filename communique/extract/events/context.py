@@ -92,15 +92,18 @@ def _named_before(ref: ActorRef, doc: Doc) -> Optional[str]:
     if len(words) < 2 or words[0] != "the":
         return None
     noun = words[1].removesuffix("'s")
-    for ent in reversed(docutil.ents(doc)):
-        if ent.end_char > ref.start or ent.label_ not in ("ORG", "FAC", "NORP", "GPE"):
-            continue
-        if any(t.lower_ == noun for t in ent):
-            found = lookup(ent.text)
-            if found is not None:
-                return found.code
-            return args.actor_ref(ent.root).country
-    return None
+    ent = docutil.last_ending_by(docutil.ents_keyed(doc, "named_words", _name_words).get(noun), ref.start)
+    if ent is None:
+        return None
+    found = lookup(ent.text)
+    if found is not None:
+        return found.code
+    return args.actor_ref(ent.root).country
+
+
+def _name_words(ent) -> list[str]:
+    """The lower-case words of an organisation's, facility's or place's name, by which it is looked back for."""
+    return [t.lower_ for t in ent] if ent.label_ in ("ORG", "FAC", "NORP", "GPE") else []
 
 
 def _domestic(text: str) -> bool:

@@ -158,10 +158,9 @@ def _named_earlier(span: Span) -> Optional[str]:
         (c.lower_ for c in root.children if c.dep_ == "compound" and c.lower_ in BODIES), None)
     if word is None or root.lower_ not in BODIES | {"members", "member"}:
         return None
-    for ent in reversed([e for e in docutil.ents(span.doc) if e.end <= span.start and e.label_ == "ORG"]):
-        if ent[-1].lower_ == word:
-            return ent.text.removeprefix("the ").removeprefix("The ")
-    return None
+    bodies = docutil.ents_keyed(span.doc, "org_last_word", lambda e: [e[-1].lower_] if e.label_ == "ORG" else [])
+    ent = docutil.last_ending_by(bodies.get(word), span.start_char)
+    return ent.text.removeprefix("the ").removeprefix("The ") if ent is not None else None
 
 
 def _make(head: Token, kind: str) -> Addressee:

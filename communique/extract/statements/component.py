@@ -15,7 +15,8 @@ from communique.extract.statements.addressees import find_addressee
 from communique.extract.statements.carryover import carry_over
 from communique.extract.statements.clauses import participle_subject, reported_content, subject_of, unquoted_speaker
 from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
-from communique.extract.statements.quotes import Quote, find_quotes
+from communique.extract.statements.drafts import Draft, continuations, drop_nested
+from communique.extract.statements.quotes import Quote, QuoteIndex, find_quotes
 from communique.extract.statements.speakers import ArticleIndex, mention_span
 from communique.extract.statements.transcripts import LabelLine, label_lines, signed_quotes
 from communique.extract.statements.resolve import SpeakerResolver
@@ -86,15 +87,16 @@ def extract(doc: Doc, beliefs: bool = False) -> list[Statement]:
     quoted = C.word_chars(text, [p for q in quotes for p in q.pieces])
     candidates = {c.cue.i: c for c in _candidates(doc, beliefs, quoted)}
     _link_quotes(doc, quotes, candidates, beliefs, quoted)
-    drafts = [d for d in (_draft(doc, c, quotes) for c in candidates.values()) if d is not None]
+    index = QuoteIndex(quotes)
+    drafts = [d for d in (_draft(doc, c, index) for c in candidates.values()) if d is not None]
     drafts += [Draft("direct", C.trim(text, [ln.content], keep_final_stop=True), None, ln.speaker, label=ln)
                for ln in label_lines(doc)]
     drafts += [Draft("direct", C.trim(text, q.pieces, keep_final_stop=True), None, ln.speaker, label=ln)
                for q, ln in signed_quotes(doc, quotes)]
     drafts = [d for d in drafts if d.content]
     drafts.sort(key=lambda d: d.content[0][0])
-    drafts = _drop_nested(drafts)
-    drafts = _continuations(doc, quotes, drafts)
+    drafts = drop_nested(drafts)
+    drafts = continuations(doc, quotes, drafts)
     resolver = SpeakerResolver(doc, ArticleIndex(doc), quoted)
     doc_id = doc._.doc_id or "doc"
     out = []
@@ -161,18 +163,6 @@ def _speaking_time(doc: Doc, ref, cue: Token) -> bool:
     return not possessive
 
 
-@dataclass
-class Draft:
-    """A statement before its speaker is resolved."""
-
-    kind: str
-    content: C.Ranges
-    cand: Optional[Candidate]
-    speaker_span: Optional[Span]
-    inherit: Optional["Draft"] = None  # continuation: same speaker as this draft
-    label: Optional[LabelLine] = None  # a "NAME: ..." transcript or headline line
-
-
 def _candidates(doc: Doc, beliefs: bool, quoted: set[int]):
     """Cue tokens with a source, and the content the parse gives them (none inside quotation marks:
     speech reported within a quote belongs to the quote's own speaker)."""
@@ -223,7 +213,7 @@ def _cue_after(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
         return None
     if "\n" in doc[first].text:
         return None  # the paragraph ends with the quotation: its attribution is not after it
-    if docutil.text(doc)[:q.end].rstrip().endswith(".") and doc[first].is_sent_start:
+    if _ends_with_stop(docutil.text(doc), q.end) and doc[first].is_sent_start:
         return None  # '"... the war." Trump and Zelenskyy also disagreed': a new sentence, not the attribution
     for token in doc[first : first + WINDOW]:
         if token.text in ".!?;" or "\n" in token.text_with_ws and token.i > first or _is_mark_token(token):
@@ -232,6 +222,14 @@ def _cue_after(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
         if cand is not None:
             return cand if not _own_content_outside(cand, q) else None
     return None
+
+
+def _ends_with_stop(text: str, end: int) -> bool:
+    """Whether text[:end] ends with a full stop, whitespace aside (not sliced: that copied the article per quote)."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == "."
 
 
 def _cue_before(doc, q: Quote, cands, beliefs, quoted) -> Optional[Candidate]:
@@ -297,7 +295,7 @@ def _is_mark_token(token: Token) -> bool:
     return token.text in ('"', "\u201c", "\u201d", "\u00ab", "\u00bb", "\u201e", "''", "``")
 
 
-def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
+def _draft(doc: Doc, cand: Candidate, quotes: QuoteIndex) -> Optional[Draft]:
     """A statement draft from a candidate: direct when quoted, mixed or indirect otherwise."""
     text = docutil.text(doc)
     speaker_span = _speaker_span(cand)
@@ -316,7 +314,8 @@ def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
     words = C.word_chars(text, ranges)
     if len(words) < 2:
         return None
-    inner = [q for q in quotes if C.word_chars(text, q.pieces) & words]
+    near = quotes.overlapping(min(s for s, _ in ranges), max(e for _, e in ranges))
+    inner = [q for q in near if C.word_chars(text, q.pieces) & words]
     if not inner:
         return Draft("indirect", ranges, cand, speaker_span)
     pieces = [p for q in inner for p in q.pieces]
@@ -329,54 +328,6 @@ def _draft(doc: Doc, cand: Candidate, quotes: list[Quote]) -> Optional[Draft]:
 def _speaker_span(cand: Candidate) -> Optional[Span]:
     """The speaker mention for a candidate."""
     return mention_span(cand.speaker) if cand.speaker is not None else None
-
-
-def _drop_nested(drafts: list[Draft]) -> list[Draft]:
-    """Drop a statement whose cue lies inside another's content: the outer report already holds it."""
-    keep = []
-    for d in drafts:
-        inside = any(
-            o is not d and d.cand is not None
-            and any(s <= d.cand.cue.idx < e for s, e in o.content)
-            for o in drafts
-        )
-        if not inside:
-            keep.append(d)
-    return keep
-
-
-def _continuations(doc: Doc, quotes: list[Quote], drafts: list[Draft]) -> list[Draft]:
-    """Quotes with no cue of their own continue the statement just before them."""
-    text = docutil.text(doc)
-    covered = C.word_chars(text, [p for d in drafts for p in d.content])
-    for q in quotes:
-        qwords = C.word_chars(text, q.pieces)
-        if not qwords or qwords & covered or len(text[q.start : q.end].split()) < 3:
-            continue
-        prev = max((d for d in drafts if d.content[-1][1] <= q.start), key=_end_of, default=None)
-        if prev is None or not _adjacent(doc, _end_of(prev), q.start):
-            continue
-        if prev.kind == "direct" and prev.cand is not None:
-            prev.content = prev.content + C.trim(text, q.pieces, keep_final_stop=True)
-        else:
-            drafts.append(Draft("direct", C.trim(text, q.pieces, keep_final_stop=True), None, None, inherit=prev))
-        covered |= qwords
-        drafts.sort(key=lambda d: d.content[0][0])
-    return drafts
-
-
-def _end_of(d: Draft) -> int:
-    """Where a draft's sentence material ends: its content, cue or speaker, whichever is last."""
-    ends = [d.content[-1][1]]
-    if d.cand is not None:
-        ends.append(d.cand.cue.sent.end_char)
-    return max(ends)
-
-
-def _adjacent(doc: Doc, end: int, start: int) -> bool:
-    """Whether only whitespace and quote marks separate two offsets."""
-    gap = docutil.text(doc)[end:start]
-    return len(gap) < 40 and all(c.isspace() or c in "\"\u201c\u201d\u00ab\u00bb'\u2018" for c in gap)
 
 
 def _confidence(d: Draft, speaker) -> float:

@@ -8,6 +8,7 @@ preferring the same country, shared role words ("military"), then the nearest me
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Optional
 
@@ -28,6 +29,7 @@ ROLE_KINDS = {
 KIND_WORDS = frozenset(w for words in ROLE_KINDS.values() for phrase in words for w in phrase.split()) | {
     "deputy", "executive", "general", "acting", "interim", "lieutenant", "colonel", "major", "special"}
 WINDOW = 3  # sentences between the description and a mention of the person, at most
+PREFIX = 3  # characters of a name by which it is looked for inside entity texts (full names are longer)
 GENERIC = frozenset("top senior chief the a an of for".split())
 
 
@@ -56,6 +58,8 @@ class RoleHolders:
         self.index = index
         self._starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self._candidates: Optional[list[_Candidate]] = None
+        self._by_sentence: dict[int, list[int]] = {}  # sentence -> the candidates named there (by position)
+        self._namings: Optional[tuple[dict[str, list[int]], dict[str, list[int]]]] = None
 
     def holder(self, span: Span, country: Optional[str]) -> Optional[Person]:
         """The person a definite description refers to, or None."""
@@ -65,7 +69,7 @@ class RoleHolders:
         here = self._sentence(span.start_char)
         words = _content_words(span) - {span.root.lower_}
         scored = []
-        for cand in self.candidates():
+        for cand in self._near(here):
             if not kinds & cand.kinds or (country and cand.country and cand.country != country):
                 continue
             if words and cand.words - KIND_WORDS and not words & cand.words:
@@ -88,7 +92,16 @@ class RoleHolders:
         """Every named person with their role kinds, country, role words and the sentences naming them."""
         if self._candidates is None:
             self._candidates = [c for c in (self._candidate(p) for p in self.index.persons) if c is not None]
+            for k, cand in enumerate(self._candidates):
+                for n in set(cand.sentences):
+                    self._by_sentence.setdefault(n, []).append(k)
         return self._candidates
+
+    def _near(self, here: int) -> list[_Candidate]:
+        """The candidates named within WINDOW sentences of sentence `here`, in the order of `candidates`."""
+        everyone = self.candidates()
+        found = {k for n in range(here - WINDOW, here + WINDOW + 1) for k in self._by_sentence.get(n, ())}
+        return [everyone[k] for k in sorted(found)]
 
     def _candidate(self, person: Person) -> Optional[_Candidate]:
         """One person as a candidate, when the article or the knowledge base gives them a role."""
@@ -109,21 +122,49 @@ class RoleHolders:
 
     def _mention_at(self, start: int) -> Optional[Span]:
         """The person entity beginning at a character offset."""
-        for ent in docutil.ents(self.doc):
-            if ent.start_char == start:
-                return ent
-        token = next((t for t in self.doc if t.idx == start), None)
-        return self.doc[token.i : token.i + 1] if token is not None else None
+        ent = next((e for e in docutil.ents_starting(self.doc, *self._token_range(start)) if e.start_char == start), None)
+        if ent is not None:
+            return ent
+        k = bisect_left(docutil.token_starts(self.doc), start)
+        found = k < len(self.doc) and self.doc[k].idx == start
+        return self.doc[k : k + 1] if found else None
+
+    def _token_range(self, start: int) -> tuple[int, int]:
+        """The tokens that can begin at character `start`: the one there, if any."""
+        k = bisect_left(docutil.token_starts(self.doc), start)
+        return k, k + 1
 
     def _sentences_naming(self, person: Person) -> list[int]:
         """Sentence numbers of the mentions of a person: full name or surname."""
+        if self._namings is None:
+            self._namings = self._file_names()
+        containing, by_surname = self._namings
         surname = person.name.split()[-1]
-        out = []
-        for ent in docutil.ents(self.doc):
-            if ent.label_ not in NOT_NAMES and (
-                    person.name in ent.text or ent.text.split()[-1].removesuffix("'s") == surname):
-                out.append(self._sentence(ent.start_char))
-        return out or [self._sentence(person.start)]
+        hits = set(containing.get(person.name, ())) | set(by_surname.get(surname, ()))
+        named = docutil.ents(self.doc)
+        return [self._sentence(named[k].start_char) for k in sorted(hits)] or [self._sentence(person.start)]
+
+    def _file_names(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """The name entities (by position) that hold each candidate's full name, and by their last word: looked
+        up per person, instead of a scan of every entity for each one."""
+        names = [p.name for p in self.index.persons if len(p.name.split()) > 1]
+        by_prefix: dict[str, list[str]] = {}
+        for name in dict.fromkeys(names):
+            by_prefix.setdefault(name[:PREFIX], []).append(name)
+        containing: dict[str, list[int]] = {}
+        by_surname: dict[str, list[int]] = {}
+        for k, ent in enumerate(docutil.ents(self.doc)):
+            if ent.label_ in NOT_NAMES:
+                continue
+            text = ent.text
+            for i in range(len(text) - PREFIX + 1):
+                for name in by_prefix.get(text[i : i + PREFIX], ()):
+                    if text.startswith(name, i) and not containing.get(name, [None])[-1] == k:
+                        containing.setdefault(name, []).append(k)
+            words = text.split()
+            if words:
+                by_surname.setdefault(words[-1].removesuffix("'s"), []).append(k)
+        return containing, by_surname
 
     def _sentence(self, char: int) -> int:
         """The number of the sentence holding a character offset."""

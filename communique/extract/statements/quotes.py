@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Opening mark -> the closing marks that may end it.
@@ -119,3 +120,20 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+class QuoteIndex:
+    """The quotes of an article by offset, so a range is compared only with the quotes it can overlap."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = sorted(quotes, key=lambda q: q.start)  # find_quotes gives text order: a no-op there
+        self.starts = [q.start for q in self.quotes]
+        self.reach: list[int] = []  # the furthest end among the quotes up to each one
+        for q in self.quotes:
+            self.reach.append(max(q.end, self.reach[-1]) if self.reach else q.end)
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """The quotes with a character inside start..end, in text order."""
+        first = bisect_right(self.reach, start)  # every quote before it ends at or before `start`
+        last = bisect_left(self.starts, end)
+        return [q for q in self.quotes[first:last] if q.end > start]

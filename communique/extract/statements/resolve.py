@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
+from communique.extract.statements.history import History, Known
 from communique.extract.statements.holders import RoleHolders
 from communique.extract.statements.speakers import ArticleIndex, Mention, classify, describe_group, is_description
 from communique.records import Speaker, Statement
@@ -19,18 +19,6 @@ DOCUMENTS = frozenset(
     "transcript document note".split())
 
 
-@dataclass
-class Known:
-    """A speaker already seen in this article: the salience history pronouns resolve against."""
-
-    speaker: Speaker
-    gender: Optional[str]
-    plural: bool
-    via: Optional[str] = None  # the document it spoke through ("statement"), if any
-    person: bool = False  # a named person of the article
-    body: bool = False  # a named body or a description of one ("the ministry", "the watchdog")
-
-
 class SpeakerResolver:
     """Turns mention spans into Speaker records, remembering earlier speakers for pronouns."""
 
@@ -38,7 +26,7 @@ class SpeakerResolver:
         self.doc = doc
         self.index = index
         self.quoted = quoted  # character offsets of words inside quotation marks
-        self.history: list[Known] = []
+        self.history = History()
         self._mentions: dict[tuple[int, int], Mention] = {}
         self.holders = RoleHolders(doc, index)
 
@@ -109,10 +97,9 @@ class SpeakerResolver:
 
             return self._as_mention(span, self.resolve(mention_span(owner)))
         if root.i > span.start and span[0].lower_ == "the":
-            kind = root.lemma_.lower()
-            for known in reversed(self.history):
-                if known.via == kind:
-                    return self._as_mention(span, known.speaker)
+            known = self.history.latest(("via", root.lemma_.lower()))
+            if known is not None:
+                return self._as_mention(span, known.speaker)
         return None
 
     @staticmethod
@@ -126,14 +113,13 @@ class SpeakerResolver:
 
     def _fill_from_article(self, speaker: Speaker, span: Span) -> None:
         """Role and country the article gave the same speaker elsewhere, or its possessor ('Its spokesman')."""
-        for known in reversed(self.history):
-            if known.speaker.name == speaker.name:
-                prev = known.speaker
-                speaker.role = speaker.role or prev.role
-                speaker.country = speaker.country or prev.country
-                speaker.sector = speaker.sector or prev.sector
-                speaker.kb_id = speaker.kb_id or prev.kb_id
-                break
+        known = self.history.latest(("name", speaker.name))
+        if known is not None:
+            prev = known.speaker
+            speaker.role = speaker.role or prev.role
+            speaker.country = speaker.country or prev.country
+            speaker.sector = speaker.sector or prev.sector
+            speaker.kb_id = speaker.kb_id or prev.kb_id
         person = self.index.person(speaker.name) if speaker.name else None
         if person is not None and person.roles and not speaker.role:
             speaker.role = person.roles[0]
@@ -152,12 +138,8 @@ class SpeakerResolver:
         """An earlier speaker a definite description points back to: 'the official' after 'a senior official'."""
         if span[0].lower_ != "the" or len(span) > 3:
             return None
-        head = span.root.lemma_.lower()
-        for known in reversed(self.history):
-            words = (known.speaker.name or "").lower().split()
-            if words and (words[-1] == span.root.lower_ or words[-1] == head):
-                return known.speaker
-        return None
+        known = self.history.latest(("word", span.root.lower_), ("word", span.root.lemma_.lower()))
+        return known.speaker if known is not None else None
 
     def remember(self, statement: Statement, span: Optional[Span]) -> None:
         """Record a resolved speaker so later pronouns can refer to it."""
@@ -191,24 +173,24 @@ class SpeakerResolver:
             subject = self._previous_subject_person(mention, g)
             if subject is not None:
                 return subject
-        for known in reversed(self.history):
-            if want_plural:
-                if known.plural or known.gender == "n":
-                    return known.speaker
-            elif g == "n":
-                if known.gender == "n" and not known.plural:
-                    return known.speaker
-            elif known.gender == g or known.gender is None and known.person and not known.plural:
-                return known.speaker  # the latest person it may be: "Joonkook Lee said ... He said"
+        if want_plural:
+            known = self.history.latest(("plural or neuter",))
+        elif g == "n":
+            known = self.history.latest(("neuter",))
+        else:  # the latest person it may be: "Joonkook Lee said ... He said"
+            known = self.history.latest(("gender", g), ("unknown person",))
+        if known is not None:
+            return known.speaker
         if g == "n":  # "it": the latest body that spoke ("The watchdog Reporters Without Borders said")
-            return next((k.speaker for k in reversed(self.history) if k.body and k.gender not in ("m", "f")), None)
+            known = self.history.latest(("body",))
+            return known.speaker if known is not None else None
         if g in ("m", "f"):
             person = self._nearby_person(mention, g)
             if person is not None:
                 return person
-            for known in reversed(self.history):
-                if known.gender is None and not known.plural:
-                    return known.speaker
+            known = self.history.latest(("unknown single",))
+            if known is not None:
+                return known.speaker
         return None
 
     def _previous_subject_person(self, mention: Mention, gender: str) -> Optional[Speaker]:
@@ -263,9 +245,9 @@ class SpeakerResolver:
 
     def _speaker_for(self, name: str, ent: Span) -> Speaker:
         """A Speaker for a named person, reusing what an earlier statement learnt about them."""
-        for known in reversed(self.history):
-            if known.speaker.name == name:
-                return known.speaker
+        known = self.history.latest(("name", name))
+        if known is not None:
+            return known.speaker
         speaker = Speaker(ent.text, ent.start_char, ent.end_char, name=name)
         _describe(speaker, ent, name)
         return speaker

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -72,7 +73,14 @@ class ArticleIndex:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.persons: list[Person] = []
-        by_name: dict[str, Person] = {}
+        # Lookups by name, surname and near spelling: a long article names thousands of people, and a scan of
+        # them for each mention made its time grow with the square of its length.
+        self._by_name: dict[str, Person] = {}
+        self._by_surname: dict[str, list[Person]] = {}
+        self._by_spelling: dict[str, list[Person]] = {}  # a surname and each form with one letter dropped
+        self._roles: Optional[dict[str, list[tuple[Person, list[str]]]]] = None  # by head noun, read on first use
+        self._by_description: dict[tuple, tuple] = {}
+        by_name = self._by_name
         for ent in docutil.ents(doc):
             if not ent[0].is_title or not (ent.label_ == "PERSON" or person_like(ent)):
                 continue
@@ -86,24 +94,34 @@ class ArticleIndex:
                 person = self._full_for(name) or self._misspelt(name)
             else:
                 person = Person(name=name, start=ent.start_char)
-                by_name[name] = person
-                self.persons.append(person)
+                self._add(person)
             person.roles.extend(_roles_near(ent))
             person.gender = person.gender or _gender_evidence(ent)
         for token in doc:
             name = unlabelled_name(token)
             if name and name not in by_name and not self._full_for(name):
-                by_name[name] = Person(name=name, start=token.idx)
-                self.persons.append(person := by_name[name])
+                self._add(Person(name=name, start=token.idx))
         self.persons.sort(key=lambda p: p.start)
         self._acronyms: Optional[dict[str, str]] = None  # read on first use: few articles need them
         for person in self.persons:
             if person.gender is None and len(person.name.split()) > 1:
                 person.gender = name_gender(person.name.split()[0])
 
+    def _add(self, person: Person) -> None:
+        """A new person of the article, filed by name, surname and near spellings of a full name's surname."""
+        self._by_name[person.name] = person
+        self.persons.append(person)
+        words = person.name.split()
+        if not words:
+            return
+        self._by_surname.setdefault(words[-1], []).append(person)
+        if len(words) > 1:
+            for form in _spellings(words[-1]):
+                self._by_spelling.setdefault(form, []).append(person)
+
     def _full_for(self, surname: str) -> Optional[Person]:
         """The person whose full name ends with `surname`, if exactly one does."""
-        hits = [p for p in self.persons if p.name.split()[-1] == surname and p.name != surname]
+        hits = [p for p in self._by_surname.get(surname, ()) if p.name != surname]
         return hits[0] if len(hits) == 1 else None
 
     def full_name(self, name: str) -> str:
@@ -119,10 +137,10 @@ class ArticleIndex:
         """The one person whose surname differs from `surname` by a single letter (both six letters or more)."""
         from rapidfuzz.distance import Levenshtein
 
-        if len(surname) < 6 or not surname.istitle() or any(p.name == surname for p in self.persons):
+        if len(surname) < 6 or not surname.istitle() or surname in self._by_name:
             return None
-        hits = {p.name: p for p in self.persons if len(p.name.split()) > 1
-                and Levenshtein.distance(p.name.split()[-1], surname) == 1}
+        near = {id(p): p for form in _spellings(surname) for p in self._by_spelling.get(form, ())}
+        hits = {p.name: p for p in near.values() if Levenshtein.distance(p.name.split()[-1], surname) == 1}
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def canonical(self, name: str) -> str:
@@ -144,10 +162,7 @@ class ArticleIndex:
 
     def person(self, name: str) -> Optional[Person]:
         """The person record for a (full) name."""
-        for p in self.persons:
-            if p.name == name:
-                return p
-        return None
+        return self._by_name.get(name)
 
     def by_role(self, description: Span) -> Optional[Person]:
         """The named person whose stated role matches a description ("the fisheries minister")."""
@@ -157,24 +172,49 @@ class ArticleIndex:
         words = [w for w in words if w not in ("country", "'s")]
         if not words:
             return None
-        head = description.root.lower_
-        modifiers = [w for w in words if w != head]
-        scored = []
-        for p in self.persons:
-            for role in p.roles:
-                role_words = [w.removesuffix("'s").removesuffix("\u2019s") for w in role.lower().split()]
-                if _role_head(role_words) != head:
-                    continue
-                overlap = sum(1 for w in words if w in role_words)
-                if modifiers and not any(w in role_words for w in modifiers):
-                    continue  # "the head of MSF" is not "head of the military media wing"
-                scored.append((overlap, -abs(p.start - description.start_char), p))
-        if not scored:
+        key = (description.root.lower_, tuple(words))
+        if key not in self._by_description:
+            self._by_description[key] = self._best_roles(*key)
+        overlap, starts, people, rivals = self._by_description[key]
+        if not people or rivals and overlap < len(words):
             return None
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        best = scored[0]
-        rivals = [s for s in scored if s[0] == best[0] and s[2].name != best[2].name]
-        return best[2] if not rivals or best[0] >= len(words) else None
+        return _nearest(starts, people, description.start_char)
+
+    def _best_roles(self, head: str, words: tuple[str, ...]) -> tuple[int, list[int], list[Person], bool]:
+        """For a description's head and words: the best overlap of words with a stated role of that head, the
+        people holding such a role (by start), and whether they are more than one."""
+        if self._roles is None:
+            self._roles = {}
+            for p in self.persons:
+                for role in p.roles:
+                    role_words = [w.removesuffix("'s").removesuffix("\u2019s") for w in role.lower().split()]
+                    self._roles.setdefault(_role_head(role_words), []).append((p, role_words))
+        modifiers = [w for w in words if w != head]
+        best, people = -1, []
+        for p, role_words in self._roles.get(head, ()):
+            if modifiers and not any(w in role_words for w in modifiers):
+                continue  # "the head of MSF" is not "head of the military media wing"
+            overlap = sum(1 for w in words if w in role_words)
+            if overlap > best:
+                best, people = overlap, []
+            if overlap == best:
+                people.append(p)
+        return best, [p.start for p in people], people, len({p.name for p in people}) > 1
+
+
+def _spellings(word: str) -> list[str]:
+    """A word and each form of it with one letter dropped: two words one edit apart share one of these."""
+    return [word] + [word[:k] + word[k + 1 :] for k in range(len(word))]
+
+
+def _nearest(starts: list[int], people: list[Person], char: int) -> Person:
+    """The person (listed by start) whose start is nearest to `char`; on a tie the earlier, as the scan found."""
+    k = bisect_left(starts, char)
+    if k == len(starts):
+        return people[bisect_left(starts, starts[-1])]
+    if k == 0 or starts[k] - char < char - starts[k - 1]:
+        return people[k]
+    return people[bisect_left(starts, starts[k - 1])]
 
 
 def _roles_near(ent: Span) -> list[str]:
