@@ -172,3 +172,12 @@ def test_the_nearest_role_holder_wins_and_the_earlier_on_a_tie():
     assert [_nearest(starts, people, c).name for c in (0, 199, 200, 201, 400, 401, 900)] == [
         "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", "Olav Dahl", "Olav Dahl", "Ines Tavares", "Ines Tavares"]
     assert _nearest(starts, people, 100) is people[0]
+
+
+def test_a_surname_the_model_reads_as_a_common_noun_is_the_person_with_their_role(run):
+    text = ("Trade Minister Ines Tavares said on Monday that the tariffs would stay.\n"
+            "\"We will not move,\" Tavares told reporters.")
+    found = run(text, PUB)._.statements
+    assert [(s.speaker.text, s.speaker.name, s.speaker.role, s.speaker.actor_id) for s in found] == [
+        ("Trade Minister Ines Tavares", "Ines Tavares", "Trade Minister", "ines-tavares"),
+        ("Tavares", "Ines Tavares", "Trade Minister", "ines-tavares")]

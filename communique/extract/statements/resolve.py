@@ -295,9 +295,11 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
         book_entry = book.lookup(info.name, span.doc._.published)
         if book_entry is not None:
             speaker.name = name = book_entry.name
-    speaker.role = speaker.role or info.role
+    # A surname the model tagged as a common noun ("Tavares told reporters") is no role.
+    if not (info.role and person and info.role in person.split()):
+        speaker.role = speaker.role or info.role
+        speaker.sector = speaker.sector or info.sector
     speaker.country = speaker.country or info.country
-    speaker.sector = speaker.sector or info.sector
     if name and not is_description(name):
         speaker.actor_id = actors.actor_key(name, speaker.country)
 

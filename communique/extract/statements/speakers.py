@@ -278,9 +278,9 @@ def classify(span: Span, index: ArticleIndex) -> Mention:
         rec = index.person(name)
         return Mention(span, "name", name=name, gender=rec.gender if rec else None)
     chain = _name_chain(root)
-    if root.pos_ == "PROPN" and root.is_title:
+    if root.is_title and (root.pos_ == "PROPN" or root.pos_ == "NOUN" and not root.is_sent_start):
         known = index.person(index.full_name(chain)) or index.person(index.full_name(root.text))
-        if known is not None:  # a surname the model took for an organisation
+        if known is not None:  # a surname the model took for an organisation or a common noun
             return Mention(span, "name", name=known.name, gender=known.gender)
     org = next((e for e in docutil.ents_in(span) if e.label_ in NAME_LABELS and e.root.i == root.i), None)
     if org is not None:
