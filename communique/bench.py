@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -38,6 +39,7 @@ class BenchConfig:
     batch_size: int = 16
     memory_check: bool = False
     ray: bool = False  # also the Ray Data runner (needs the ray extra)
+    rounds: int = 1  # more: bare spaCy and the pipeline again, alternating, for the median of their ratios
 
 
 @dataclass
@@ -217,6 +219,8 @@ def benchmark(cfg: BenchConfig) -> dict:
         "ratio_pipeline_to_spacy": _div(pipe.rate(), spacy_.rate()),
         "speedup_workers": _div(workers.rate(), pipe.rate()),
     }
+    if cfg.rounds > 1:
+        out["rounds"] = alternating_ratios(cfg, first=out["ratio_pipeline_to_spacy"])
     if "ray" in phases:
         out["ratio_ray_to_workers"] = _div(phases["ray"].rate(), workers.rate())
     if cfg.memory_check:
@@ -225,6 +229,18 @@ def benchmark(cfg: BenchConfig) -> dict:
                                "peak_rss_mb_sample": small.peak_kb / 1024, "peak_rss_mb_all": pipe.peak_kb / 1024,
                                "ratio": _div(pipe.peak_kb, small.peak_kb)}
     return out
+
+
+def alternating_ratios(cfg: BenchConfig, first: float) -> dict:
+    """Pipeline / bare spaCy ratios of `cfg.rounds` back-to-back pairs of the two phases (the first pair is the
+    main run's), and their median: on a host whose speed drifts, one pair measured minutes apart says
+    little, and pairs measured side by side, many times, say more."""
+    ratios = [first]
+    for _ in range(cfg.rounds - 1):
+        bare = spawn_phase("spacy", cfg, cfg.limit)
+        pipe = spawn_phase("pipeline", cfg, cfg.limit)
+        ratios.append(_div(pipe.rate(), bare.rate()))
+    return {"ratios": ratios, "median": statistics.median(ratios)}
 
 
 def _div(a: float, b: float) -> float:
@@ -245,6 +261,10 @@ def format_report(fig: dict) -> list[str]:
         lines.append(f"{label:<24}{ph['articles']:>9}{ph['seconds']:>9.1f}{ph['articles_per_s']:>12.2f}"
                      f"{ph['words_per_s']:>10.0f}{rss:>27}{ph['wall_seconds']:>9.1f}")
     lines.append(f"pipeline / bare spaCy throughput: {fig['ratio_pipeline_to_spacy']:.2f} (target >= 0.85)")
+    if "rounds" in fig:
+        shown = ", ".join(f"{r:.2f}" for r in fig["rounds"]["ratios"])
+        lines.append(f"pipeline / bare spaCy over {len(fig['rounds']['ratios'])} alternating rounds: {shown};"
+                     f" median {fig['rounds']['median']:.2f}")
     lines.append(f"{fig['workers']} workers / 1 process speed-up: {fig['speedup_workers']:.2f} (target >= 1.7 for 2)")
     lines += _ray_lines(fig)
     mem = fig.get("memory_check")

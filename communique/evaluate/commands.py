@@ -80,17 +80,19 @@ def polnear_command(ctx: click.Context, root: Path, split: str, errors: bool, li
 @click.option("--memory-check", is_flag=True, help="Also compare peak RSS over the first 100 texts and over all.")
 @click.option("--ray", "with_ray", is_flag=True,
               help="Also run the Ray Data runner with --workers actors on a local Ray (needs the ray extra).")
+@click.option("--rounds", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Pairs of bare spaCy and pipeline runs, alternating; the median of their ratios is reported.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.pass_context
 def bench_command(ctx: click.Context, corpus: Path, limit: Optional[int], workers: int, model: Optional[str],
-                  batch_size: int, memory_check: bool, with_ray: bool, as_json: bool) -> None:
+                  batch_size: int, memory_check: bool, with_ray: bool, rounds: int, as_json: bool) -> None:
     """Throughput of bare spaCy, the pipeline, and the pipeline with N workers on the same texts.
 
     CORPUS is a PolNeAR root (train and dev texts) or any directory of .txt files.
     """
     from communique.bench import BenchConfig, benchmark, format_report
 
-    cfg = BenchConfig(corpus, limit, workers, _model(ctx, model), batch_size, memory_check, with_ray)
+    cfg = BenchConfig(corpus, limit, workers, _model(ctx, model), batch_size, memory_check, with_ray, rounds)
     try:
         figures = benchmark(cfg)
     except (RuntimeError, OSError) as exc:
