@@ -17,7 +17,7 @@ from communique.cli_engines import count_written, engine_options, load, open_sin
 from communique.cli_errors import Main, output_file
 from communique.ingest import printable
 from communique.options import Options
-from communique.records import Result, Skip
+from communique.records import Skip
 from communique.sinks import STORE_BATCH
 
 
@@ -373,46 +373,15 @@ def export(settings: Settings, what: str, fmt: str, out_path: str) -> None:
             output.write_csv(map(output.statement_row, store.statements()), output.STATEMENT_COLUMNS, out)
 
 
-@main.command()
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None,
-              help="The store, a file or postgresql:// URL (same as the global --db, which it overrides).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but loopback exposes the store to the network.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--token", envvar="COMMUNIQUE_TOKEN", default=None,
-              help="Bearer token that enables POST /api/articles (env COMMUNIQUE_TOKEN); without one, writes are off.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=defaults.DEFAULT_MAX_CHARS, show_default=True,
-              help="Refuse (413) posted articles longer than this many characters.")
-@click.option("--max-body", type=click.IntRange(min=1), default=16 * 1024 * 1024, show_default=True,
-              help="Refuse (413) request bodies larger than this many bytes.")
-@click.pass_obj
-def serve(settings: Settings, db_path: Optional[str], host: str, port: int, token: Optional[str], max_chars: int,
-          max_body: int) -> None:
-    """Serve the web dashboard (/) and the HTTP API (/api, documented at /docs) over the store."""
-    import uvicorn
-
-    from communique.serve import ServeConfig, create_app
-
-    db = db_path or settings.db
-    from communique.store.backend import is_postgres
-
-    if not token and not is_postgres(db) and not Path(db).exists():
-        raise click.ClickException(f"no store at {db}: run `communique ingest PATH...` first")
-    if token:
-        _check_model(settings.model)  # posted articles need it; fail now rather than on the first POST
-    open_store(db).close()  # a store that cannot be opened is one line now, not an error on every request
-    config = ServeConfig(db=db, token=token, options=settings.options(max_chars=max_chars), max_body=max_body)
-    app = create_app(config)
-    click.echo(f"Communiqué: dashboard at http://{host}:{port}/ , API docs at http://{host}:{port}/docs ; "
-               f"writes {'on (bearer token)' if token else 'off (no --token)'}; Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning" if settings.quiet else "info")
-
-
 from communique.evaluate.commands import bench_command, eval_group  # noqa: E402
 
 main.add_command(eval_group)
 main.add_command(bench_command)
 main.add_command(load)
+
+from communique.cli_serve import serve  # noqa: E402  (its own module)
+
+main.add_command(serve)
 
 from communique.cli_links import COMMANDS as _LINK_COMMANDS  # noqa: E402  (their own module)
 
