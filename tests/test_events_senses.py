@@ -113,3 +113,22 @@ def test_forces_sent_to_a_front_are_mobilised_and_to_an_ally_are_cooperation(cod
     assert [(e.event_type, e.mode) for e in code("Colombia sent 5,000 troops to the northern border.")] == [
         ("MOBILIZE", "troops")]
     assert [e.event_type for e in code("Norway sent troops to Latvia.")] == ["COOPERATE"]
+
+
+def test_dismissing_a_report_and_statements_as_lies_is_an_accusation(code):
+    events = code("The Chilean minister dismissed the inspectors' report and the statements by the envoy as lies.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "dismissed")]
+    assert [a.country for a in events[0].actors] == ["CHL"]
+
+
+def test_rejecting_a_report_is_an_event_though_releasing_one_is_not(code):
+    assert [(e.event_type, e.trigger.text) for e in code("Peru rejected the report on Monday.")] == [
+        ("REJECT", "rejected")]
+    assert code("Peru released the report on Monday.") == []
+
+
+def test_a_meeting_after_which_a_leader_left_is_the_leaders_meeting(code):
+    events = code("The Kenyan president returned home after meeting the Ethiopian prime minister.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", "meeting")]
+    assert [(a.text, a.country) for a in events[0].actors] == [("The Kenyan president", "KEN")]
+    assert [r.country for r in events[0].recipients] == ["ETH"]

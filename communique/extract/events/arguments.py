@@ -73,6 +73,8 @@ def subjects(verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subj:
         return subj
+    if gerund_act(verb):
+        return subjects(verb.head.head)
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -85,6 +87,18 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ != "ccomp":
             return subjects(head)
     return []
+
+
+# Prepositions whose gerund is an act of the governing verb's subject ("left after meeting Y", "can end it by
+# withdrawing"), unlike those whose gerund is a reason or topic ("jailed for spreading", "accused of providing").
+ACT_PREPS = {"after", "before", "by", "since", "upon", "while", "following"}
+
+
+def gerund_act(verb: Token) -> bool:
+    """The verb is a gerund after a preposition of time or means, attached to another verb."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ACT_PREPS \
+        and prep.head.pos_ in ("VERB", "AUX")
 
 
 def relative_antecedent(tok: Token) -> Token:

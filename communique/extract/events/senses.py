@@ -148,7 +148,8 @@ def _forces_to_a_front(verb: Token) -> bool:
 
 def _disparaged(verb: Token) -> bool:
     """ "dismissed the findings as propaganda": rejecting by disparaging is criticism."""
-    near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.children]
+    # "as" may hang off the object's last conjunct or a phrase inside it ("the findings and statements by X as Y")
+    near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.subtree]
     return any(c.dep_ in ("prep", "advcl", "mark") and c.lower_ == "as" for c in near) or any(
         c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in near)
 

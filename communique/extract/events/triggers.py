@@ -18,6 +18,8 @@ NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", 
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
                      "answer", "example", "glimpse", "clue", "hint"}
+# Types whose verbs take a statement or report as their target ("rejected the report", "condemned the statement").
+CLAIM_DIRECTED = {"REJECT", "ACCUSE"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
                 "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
@@ -132,7 +134,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     code = lex.verbs.get(lem)
     if code is None or lem in lex.pattern_only:
         return None
-    if any(lemma(o) in NON_EVENT_OBJECTS for o in objects(tok)):
+    if code.etype not in CLAIM_DIRECTED and any(lemma(o) in NON_EVENT_OBJECTS for o in objects(tok)):
         return None
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
@@ -263,7 +265,7 @@ def _background(cand: Candidate) -> bool:
     anchor = cand.anchor
     if anchor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anchor.children):
         return True
-    if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS:
+    if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS and not args.gerund_act(anchor):
         return True
     if cand.noun is None and anchor.dep_ == "acl" and anchor.tag_ == "VBG":
         # "a declaration demanding that ...": a verbal act reported through its document; other participles
