@@ -44,6 +44,7 @@ def load(model: Optional[str] = None, events: bool = True, beliefs: bool = False
 
     nlp = load_base(model)
     _split_dashes(nlp)
+    nlp.tokenizer = PlatformTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
     book = str(actors_file or "")
@@ -70,6 +71,32 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
             token.is_sent_start = True
     return doc
+
+
+class PlatformTokenizer:
+    """The model's tokenizer, then "on X. The" split as the platform X ending a sentence: the tokenizer reads
+    "X." as an initial, and the parser then runs the next sentence into this one. An initial follows a name
+    ("Malcolm X. Little"); the platform follows a lower-case word."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        if "X. " not in text:
+            return doc
+        found = [t.i for t in doc[1:-1] if t.text == "X." and t.whitespace_ and doc[t.i - 1].is_lower
+                 and doc[t.i + 1].text[:1].isupper()]
+        if found:
+            with doc.retokenize() as retokenizer:
+                for i in found:
+                    retokenizer.split(doc[i], ["X", "."], heads=[(doc[i], 1), (doc[i], 1)])
+            for k, i in enumerate(found):  # each split before this one moved it one token on
+                doc[i + k + 2].is_sent_start = True
+        return doc
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
 
 
 def _split_dashes(nlp: Language) -> None:
