@@ -394,3 +394,9 @@ def test_a_definite_description_is_the_earlier_name_with_its_head_not_the_articl
                                                                                             actor):
     event = one(code(text), etype)
     assert [(a.text, a.country) for a in event.actors] == [actor]
+
+
+def test_a_persons_loyalists_belong_to_the_persons_country(code):
+    events = code("Bashar al-Assad fled in December. Assad loyalists later attacked a checkpoint near Latakia.")
+    assert [(e.event_type, e.trigger.text, [(a.text, a.country) for a in e.actors]) for e in events] == [
+        ("ASSAULT", "attacked", [("Assad loyalists", "SYR")])]

@@ -132,3 +132,4 @@ def test_a_meeting_after_which_a_leader_left_is_the_leaders_meeting(code):
     assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", "meeting")]
     assert [(a.text, a.country) for a in events[0].actors] == [("The Kenyan president", "KEN")]
     assert [r.country for r in events[0].recipients] == ["ETH"]
+

@@ -175,7 +175,7 @@ def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
     ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
     # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
     ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span) \
-        or _members_country(head)
+        or _members_country(head) or _followers_country(head)
     if ref.name:
         ref.actor_id = _actors.actor_key(ref.name, ref.country)
     return ref
@@ -191,6 +191,29 @@ def _members_country(head: Token) -> Optional[str]:
         named = {_country(t.text) for t in span if t.is_title} - {None}  # "Kenyan and Ugandan lawyers": two
         codes |= named if len(named) > 1 else {_describe(span)[1]}
     return codes.pop() if len(codes) == 1 and None not in codes else None
+
+
+# Nouns for a person's following: "Assad loyalists", "the president's supporters" belong to the person's country.
+FOLLOWERS = {"loyalist", "supporter", "ally", "follower", "backer", "partisan", "aide", "associate"}
+
+
+def _followers_country(head: Token) -> Optional[str]:
+    """ "Maduro loyalists": the country of the person whose following the mention names."""
+    if head.lemma_.lower() not in FOLLOWERS:
+        return None
+    people = [c for c in head.children
+              if c.dep_ in ("compound", "poss", "amod", "nmod") and c.ent_type_ == "PERSON"]
+    people += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]  # "supporters of Erdogan"
+    for tok in people[:1]:
+        person = docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
+        country = _described(person).country
+        if country is None and len(person) == 1:  # a surname: the article's fuller mention of the person
+            fuller = [e for e in docutil.ents(tok.doc) if e.label_ == "PERSON" and len(e) > 1
+                      and e[-1].lower_.split("-")[-1] == tok.lower_]  # "al-Assad" ends with "Assad"
+            country = _described(fuller[0]).country if fuller else None
+        return country
+    return None
 
 
 def split_compound(head: Token) -> list[Token]:
