@@ -154,3 +154,17 @@ def test_speakers_agree_with_a_scan_of_every_speaker():
         want = next((sp for sp in speakers if sp.start <= start and end <= sp.end
                      or name is not None and " " not in name and sp.name.split()[-1] == name), None)
         assert index.first_for(start, end, name) is want
+
+
+def test_the_diplomats_speaking_as_we_are_the_group_named_before(run):
+    events = run("Senior diplomats from the African Union arrived in Accra on Monday. \u201cWe demand that both "
+                  "sides stop the shelling at once,\u201d the diplomats said.")._.events
+    assert [(e.event_type, e.trigger.text, [(a.text, a.country) for a in e.actors]) for e in events] == [
+        ("CONSULT", "arrived", [("Senior diplomats from the African Union", "AU")]),
+        ("REQUEST", "demand", [("We", "AU")])]
+
+
+def test_the_ministers_are_the_ministers_named_before(code):
+    events = code("Ministers from Brazil met in Lima on Monday. Later the ministers condemned the coup.")
+    assert [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events] == [
+        ("CONSULT", [("Ministers from Brazil", "BRA")]), ("ACCUSE", [("the ministers", "BRA")])]

@@ -126,12 +126,24 @@ class EventCoder:
                 match = self.recall.last_person(at, LAST_SPEAKER_REACH)
             else:
                 match = None
+            if match is None:
+                match = self._same_group(ref.name or ref.text, at)
             if match is not None:
                 ref.name = ref.name or match.name
                 ref.country, ref.sector = match.country, ref.sector or match.sector
                 ref.actor_id = ref.actor_id or match.actor_id
                 ref.kb_id = ref.kb_id or match.kb_id
         self.recall.see(r for r in refs if r.name and r.country)
+
+    def _same_group(self, description: str, at: int):
+        """ "the diplomats" (a quote's speaker, or a mention) after "top diplomats from the Group of Seven": a
+        definite plural description is the latest group placed before it with the same head noun."""
+        words = description.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1 or not words[0].endswith("s") or words[0] in PERSONAL:
+            return None
+        return next((r for r in self.recall.placed_before(at, PAIR_REACH) if _head_word(r.text) == words[0]), None)
 
     def _pairs(self, refs: list[ActorRef]) -> list[ActorRef]:
         """ "The two leaders", "both sides", "the parties": the last two actors the article named before, each as
@@ -171,6 +183,16 @@ class EventCoder:
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
+
+
+def _head_word(text: str) -> str:
+    """The last word before a preposition or clause ("top diplomats from the G7" -> "diplomats")."""
+    head = ""
+    for word in text.lower().split():
+        if word in ("from", "of", "in", "at", "for", "with", "who", "which", "that", ","):
+            break
+        head = word.strip(",")
+    return head
 
 
 def _contexts(cand: Candidate, clause: str) -> list[str]:
