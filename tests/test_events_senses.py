@@ -133,3 +133,11 @@ def test_a_meeting_after_which_a_leader_left_is_the_leaders_meeting(code):
     assert [(a.text, a.country) for a in events[0].actors] == [("The Kenyan president", "KEN")]
     assert [r.country for r in events[0].recipients] == ["ETH"]
 
+
+
+def test_migrants_flown_somewhere_make_no_visit_and_a_minister_does(code):
+    assert code("Forty migrants were flown to Texas on Tuesday.") == []
+    assert code("The first detainees arrived at Guantanamo Bay in February.") == []
+    events = code("The Indian foreign minister flew to Tokyo on Tuesday.")
+    assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("CONSULT", "visit", "flew", ["IND"])]

@@ -47,6 +47,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "senses.py: withdrawal from a body"
     if verb is not None and cand.etype == "COOPERATE" and _forces_to_a_front(verb):
         cand.etype, cand.mode, cand.source = "MOBILIZE", "troops", "senses.py: forces sent to a front"
+    if verb is not None and lem in lex.needs_destination and _private_travellers(verb):
+        return None  # "detainees arrived at the base", "migrants were flown to Texas": moved, not visiting
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -59,6 +61,19 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "PROTEST" and lem == "protest" and _official_protest(verb):
         cand.etype, cand.mode = "ACCUSE", "disapprove"
     return cand
+
+
+def _private_travellers(verb: Token) -> bool:
+    """Everyone who travels is a private person (a passenger, migrant, detainee): a visit is made by officials."""
+    travellers = args.subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(travellers) and all(args.core_head(t).lemma_.lower() in PRIVATE_PEOPLE for t in travellers)
+
+
+# People who travel on their own account or are moved by others.
+PRIVATE_PEOPLE = {"person", "people", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage",
+                  "migrant", "citizen", "student", "worker", "pilgrim", "parent", "detainee", "prisoner",
+                  "refugee", "civilian", "victim", "resident", "villager", "tourist", "traveler", "traveller",
+                  "deportee", "asylum-seeker", "fan", "athlete", "player"}
 
 
 def physical(verb: Token, lex: "Lexicon") -> bool:
