@@ -400,3 +400,9 @@ def test_a_persons_loyalists_belong_to_the_persons_country(code):
     events = code("Bashar al-Assad fled in December. Assad loyalists later attacked a checkpoint near Latakia.")
     assert [(e.event_type, e.trigger.text, [(a.text, a.country) for a in e.actors]) for e in events] == [
         ("ASSAULT", "attacked", [("Assad loyalists", "SYR")])]
+
+
+def test_every_act_called_for_belongs_to_the_request(code):
+    events = code("Norway called for the rebels to lay down their arms and establish a dialogue with the government.")
+    assert [(e.event_type, e.trigger.text, e.recipients[0].text) for e in events] == [
+        ("REQUEST", "called for", "the rebels")]

@@ -176,6 +176,9 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
             comp = comp.head
         head = comp.head
         frame = by_anchor.get(head.i) if comp.dep_ in ("xcomp", "ccomp") else None
+        if comp.dep_ == "advcl" and head.i in by_anchor and any(  # "called for X to lift ..., and establish ..."
+                t.head.i == comp.i and t.dep_ == "mark" for t in by_anchor[head.i].tokens):
+            frame = by_anchor[head.i]
         if frame is not None and _lemma(head) in plover.ABSORBING_FRAMES and frame is not cand:
             frame.absorbed.append(cand.anchor)
             if _lemma(head) in ("vow", "swear") and cand.etype in plover.COOPERATIVE:
