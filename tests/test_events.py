@@ -406,3 +406,10 @@ def test_every_act_called_for_belongs_to_the_request(code):
     events = code("Norway called for the rebels to lay down their arms and establish a dialogue with the government.")
     assert [(e.event_type, e.trigger.text, e.recipients[0].text) for e in events] == [
         ("REQUEST", "called for", "the rebels")]
+
+
+def test_a_call_on_someone_to_act_is_a_request_and_a_call_alone_is_not(code):
+    events = code("The council ignored Ghana's call on the rebels to end the siege.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.text for r in e.recipients])
+            for e in events] == [("REQUEST", "call", ["GHA"], ["the rebels"])]
+    assert code("The president made a call on Monday.") == []

@@ -162,6 +162,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lemma(tok) == "call":
         if "for" in preps:
             code = lex.phrasal[("call", "for")]
+        elif "on" in preps and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in tok.subtree):
+            code = lex.phrasal[("call", "on")]  # "calls on the parties to end the war"
         elif not senses.is_phone_call(tok):
             return None
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
