@@ -413,3 +413,10 @@ def test_a_call_on_someone_to_act_is_a_request_and_a_call_alone_is_not(code):
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.text for r in e.recipients])
             for e in events] == [("REQUEST", "call", ["GHA"], ["the rebels"])]
     assert code("The president made a call on Monday.") == []
+
+
+def test_a_phone_conversation_is_a_consultation_by_phone(code):
+    events = code("The Peruvian president held a phone conversation with Lula on Monday.")
+    assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("CONSULT", "phone", "held a phone conversation", ["PER"])]
+    assert code("The conversation was friendly.") == []

@@ -78,6 +78,7 @@ class Lexicon:
 
             words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
             words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
+            words |= {noun for _, noun in self.compounds}  # "phone conversation": the noun carries the trigger
             words |= set(LEMMA_FIXES)
             self.indexes["_words"] = frozenset(words)
         return self.indexes["_words"]
