@@ -420,3 +420,8 @@ def test_a_phone_conversation_is_a_consultation_by_phone(code):
     assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("CONSULT", "phone", "held a phone conversation", ["PER"])]
     assert code("The conversation was friendly.") == []
+
+
+def test_how_a_party_is_asked_to_act_belongs_to_the_request(code):
+    events = code("Norway called for the rebels to reciprocate by agreeing to a ceasefire.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("REQUEST", "called for")]

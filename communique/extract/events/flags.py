@@ -172,8 +172,9 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
         if cand.anchor.dep_ == "xcomp" and cand.anchor.head.i in kept_frames and cand.etype == "AGREE":
             continue  # "agreed to extend their accord": one promise, coded at its frame
         comp = cand.anchor
-        while comp.dep_ == "conj" and comp.head.i != comp.i:  # "urged X to hold ... and cooperate"
-            comp = comp.head
+        while comp.dep_ == "conj" and comp.head.i != comp.i or args.gerund_act(comp):
+            comp = comp.head if comp.dep_ == "conj" else comp.head.head  # "urged X to hold ... and cooperate",
+            # "called for Russia to reciprocate by agreeing to ...": the same request
         head = comp.head
         frame = by_anchor.get(head.i) if comp.dep_ in ("xcomp", "ccomp") else None
         if comp.dep_ == "advcl" and head.i in by_anchor and any(  # "called for X to lift ..., and establish ..."
