@@ -141,3 +141,10 @@ def test_migrants_flown_somewhere_make_no_visit_and_a_minister_does(code):
     events = code("The Indian foreign minister flew to Tokyo on Tuesday.")
     assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("CONSULT", "visit", "flew", ["IND"])]
+
+
+def test_brushing_aside_fears_or_speculation_rejects_nothing(code):
+    assert code("The Colombian minister rebuffed fears that the tariffs would cause a recession.") == []
+    assert code("The Kremlin dismissed speculation about a new offensive.") == []
+    assert [(e.event_type, e.trigger.text) for e in code("The Kremlin dismissed the proposal on Monday.")] == [
+        ("REJECT", "dismissed")]

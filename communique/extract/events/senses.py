@@ -49,6 +49,9 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         cand.etype, cand.mode, cand.source = "MOBILIZE", "troops", "senses.py: forces sent to a front"
     if verb is not None and lem in lex.needs_destination and _private_travellers(verb):
         return None  # "detainees arrived at the base", "migrants were flown to Texas": moved, not visiting
+    if verb is not None and cand.etype == "REJECT" and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MOODS for c in verb.children):
+        return None  # "dismissed speculation", "rebuffed fears that ...": a reassurance, as in CAMEO (010, 013)
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -68,6 +71,10 @@ def _private_travellers(verb: Token) -> bool:
     travellers = args.subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
     return bool(travellers) and all(args.core_head(t).lemma_.lower() in PRIVATE_PEOPLE for t in travellers)
 
+
+# Worries and guesses: brushing them aside answers no one's demand (CAMEO: "DISMISS SPECULATION" [010],
+# "PLAYED_DOWN FEARS" [013], statements).
+MOODS = {"fear", "concern", "worry", "speculation", "rumor", "rumour", "suggestion", "notion", "idea", "anxiety"}
 
 # People who travel on their own account or are moved by others.
 PRIVATE_PEOPLE = {"person", "people", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage",
