@@ -148,3 +148,13 @@ def test_brushing_aside_fears_or_speculation_rejects_nothing(code):
     assert code("The Kremlin dismissed speculation about a new offensive.") == []
     assert [(e.event_type, e.trigger.text) for e in code("The Kremlin dismissed the proposal on Monday.")] == [
         ("REJECT", "dismissed")]
+
+
+def test_agreeing_with_a_proposal_endorses_it_and_agreeing_to_a_truce_commits(code):
+    events = code("The Chilean foreign minister said she agrees with the Brazilian proposal.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("SUPPORT", "agrees", ["CHL"])]
+    assert [(e.event_type, e.trigger.text) for e in code("Peru agreed to a truce on Monday.")] == [
+        ("AGREE", "agreed to a truce")]
+    assert [(e.event_type, e.trigger.text) for e in code("Peru agreed with Chile on a truce.")] == [
+        ("AGREE", "agreed")]

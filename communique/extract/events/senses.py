@@ -52,6 +52,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "REJECT" and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in MOODS for c in verb.children):
         return None  # "dismissed speculation", "rebuffed fears that ...": a reassurance, as in CAMEO (010, 013)
+    if verb is not None and lem == "agree" and cand.etype == "AGREE" and _agrees_with_a_thing(verb):
+        cand.etype, cand.mode, cand.source = "SUPPORT", None, "senses.py: agree with a proposal (endorse, CAMEO 051)"
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -64,6 +66,16 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "PROTEST" and lem == "protest" and _official_protest(verb):
         cand.etype, cand.mode = "ACCUSE", "disapprove"
     return cand
+
+
+def _agrees_with_a_thing(verb: Token) -> bool:
+    """ "agree with the proposal": endorsing a view or plan; agreeing with a party ("agreed with Peru to ...") or
+    to something ("agreed to a truce") is a commitment."""
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
+        return False
+    things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for p in c.children if p.dep_ == "pobj"]
+    return bool(things) and not any(args.is_actor(t) for t in things)
 
 
 def _private_travellers(verb: Token) -> bool:
