@@ -425,3 +425,11 @@ def test_a_phone_conversation_is_a_consultation_by_phone(code):
 def test_how_a_party_is_asked_to_act_belongs_to_the_request(code):
     events = code("Norway called for the rebels to reciprocate by agreeing to a ceasefire.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("REQUEST", "called for")]
+
+
+def test_the_three_nations_are_the_three_countries_named_before_not_their_bloc(code):
+    events = code("In May, Chad, Sudan and Libya withdrew from the African Union. The three desert nations later "
+                  "accused the bloc of ignoring their complaints.")
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert [(a.text, a.country) for e in accuse for a in e.actors] == [
+        ("The three desert nations", "LBY"), ("The three desert nations", "SDN"), ("The three desert nations", "TCD")]

@@ -7,6 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from communique.countries import is_igo
 from communique.extract import docutil
 from communique.extract.events import arguments as args
 from communique.extract.events import context
@@ -29,8 +30,11 @@ PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", 
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 # Plural descriptions of the two parties just named ("the two leaders", "both sides").
-PAIR = re.compile(r"^(?:the|both)(?: two)? (?:leaders|sides|parties|countries|nations|presidents|governments|"
-                  r"delegations|ministers)$")
+# A number may carry one describing word ("the three military-led nations", "the two warring sides").
+PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*)?)? (?:leaders|sides|parties|"
+                  r"countries|nations|states|presidents|governments|delegations|ministers)$")
+COUNTS = {"two": 2, "three": 3, "four": 4}
+STATE_WORDS = ("countries", "nations", "states")
 PAIR_REACH = 1500  # characters back to the two parties
 
 
@@ -146,11 +150,13 @@ class EventCoder:
         return next((r for r in self.recall.placed_before(at, PAIR_REACH) if _head_word(r.text) == words[0]), None)
 
     def _pairs(self, refs: list[ActorRef]) -> list[ActorRef]:
-        """ "The two leaders", "both sides", "the parties": the last two actors the article named before, each as
-        a reference on the same words (one when both belong to one country and the names are unknown)."""
+        """ "The two leaders", "both sides", "the three nations": the last two (three) actors the article named
+        before, each as a reference on the same words (one when all belong to one country)."""
         out = []
         for ref in refs:
-            pair = None if ref.country or not PAIR.match(ref.text.lower()) else self._last_two(ref.start)
+            match = None if ref.country else PAIR.match(ref.text.lower())
+            pair = self._last_n(ref.start, COUNTS.get(match.group("n") or "two", 2),
+                                states=ref.text.lower().endswith(STATE_WORDS)) if match else None
             if pair is None:
                 out.append(ref)
                 continue
@@ -164,14 +170,17 @@ class EventCoder:
                                     kb_id=known.kb_id))
         return out
 
-    def _last_two(self, at: int):
-        """The two most recent distinct actors with a country before `at` (within PAIR_REACH), or None."""
+    def _last_n(self, at: int, n: int, states: bool = False):
+        """The `n` most recent distinct actors with a country before `at` (within PAIR_REACH), or None; one when
+        they all share a country. `states`: countries only ("the three nations" are no bloc)."""
         found: list = []
         for ref in self.recall.placed_before(at, PAIR_REACH):
+            if states and is_igo(ref.country):
+                continue
             if all((ref.name or ref.text) != (f.name or f.text) for f in found):
                 found.append(ref)
-            if len(found) == 2:
-                return found if found[0].country != found[1].country else found[:1]
+            if len(found) == n:
+                return found if len({f.country for f in found}) > 1 else found[:1]
         return None
 
     def _arguments(self, cand: Candidate, claim) -> tuple[list[ActorRef], list[ActorRef]]:

@@ -88,7 +88,7 @@ class Timeline:
 
 class Recall:
     """The speakers and the actors resolved so far with a name and a country, as `_adopt_article` and
-    `_last_two` look back at them: the latest first, speakers before actors at the same offset."""
+    `_last_n` look back at them: the latest first, speakers before actors at the same offset."""
 
     def __init__(self, speakers: list):
         self.speakers = Timeline(speakers)
