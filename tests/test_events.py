@@ -433,3 +433,20 @@ def test_the_three_nations_are_the_three_countries_named_before_not_their_bloc(c
     accuse = [e for e in events if e.event_type == "ACCUSE"]
     assert [(a.text, a.country) for e in accuse for a in e.actors] == [
         ("The three desert nations", "LBY"), ("The three desert nations", "SDN"), ("The three desert nations", "TCD")]
+
+
+def test_coercion_a_speaker_says_their_side_will_carry_out_is_a_threat(run):
+    events = run("\u201cWe will impose new sanctions on Moscow unless the ports reopen,\u201d the Finnish foreign "
+                 "minister said.")._.events
+    assert [(e.event_type, e.mode, e.trigger.text, e.future, e.hypothetical, [a.country for a in e.actors],
+             [r.country for r in e.recipients]) for e in events] == [
+        ("THREATEN", "relations", "impose new sanctions", False, False, ["FIN"], ["RUS"])]
+
+
+def test_a_decision_announced_or_coercion_by_someone_else_is_no_threat(run):
+    kinds = [(e.event_type, e.future) for e in run(
+        "The Finnish government announced it would impose sanctions on Moscow.")._.events]
+    assert kinds == [("SANCTION", True)]
+    kinds = [(e.event_type, e.future) for e in run(
+        "The Finnish foreign minister said Sweden would impose sanctions on Moscow.")._.events]
+    assert kinds == [("SANCTION", True)]

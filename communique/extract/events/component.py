@@ -36,6 +36,7 @@ PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*
 COUNTS = {"two": 2, "three": 3, "four": 4}
 STATE_WORDS = ("countries", "nations", "states")
 PAIR_REACH = 1500  # characters back to the two parties
+DECISIONS = {"announce", "confirm", "decide", "declare", "order"}
 
 
 class EventCoder:
@@ -94,6 +95,9 @@ class EventCoder:
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+        if _own_threat(etype, state, actors, claim):
+            etype, mode = "THREATEN", plover.THREAT_MODES.get(etype)
+            state.future = state.hypothetical = False  # the threat itself is made, whatever its condition
         context.fill_domestic(actors + recipients, self.doc, location)
         self.recall.place(r for r in actors + recipients if r.country and r.text.lower() not in PERSONAL)
         clause = sent.text
@@ -192,6 +196,20 @@ class EventCoder:
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
+
+
+def _own_threat(etype: str, state: "flags.Flags", actors: list[ActorRef], claim) -> bool:
+    """ "We will impose sanctions if ...", "Geza said he would mobilize protests": coercion the speaker says their
+    own side will (or would) carry out is a threat (PLOVER THREATEN: "threaten to impose sanctions", "threaten to
+    mobilize ... protest demonstrations")."""
+    if etype not in plover.THREAT_MODES or etype == "RETREAT" or state.negated:
+        return False
+    if not (state.future or state.hypothetical) or claim is None or claim.speaker is None or not actors:
+        return False
+    if claim.cue is not None and claim.cue.lemma in DECISIONS:
+        return False  # "announced it would cease aid": a decision made known, coded as the act itself
+    speaker = claim.speaker
+    return all(a.text.lower() in FIRST_PERSON or (speaker.name and a.name == speaker.name) for a in actors)
 
 
 def _head_word(text: str) -> str:
