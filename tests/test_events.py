@@ -450,3 +450,11 @@ def test_a_decision_announced_or_coercion_by_someone_else_is_no_threat(run):
     kinds = [(e.event_type, e.future) for e in run(
         "The Finnish foreign minister said Sweden would impose sanctions on Moscow.")._.events]
     assert kinds == [("SANCTION", True)]
+
+
+def test_a_speaker_resolved_from_he_acting_at_home_takes_the_articles_country(run):
+    doc = run("Zimbabwe's opposition met in Harare on Monday. Zimbabwe's courts were closed and Zimbabwe's police "
+              "were on the streets. Tendai Moyo, a politician, said that he would mobilize protests to push the "
+              "president out of office.")
+    threats = [e for e in doc._.events if e.event_type == "THREATEN"]
+    assert [(a.text, a.name, a.country) for e in threats for a in e.actors] == [("he", "Tendai Moyo", "ZWE")]

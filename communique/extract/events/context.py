@@ -65,6 +65,8 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
 
 def _person(ref: ActorRef, doc: Doc) -> bool:
     """The mention is headed by a person's name."""
+    if ref.name and ref.text.lower() in ("he", "she", "him", "her"):
+        return True  # resolved to a named person (a speaker, an antecedent)
     span = _span(ref, doc)
     return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
 
