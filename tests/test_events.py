@@ -458,3 +458,11 @@ def test_a_speaker_resolved_from_he_acting_at_home_takes_the_articles_country(ru
               "president out of office.")
     threats = [e for e in doc._.events if e.event_type == "THREATEN"]
     assert [(a.text, a.name, a.country) for e in threats for a in e.actors] == [("he", "Tendai Moyo", "ZWE")]
+
+
+def test_a_quoted_should_demands_of_the_party_named_and_we_must_demands_nothing(run):
+    events = run("The envoy spoke for an hour. \u201cThe Security Council should condemn the attacks. "
+                 "It has waited too long,\u201d the Peruvian ambassador said.")._.events
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.text for r in e.recipients])
+            for e in events] == [("REQUEST", "should condemn", ["PER"], ["The Security Council"])]
+    assert run("\u201cWe must act now,\u201d the Peruvian ambassador said.")._.events == []

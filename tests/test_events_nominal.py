@@ -87,7 +87,7 @@ def test_its_owner_is_the_clause_subject(code):
 
 
 def test_a_country_the_tagger_calls_a_person_still_owns_its_junta(run):
-    doc = run("Mali's junta said in its announcement that it will expel the French ambassador.")
+    doc = run("Mali's junta announced that it will expel the French ambassador.")
     event = only(doc._.events, "SANCTION")
     assert [(a.text, a.country) for a in event.actors] == [("it", "MLI")]
     assert (event.future, mentions(event.recipients)) == (True, [("the French ambassador", "FRA")])

@@ -57,7 +57,7 @@ class EventCoder:
         events: list[Event] = []
         for sent in self.doc.sents:
             cands = flags.resolve_frames(find_candidates(sent))
-            for cand in cands + flags.deontic_requests(sent, cands):
+            for cand in cands + flags.deontic_requests(sent, cands, self._in_direct_quote):
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]
         events.sort(key=lambda e: (e.trigger.start, e.event_type))
@@ -110,6 +110,11 @@ class EventCoder:
             claimed_by=claim.id if claim is not None else None,
             confidence=_confidence(cand, actors, state), coded_by=cand.source or None,
         )
+
+    def _in_direct_quote(self, tok: Token) -> bool:
+        """The token is inside a direct quote with a known speaker."""
+        claim = self.claims.holding(tok.idx)
+        return claim is not None and claim.kind == "direct" and claim.speaker is not None
 
     def _adopt_speakers(self, refs: list[ActorRef]) -> None:
         """A mention that is also a statement's speaker takes who the statement resolved it to
@@ -193,19 +198,28 @@ class EventCoder:
         actor_heads, recipient_heads = arguments(cand)
         indirect = claim is None or claim.kind != "direct"
         actors = _refs(actor_heads, speaker, indirect)
+        if cand.by_speaker and not actors and speaker is not None:
+            actors = [_speaker_ref(speaker)]
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
 
 
+def _speaker_ref(speaker) -> ActorRef:
+    """The speaker of a quote as an actor, on the words that name them."""
+    return ActorRef(text=speaker.text, start=speaker.start, end=speaker.end, name=speaker.name,
+                    country=speaker.country, sector=speaker.sector, actor_id=speaker.actor_id, kb_id=speaker.kb_id)
+
+
 def _own_threat(etype: str, state: "flags.Flags", actors: list[ActorRef], claim) -> bool:
-    """ "We will impose sanctions if ...", "Geza said he would mobilize protests": coercion the speaker says their
-    own side will (or would) carry out is a threat (PLOVER THREATEN: "threaten to impose sanctions", "threaten to
-    mobilize ... protest demonstrations")."""
+    """ "We will impose sanctions", "Geza said he would mobilize protests": coercion the speaker says their own
+    side will or would carry out is a threat, as CAMEO codes conflictual intent (13 THREATEN) beside cooperative
+    intent (03, PLOVER AGREE); a decision announced ("announced it will expel the ambassador") is the act."""
     if etype not in plover.THREAT_MODES or etype == "RETREAT" or state.negated:
         return False
     if not (state.future or state.hypothetical) or claim is None or claim.speaker is None or not actors:
         return False
+
     if claim.cue is not None and claim.cue.lemma in DECISIONS:
         return False  # "announced it would cease aid": a decision made known, coded as the act itself
     speaker = claim.speaker

@@ -196,26 +196,33 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
     return out
 
 
-def deontic_requests(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
-    """"X said Y must do Z": a demand by X on Y (the PLOVER reading of reported obligation)."""
+def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list["Candidate"]:
+    """"X said Y must do Z", and '"Y must do Z," X said': a demand by X on Y (the PLOVER reading of reported
+    obligation). `quoted(token)` tells whether a token is inside a direct quote, whose speaker makes the demand."""
     from communique.extract.events.triggers import Candidate
 
     known = {c.anchor.i: c for c in cands}
     out = []
     for verb in {t.head for t in sent if t.lower_ in DEONTIC_AUX and t.dep_ == "aux"}:
         aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
-        if not aux or verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS:
+        direct = verb.dep_ == "ROOT" and quoted is not None and quoted(verb)
+        if not aux or not direct and (
+                verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS):
             continue
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not any(args.is_actor(s) for s in subj):
             continue  # "the border should be extended": an opinion about things, not a demand on anyone
+        if any(s.lower_ in ("i", "we") for s in subj):
+            continue  # "we must act": a resolve, not a demand on anyone
+        if direct and any(s.lower_ in ("you", "they", "he", "she", "it") for s in subj):
+            continue  # inside a quote, whom a pronoun stands for is the quote's to say, not ours to guess
         inner = known.pop(verb.i, None)
         if inner is not None:
             cands.remove(inner)
         mode = plover.REQUEST_MODES.get(inner.etype) if inner is not None else None
         cand = Candidate(verb, [aux[0], verb], "REQUEST", mode, recipient_heads=subj,
-                         actor_heads=[c for c in verb.head.children if c.dep_ == "nsubj"],
-                         own_subject=False)
+                         actor_heads=[] if direct else [c for c in verb.head.children if c.dep_ == "nsubj"],
+                         own_subject=False, by_speaker=direct)
         cand.absorbed.append(verb)
         out.append(cand)
     return out

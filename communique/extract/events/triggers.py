@@ -49,6 +49,7 @@ class Candidate:
     recipient_heads: list[Token] = field(default_factory=list)
     actor_heads: list[Token] = field(default_factory=list)
     source: str = ""  # the dictionary line or convention that coded it
+    by_speaker: bool = False  # the actor is the speaker of the direct quote that holds it
     contexts: tuple[str, ...] = ()
 
 
