@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.countries import is_igo
 from communique.extract import docutil
 from communique.extract.events import arguments as args
+from communique.extract.events import blame, lexicon
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
@@ -57,7 +58,8 @@ class EventCoder:
         events: list[Event] = []
         for sent in self.doc.sents:
             cands = flags.resolve_frames(find_candidates(sent))
-            for cand in cands + flags.deontic_requests(sent, cands, self._in_direct_quote):
+            cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
+            for cand in cands + blame.accusations(sent, cands, lexicon.load(), self._in_statement):
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]
         events.sort(key=lambda e: (e.trigger.start, e.event_type))
@@ -110,6 +112,11 @@ class EventCoder:
             claimed_by=claim.id if claim is not None else None,
             confidence=_confidence(cand, actors, state), coded_by=cand.source or None,
         )
+
+    def _in_statement(self, tok: Token) -> bool:
+        """The token is inside a statement with a known speaker."""
+        claim = self.claims.holding(tok.idx)
+        return claim is not None and claim.speaker is not None and bool(claim.speaker.name or claim.speaker.text)
 
     def _in_direct_quote(self, tok: Token) -> bool:
         """The token is inside a direct quote with a known speaker."""

@@ -67,6 +67,7 @@ class Lexicon:
     figurative: set[str] = field(default_factory=set)
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
+    wrongs: dict[str, Code] = field(default_factory=dict)  # wrongs whose attribution accuses (blame.py)
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
     indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
 
@@ -240,6 +241,9 @@ def load() -> Lexicon:
     adj = conv["disapproval_adjectives"]
     for word in adj["words"]:
         lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")
+    for rule in conv.get("wrongs", []):
+        for word in rule["words"]:
+            lex.wrongs[word] = _conv_code(mapper, rule, f"conventions.yaml wrong: {word}")
     fig = conv["figurative"]
     lex.figurative, lex.speech_words, lex.force_words = set(fig["verbs"]), set(fig["speech_words"]), set(
         fig["force_words"])

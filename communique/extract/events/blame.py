@@ -1,0 +1,72 @@
+"""Accusations made by attributing a wrong: a statement that says another actor committed a crime, abuses, war
+crimes, aggression or espionage is an ACCUSE event by its speaker, though no verb of accusing is used ("the U.N.
+says both sides have committed grave human rights abuses", '"Putin is the aggressor," X said').
+
+The wrongs are those PLOVER's DISAPPROVE definition and CAMEO's accusation codes name (1121 crime and corruption,
+1122 human rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason), in
+data/conventions.yaml (`wrongs`). The speaker must be known and the wrongdoer another political actor.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from spacy.tokens import Span, Token
+
+from communique.extract.events import arguments as args
+from communique.extract.events.lexicon import Lexicon
+from communique.extract.events.triggers import Candidate, lemma
+
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+# Verbs by which a subject carries out a wrong named by a noun ("committed abuses", "carried out atrocities").
+DOING = {"commit", "perpetrate", "carry", "conduct", "engage", "be"}
+
+
+def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
+                quoted: Callable[[Token], bool]) -> list[Candidate]:
+    """ACCUSE candidates for wrongs a statement attributes to an actor, where the sentence has no ACCUSE yet."""
+    if any(c.etype == "ACCUSE" for c in cands):
+        return []
+    for tok in sent:
+        code = lex.wrongs.get(lemma(tok))
+        if code is None or not quoted(tok) or _negated(tok):
+            continue
+        wrongdoers = _wrongdoers(tok)
+        if wrongdoers:
+            cand = Candidate(tok, [tok], code.etype, code.mode, source=code.source, contexts=code.contexts,
+                             own_subject=False, by_speaker=True, recipient_heads=wrongdoers)
+            return [cand]
+    return []
+
+
+def _wrongdoers(tok: Token) -> list[Token]:
+    """The political actors a wrong is attributed to, other than the speaker's own side."""
+    found: list[Token] = []
+    if tok.pos_ == "VERB":  # "violated the ceasefire", "tortured detainees"
+        found = args.subjects(tok)
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        found = [c for c in tok.children if c.dep_ == "poss" or (
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))]
+        found += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for p in c.children if p.dep_ == "pobj"]
+        governor = _doing_verb(tok)
+        if not found and governor is not None:
+            found = args.subjects(governor)
+    return [w for w in found if w.lower_ not in FIRST_PERSON and args.is_actor(w)]
+
+
+def _doing_verb(noun: Token) -> Optional[Token]:
+    """ "committed abuses", "is the aggressor": the verb whose object or predicate the wrong is."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and lemma(head) in DOING:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and lemma(head.head) in DOING:  # "engaged in espionage"
+        return head.head
+    return None
+
+
+def _negated(tok: Token) -> bool:
+    """The wrong is denied ("did not commit abuses", "no violations")."""
+    verb = tok if tok.pos_ == "VERB" else _doing_verb(tok) or tok.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children)

@@ -1,0 +1,29 @@
+"""Accusations made by attributing a wrong (events/blame.py): sentences written for the project."""
+
+from __future__ import annotations
+
+
+def accusations(doc):
+    """(trigger, mode, actor countries, recipient texts) of each ACCUSE event."""
+    return [(e.trigger.text, e.mode, [a.country for a in e.actors], [r.text for r in e.recipients])
+            for e in doc._.events if e.event_type == "ACCUSE"]
+
+
+def test_calling_a_leader_the_aggressor_accuses_him(run):
+    doc = run("\u201cPutin is the aggressor,\u201d the Polish foreign minister said.")
+    assert accusations(doc) == [("aggressor", "allege", ["POL"], ["Putin"])]
+
+
+def test_saying_a_party_committed_abuses_accuses_it(run):
+    doc = run("The Chilean envoy said the junta had committed grave human rights abuses.")
+    assert accusations(doc) == [("abuses", "allege", ["CHL"], ["the junta"])]
+
+
+def test_a_denied_wrong_or_ones_own_is_no_accusation(run):
+    assert accusations(run("The Polish foreign minister said Russia had not committed any abuses.")) == []
+    assert accusations(run("\u201cOur soldiers committed no crimes,\u201d the Russian envoy said.")) == []
+    assert accusations(run("\u201cWe committed crimes in that war,\u201d the Russian envoy said.")) == []
+
+
+def test_a_wrong_in_the_narration_accuses_no_one(run):
+    assert accusations(run("The court in Lima heard about the minister's corruption on Monday.")) == []
