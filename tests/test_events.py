@@ -466,3 +466,9 @@ def test_a_quoted_should_demands_of_the_party_named_and_we_must_demands_nothing(
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.text for r in e.recipients])
             for e in events] == [("REQUEST", "should condemn", ["PER"], ["The Security Council"])]
     assert run("\u201cWe must act now,\u201d the Peruvian ambassador said.")._.events == []
+
+
+def test_no_on_the_object_of_a_light_verb_negates_the_event(code):
+    assert [(e.event_type, e.negated) for e in code("Brazil imposed no new sanctions on Chile on Monday.")] == [
+        ("SANCTION", True)]
+    assert [(e.event_type, e.negated) for e in code("Brazil held no talks with Chile.")] == [("CONSULT", True)]

@@ -87,6 +87,10 @@ def flags_of(cand: "Candidate") -> Flags:
     out = Flags()
     if cand.noun is not None and _negated(cand.noun):
         out.negated = True
+    # "committed no crimes", "imposed no new sanctions": the pattern's own object carries the negation
+    if any(t.i != anchor.i and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+           for t in cand.tokens):
+        out.negated = True
     if verb is None:
         return out
     chain = _chain(verb)
