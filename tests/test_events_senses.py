@@ -158,3 +158,17 @@ def test_agreeing_with_a_proposal_endorses_it_and_agreeing_to_a_truce_commits(co
         ("AGREE", "agreed to a truce")]
     assert [(e.event_type, e.trigger.text) for e in code("Peru agreed with Chile on a truce.")] == [
         ("AGREE", "agreed")]
+
+
+def test_presidents_clashing_is_criticism_and_soldiers_clashing_is_fighting(code):
+    events = code("The US president clashed with the Ukrainian president in the Oval Office.")
+    assert [(e.event_type, e.mode, e.contexts, [r.country for r in e.recipients]) for e in events] == [
+        ("ACCUSE", "disapprove", [], ["UKR"])]
+    events = code("Congolese soldiers clashed with M23 rebels near Goma.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "clashed")]
+
+
+def test_a_clash_between_two_named_leaders_is_one_of_words(code):
+    events = code("A clash between Ruto and Museveni in Kampala last week ended the talks.")
+    assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("ACCUSE", "disapprove", "clash", ["KEN", "UGA"])]

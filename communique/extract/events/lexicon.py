@@ -65,6 +65,7 @@ class Lexicon:
     compounds: dict[tuple[str, str], Optional[Code]] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     figurative: set[str] = field(default_factory=set)
+    figurative_nouns: set[str] = field(default_factory=set)
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     wrongs: dict[str, Code] = field(default_factory=dict)  # wrongs whose attribution accuses (blame.py)
@@ -247,6 +248,7 @@ def load() -> Lexicon:
     fig = conv["figurative"]
     lex.figurative, lex.speech_words, lex.force_words = set(fig["verbs"]), set(fig["speech_words"]), set(
         fig["force_words"])
+    lex.figurative_nouns = set(fig.get("nouns", []))
     return lex
 
 

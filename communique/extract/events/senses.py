@@ -41,6 +41,11 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     lem = cand.anchor.lemma_.lower()
     if verb is not None and cand.etype == "ASSAULT" and lem in lex.figurative and not physical(verb, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
+        cand.contexts = ()  # the dictionary's "military" was for the physical sense
+    if cand.noun is not None and cand.etype == "ASSAULT" and lemma_of(cand.noun) in lex.figurative_nouns and \
+            _between_people(cand.noun, lex):
+        cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative noun"
+        cand.contexts = ()
     if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "senses.py: dismissed as (disparaging)"
     if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
@@ -93,6 +98,32 @@ PRIVATE_PEOPLE = {"person", "people", "man", "woman", "girl", "boy", "child", "f
                   "migrant", "citizen", "student", "worker", "pilgrim", "parent", "detainee", "prisoner",
                   "refugee", "civilian", "victim", "resident", "villager", "tourist", "traveler", "traveller",
                   "deportee", "asylum-seeker", "fan", "athlete", "player"}
+
+
+def lemma_of(tok: Token) -> str:
+    """The lower-case lemma."""
+    return tok.lemma_.lower()
+
+
+def _between_people(noun: Token, lex: "Lexicon") -> bool:
+    """ "the Oval Office clash between Trump and Zelenskyy": a clash of persons with no weapon named is one of
+    words."""
+    parties = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+               for o in c.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
+    parties += [c for c in noun.children if c.dep_ == "poss"]
+    if not parties or not all(_person(p) for p in parties):
+        return False
+    return not any(t.lower_ in lex.force_words for t in noun.sent)
+
+
+def _person(tok: Token) -> bool:
+    """A named person (the small model tags some surnames as nationalities) or a politician's title."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
+    return tok.lemma_.lower() in POLITICIANS
+
+
+POLITICIANS = {"leader", "president", "minister", "premier", "chancellor", "politician", "lawmaker", "senator"}
 
 
 def physical(verb: Token, lex: "Lexicon") -> bool:
