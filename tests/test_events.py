@@ -472,3 +472,10 @@ def test_no_on_the_object_of_a_light_verb_negates_the_event(code):
     assert [(e.event_type, e.negated) for e in code("Brazil imposed no new sanctions on Chile on Monday.")] == [
         ("SANCTION", True)]
     assert [(e.event_type, e.negated) for e in code("Brazil held no talks with Chile.")] == [("CONSULT", True)]
+
+
+def test_a_verb_without_subject_takes_the_parties_it_is_between(code):
+    events = code("Aid was cut, following the Oval Office clash between Russian President Vladimir Putin and "
+                  "French President Emmanuel Macron on Friday.")
+    clash = [e for e in events if e.trigger.text == "clash"]
+    assert [(e.event_type, [a.country for a in e.actors]) for e in clash] == [("ACCUSE", ["RUS", "FRA"])]

@@ -255,7 +255,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     recips = list(cand.recipient_heads)
     verb = cand.anchor if cand.anchor.pos_ in ("VERB", "AUX") else None
     if verb is not None and cand.own_subject:
-        actors += subjects(verb)
+        actors += subjects(verb) or [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"
+                                     for p in c.children if p.dep_ == "pobj"]  # "(the) clash(ed) between X and Y"
         recips += [c for c in verb.children if c.dep_ == "nsubjpass"]
         recips += _object_parties(verb)
     if cand.noun is not None:
