@@ -22,6 +22,13 @@ def _info(name=None, role=None, country=None, sector=None, kind=None) -> ActorIn
 
 
 CASES = [
+    # titles only the US Congress gives
+    ("Republican Senator Ana Whitfield said the bill had failed.",
+     _info("Ana Whitfield", "Republican Senator", "USA", "LEG", "person")),
+    ("Democratic Representative Tom Ellery told VOA the vote was close.",
+     _info("Tom Ellery", "Democratic Representative", "USA", "LEG", "person")),
+    ("Republican leader Ana Whitfield said the bill had failed.",
+     _info("Ana Whitfield", "Republican leader", None, None, "person")),
     # titles before names
     ("Russian President Ivan Petrov said the talks had failed.",
      _info("Ivan Petrov", "President", "RUS", "GOV", "person")),

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from communique.countries import Place, country_of, is_igo, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
 from communique.extract import docutil
-from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official
+from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official, us_congress
 
 if TYPE_CHECKING:
     from communique.actorfile import ActorBook
@@ -313,6 +313,7 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
             own = {i for f in ap_places if _is_possessor(ap, f) for i in range(f.start, f.end)}
             role = _noun_role(ap, own)[0]
         country = _igo_affiliation(ap) or country or _first_country(ap_places) or _context_country(ap)
+    country = country or us_congress(role)
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)

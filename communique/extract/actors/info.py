@@ -90,3 +90,14 @@ def apply_book(info: ActorInfo, book: "ActorBook", on: Optional[date]) -> ActorI
         sector=entry.sector or info.sector,
         kind=entry.kind or info.kind,
     )
+
+
+# Titles only the US Congress gives: a party and a chamber ("Republican Senator", "Democratic Rep."), or a
+# member of Congress ("Congresswoman").
+US_CONGRESS = re.compile(r"^(?:(?:Democratic|Republican|GOP)\s+(?:U\.S\.\s+)?(?:Representative|Rep\.|Senator|Sen\.)"
+                         r"|(?:U\.S\.\s+)?(?:Congressman|Congresswoman|Congressmember))\b")
+
+
+def us_congress(role: Optional[str]) -> Optional[str]:
+    """USA for a title of the US Congress."""
+    return "USA" if role and US_CONGRESS.match(role) else None
