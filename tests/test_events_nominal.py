@@ -142,3 +142,10 @@ def test_both_sides_of_one_country_get_that_country_and_no_one_sides_name(code):
                   "shelling the city.")
     accused = only(events, "ACCUSE")
     assert [(a.text, a.name, a.country) for a in accused.actors] == [("Both sides", None, "SDN")]
+
+
+def test_a_countrys_civil_war_is_the_conflict_named_not_a_report_of_fighting(code):
+    assert code("Millions fled Sudan's civil war, the agency said.") == []
+    events = code("Millions fled Russia's war on Ukraine, the agency said.")
+    assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients]) for e in events] == [
+        ("ASSAULT", ["RUS"], ["UKR"])]
