@@ -172,3 +172,9 @@ def test_a_clash_between_two_named_leaders_is_one_of_words(code):
     events = code("A clash between Ruto and Museveni in Kampala last week ended the talks.")
     assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("ACCUSE", "disapprove", "clash", ["KEN", "UGA"])]
+
+
+def test_dealing_with_an_issue_is_handling_it_and_dealing_with_a_party_is_not(code):
+    assert code("The Zimbabwean minister said the courts would deal fairly with this issue.") == []
+    events = code("Chile dealt with Peru over the border dispute.")
+    assert [(e.trigger.text, [r.country for r in e.recipients]) for e in events] == [("dealt", ["PER"])]

@@ -59,6 +59,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "dismissed speculation", "rebuffed fears that ...": a reassurance, as in CAMEO (010, 013)
     if verb is not None and lem == "agree" and cand.etype == "AGREE" and _agrees_with_a_thing(verb):
         cand.etype, cand.mode, cand.source = "SUPPORT", None, "senses.py: agree with a proposal (endorse, CAMEO 051)"
+    if verb is not None and lem == "deal" and _handles_a_thing(verb):
+        return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -81,6 +83,14 @@ def _agrees_with_a_thing(verb: Token) -> bool:
     things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
               for p in c.children if p.dep_ == "pobj"]
     return bool(things) and not any(args.is_actor(t) for t in things)
+
+
+def _handles_a_thing(verb: Token) -> bool:
+    """ "deal with the issue": the verb's "with" names no party, and nothing else makes it a bargain."""
+    withs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+             for p in c.children if p.dep_ == "pobj"]
+    return bool(withs) and not any(args.is_actor(p) for p in withs) and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def _private_travellers(verb: Token) -> bool:
