@@ -29,6 +29,8 @@ CASES = [
      _info("Tom Ellery", "Democratic Representative", "USA", "LEG", "person")),
     ("Republican leader Ana Whitfield said the bill had failed.",
      _info("Ana Whitfield", "Republican leader", None, None, "person")),
+    ("The Republican senator said the bill had failed.",
+     _info(None, "Republican senator", "USA", "LEG", "person")),
     # titles before names
     ("Russian President Ivan Petrov said the talks had failed.",
      _info("Ivan Petrov", "President", "RUS", "GOV", "person")),

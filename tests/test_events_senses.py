@@ -178,3 +178,10 @@ def test_dealing_with_an_issue_is_handling_it_and_dealing_with_a_party_is_not(co
     assert code("The Zimbabwean minister said the courts would deal fairly with this issue.") == []
     events = code("Chile dealt with Peru over the border dispute.")
     assert [(e.trigger.text, [r.country for r in e.recipients]) for e in events] == [("dealt", ["PER"])]
+
+
+def test_gratitude_or_pride_towards_a_party_is_praise(code):
+    events = code("The Kenyan president said he was grateful to Ethiopia for its help.")
+    assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
+        ("SUPPORT", "grateful", ["ETH"])]
+    assert code("The Kenyan president was proud.") == []

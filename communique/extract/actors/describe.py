@@ -265,7 +265,7 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     if name_toks:
         return _named(head, name_toks, country, skip)
     role, _ = _noun_role(head, skip)
-    info = ActorInfo(role=role, country=country)
+    info = ActorInfo(role=role, country=country or us_congress(role))
     for ap in _appos(head):  # "Its spokesman, Lars Haugen"
         ap_name = _name_tokens(ap)
         if ap_name:

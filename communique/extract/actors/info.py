@@ -95,7 +95,7 @@ def apply_book(info: ActorInfo, book: "ActorBook", on: Optional[date]) -> ActorI
 # Titles only the US Congress gives: a party and a chamber ("Republican Senator", "Democratic Rep."), or a
 # member of Congress ("Congresswoman").
 US_CONGRESS = re.compile(r"^(?:(?:Democratic|Republican|GOP)\s+(?:U\.S\.\s+)?(?:Representative|Rep\.|Senator|Sen\.)"
-                         r"|(?:U\.S\.\s+)?(?:Congressman|Congresswoman|Congressmember))\b")
+                         r"|(?:U\.S\.\s+)?(?:Congressman|Congresswoman|Congressmember))\b", re.IGNORECASE)
 
 
 def us_congress(role: Optional[str]) -> Optional[str]:

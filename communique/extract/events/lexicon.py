@@ -66,7 +66,7 @@ class Lexicon:
     light_verbs: set[str] = field(default_factory=set)
     figurative: set[str] = field(default_factory=set)
     figurative_nouns: set[str] = field(default_factory=set)
-    disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE
+    disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE (or SUPPORT)
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     wrongs: dict[str, Code] = field(default_factory=dict)  # wrongs whose attribution accuses (blame.py)
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
@@ -242,6 +242,9 @@ def load() -> Lexicon:
     adj = conv["disapproval_adjectives"]
     for word in adj["words"]:
         lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml disapproval adjective")
+    adj = conv.get("approval_adjectives", {"words": []})
+    for word in adj["words"]:
+        lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml approval adjective")
     for rule in conv.get("wrongs", []):
         for word in rule["words"]:
             lex.wrongs[word] = _conv_code(mapper, rule, f"conventions.yaml wrong: {word}")

@@ -200,7 +200,9 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
     if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:
         return None
-    targeted = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "with", "at", "by") for c in tok.children) or \
+    preps = ("about", "over", "with", "at", "by") if lex.disapproval[tok.lower_].etype == "ACCUSE" else (
+        "of", "to", "for", "with")  # "proud of", "grateful to", "pleased with"
+    targeted = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children) or \
         any(c.dep_ == "ccomp" for c in tok.children)
     if not targeted:
         return None
