@@ -27,3 +27,9 @@ def test_a_denied_wrong_or_ones_own_is_no_accusation(run):
 
 def test_a_wrong_in_the_narration_accuses_no_one(run):
     assert accusations(run("The court in Lima heard about the minister's corruption on Monday.")) == []
+
+
+def test_acting_on_an_allegation_accuses_its_target(run):
+    doc = run("Peru expelled the Chilean ambassador for allegedly spying on its navy.")
+    assert accusations(doc) == [("allegedly spying", "allege", ["PER"], ["the Chilean ambassador"])]
+    assert accusations(run("The man was arrested for allegedly stealing a car.")) == []

@@ -39,6 +39,36 @@ def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
     return []
 
 
+def alleged(sent: Span, cands: list[Candidate]) -> list[Candidate]:
+    """ "cut ties with Kenya for allegedly meddling", "expelled him for allegedly spying": an act done to someone
+    for something they allegedly did accuses them of it (CAMEO 112), by the one who acts on the allegation."""
+    if any(c.etype == "ACCUSE" for c in cands):
+        return []
+    for tok in sent:
+        verb = tok.head
+        if tok.lower_ != "allegedly" or verb.pos_ != "VERB" or verb.dep_ != "pcomp":
+            continue
+        prep = verb.head
+        main = prep.head
+        if prep.lower_ not in ("for", "over") or main.pos_ != "VERB":
+            continue
+        actors = [a for a in args.subjects(main) if args.is_actor(a)]
+        accused = [w for w in args.subjects(verb) or _parties(main) if args.is_actor(w) and w not in actors]
+        if actors and accused:
+            return [Candidate(verb, [tok, verb], "ACCUSE", "allege", source="blame.py: acted on an allegation",
+                              own_subject=False, actor_heads=actors, recipient_heads=accused)]
+    return []
+
+
+def _parties(verb: Token) -> list[Token]:
+    """Objects of a verb and of its "with", "on" and "against" phrases ("cut ties with Kenya")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return out + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "against")
+                  for p in c.children if p.dep_ == "pobj"] + [
+        p for o in out for c in o.children if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children if p.dep_ == "pobj"]
+
+
 def _wrongdoers(tok: Token) -> list[Token]:
     """The political actors a wrong is attributed to, other than the speaker's own side."""
     found: list[Token] = []

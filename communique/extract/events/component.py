@@ -59,7 +59,8 @@ class EventCoder:
         for sent in self.doc.sents:
             cands = flags.resolve_frames(find_candidates(sent))
             cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
-            for cand in cands + blame.accusations(sent, cands, lexicon.load(), self._in_statement):
+            cands += blame.accusations(sent, cands, lexicon.load(), self._in_statement)
+            for cand in cands + blame.alleged(sent, cands):
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]
         events.sort(key=lambda e: (e.trigger.start, e.event_type))
