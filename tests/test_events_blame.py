@@ -33,3 +33,10 @@ def test_acting_on_an_allegation_accuses_its_target(run):
     doc = run("Peru expelled the Chilean ambassador for allegedly spying on its navy.")
     assert accusations(doc) == [("allegedly spying", "allege", ["PER"], ["the Chilean ambassador"])]
     assert accusations(run("The man was arrested for allegedly stealing a car.")) == []
+
+
+def test_saying_another_party_failed_to_act_blames_it_and_ones_own_failure_does_not(run):
+    doc = run("\u201cThe Kabul authorities have failed to address the threat,\u201d the Pakistani envoy said.")
+    assert accusations(doc) == [("failed", "disapprove", ["PAK"], ["The Kabul authorities"])]
+    assert accusations(run("The talks failed to produce a deal, the Pakistani envoy said.")) == []
+    assert accusations(run("\u201cWe failed to stop them,\u201d the Pakistani envoy said.")) == []
