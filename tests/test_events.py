@@ -479,3 +479,9 @@ def test_a_verb_without_subject_takes_the_parties_it_is_between(code):
                   "French President Emmanuel Macron on Friday.")
     clash = [e for e in events if e.trigger.text == "clash"]
     assert [(e.event_type, [a.country for a in e.actors]) for e in clash] == [("ACCUSE", ["RUS", "FRA"])]
+
+
+def test_a_leaders_administration_belongs_to_the_leaders_country_not_the_articles(code):
+    events = code("China faces risks, because the Trump administration could impose restrictions on Chinese firms.")
+    assert [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events] == [
+        ("COERCE", [("the Trump administration", "USA")])]

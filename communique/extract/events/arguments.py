@@ -193,12 +193,15 @@ def _members_country(head: Token) -> Optional[str]:
     return codes.pop() if len(codes) == 1 and None not in codes else None
 
 
-# Nouns for a person's following: "Assad loyalists", "the president's supporters" belong to the person's country.
-FOLLOWERS = {"loyalist", "supporter", "ally", "follower", "backer", "partisan", "aide", "associate"}
+# Nouns for a person's following or government: "Assad loyalists", "the Trump administration", "the Netanyahu
+# government" belong to the person's country.
+FOLLOWERS = {"loyalist", "supporter", "ally", "follower", "backer", "partisan", "aide", "associate",
+             "administration", "government", "regime", "cabinet", "camp"}
 
 
 def _followers_country(head: Token) -> Optional[str]:
-    """ "Maduro loyalists": the country of the person whose following the mention names."""
+    """ "Maduro loyalists", "the Trump administration": the country of the person whose following or government
+    the mention names."""
     if head.lemma_.lower() not in FOLLOWERS:
         return None
     people = [c for c in head.children
