@@ -485,3 +485,9 @@ def test_a_leaders_administration_belongs_to_the_leaders_country_not_the_article
     events = code("China faces risks, because the Trump administration could impose restrictions on Chinese firms.")
     assert [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events] == [
         ("COERCE", [("the Trump administration", "USA")])]
+
+
+def test_releasing_a_programme_or_a_plan_frees_no_one(code):
+    assert code("In 2017, China released an AI development program.") == []
+    assert [(e.event_type, e.trigger.text) for e in code("China released three political prisoners on Monday.")] == [
+        ("RETREAT", "released")]

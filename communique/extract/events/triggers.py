@@ -17,7 +17,9 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
-                     "answer", "example", "glimpse", "clue", "hint"}
+                     "answer", "example", "glimpse", "clue", "hint", "program", "programme", "plan", "policy",
+                     "strategy", "guideline", "roadmap", "blueprint", "paper", "model", "app", "tool", "budget",
+                     "list", "manifesto", "transcript", "footage", "image", "recording", "memo", "map"}
 # Types whose verbs take a statement or report as their target ("rejected the report", "condemned the statement").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
