@@ -491,3 +491,8 @@ def test_releasing_a_programme_or_a_plan_frees_no_one(code):
     assert code("In 2017, China released an AI development program.") == []
     assert [(e.event_type, e.trigger.text) for e in code("China released three political prisoners on Monday.")] == [
         ("RETREAT", "released")]
+
+
+def test_being_unable_to_act_is_not_acting(code):
+    events = code("Chile was unable to send troops to the border.")
+    assert [(e.event_type, e.negated) for e in events] == [("MOBILIZE", True)]

@@ -29,7 +29,7 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "can"}
 CONDITION_MARKS = {"if", "unless", "whether"}
 NEGATORS = {"not", "n't", "never", "no"}
 DENIAL_VERBS = {"deny", "dismiss", "reject"}
-FAILURE_VERBS = {"fail"}
+FAILURE_VERBS = {"fail", "unable"}  # "failed to reach", "was unable to send"
 # Verbs announcing a commitment by their subject (the complement is a promise).
 COMMITMENT = {"promise", "pledge", "offer", "vow", "commit", "willing", "ready", "prepared"}
 DEONTIC_AUX = {"must", "should"}
