@@ -149,3 +149,9 @@ def test_a_countrys_civil_war_is_the_conflict_named_not_a_report_of_fighting(cod
     events = code("Millions fled Russia's war on Ukraine, the agency said.")
     assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients]) for e in events] == [
         ("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_the_markets_demand_is_no_demand_on_anyone(code):
+    assert code("Japanese exporters rose on strong Chinese demand.") == []
+    events = code("Moscow rejected the demands of the protesters.")
+    assert [(e.event_type, [r.text for r in e.recipients]) for e in events] == [("REJECT", ["the protesters"])]
