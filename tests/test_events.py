@@ -496,3 +496,10 @@ def test_releasing_a_programme_or_a_plan_frees_no_one(code):
 def test_being_unable_to_act_is_not_acting(code):
     events = code("Chile was unable to send troops to the border.")
     assert [(e.event_type, e.negated) for e in events] == [("MOBILIZE", True)]
+
+
+def test_advice_and_praise_from_analysts_are_no_political_acts(code):
+    assert code("Experts stressed that Africans should get their blood-sugar level tested.") == []
+    assert code("Security analysts are praising ECOWAS for activating its standby force.") == []
+    events = code("Kenyan officials urged Somalia to withdraw its troops.")
+    assert [(e.event_type, [a.country for a in e.actors]) for e in events] == [("REQUEST", ["KEN"])]

@@ -77,6 +77,8 @@ class EventCoder:
             etype, mode = "REJECT", plover.REQUEST_MODES.get(etype)
             state.negated = state.future = False
         event = self._event(cand, etype, mode, state, sent)
+        if event.event_type in SPEECH_ACTS and event.actors and all(_commentator(a.text) for a in event.actors):
+            return []  # "experts urged people to ...": advice of analysts, not a political actor's act (guide)
         if cand.noun is not None and event.date is None and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in cand.noun.children):
             self.anaphors.add(id(event))
@@ -211,6 +213,18 @@ class EventCoder:
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
+
+
+# Speech acts, and the people whose speech acts the guide leaves out ("opinions of analysts").
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"}
+COMMENTATORS = {"expert", "analyst", "researcher", "scholar", "academic", "professor", "economist", "scientist",
+                "observer", "commentator", "specialist"}
+
+
+def _commentator(text: str) -> bool:
+    """A description of analysts or experts ("experts", "a security analyst", "analysts at the institute")."""
+    words = _head_word(text)
+    return words.rstrip("s") in COMMENTATORS or words in COMMENTATORS
 
 
 def _speaker_ref(speaker) -> ActorRef:
