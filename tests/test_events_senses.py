@@ -185,3 +185,8 @@ def test_gratitude_or_pride_towards_a_party_is_praise(code):
     assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
         ("SUPPORT", "grateful", ["ETH"])]
     assert code("The Kenyan president was proud.") == []
+
+
+def test_a_place_arrived_in_is_no_visitor(code):
+    events = code("After arriving in the U.S., the man was detained at the station for almost a year.")
+    assert [e.event_type for e in events] == ["COERCE"]

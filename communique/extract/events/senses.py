@@ -94,9 +94,11 @@ def _handles_a_thing(verb: Token) -> bool:
 
 
 def _private_travellers(verb: Token) -> bool:
-    """Everyone who travels is a private person (a passenger, migrant, detainee): a visit is made by officials."""
+    """No traveller is named, or everyone who travels is a private person (a passenger, migrant, detainee): a
+    visit is made by officials or states, and the place it goes to is not its actor."""
     travellers = args.subjects(verb) or [c for c in verb.children if c.dep_ == "nsubjpass"]
-    return bool(travellers) and all(args.core_head(t).lemma_.lower() in PRIVATE_PEOPLE for t in travellers)
+    travellers = [t for t in travellers if args.is_actor(t)]
+    return not travellers or all(args.core_head(t).lemma_.lower() in PRIVATE_PEOPLE for t in travellers)
 
 
 # Worries and guesses: brushing them aside answers no one's demand (CAMEO: "DISMISS SPECULATION" [010],
