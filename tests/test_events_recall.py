@@ -168,3 +168,10 @@ def test_the_ministers_are_the_ministers_named_before(code):
     events = code("Ministers from Brazil met in Lima on Monday. Later the ministers condemned the coup.")
     assert [(e.event_type, [(a.text, a.country) for a in e.actors]) for e in events] == [
         ("CONSULT", [("Ministers from Brazil", "BRA")]), ("ACCUSE", [("the ministers", "BRA")])]
+
+
+def test_a_surname_is_looked_up_as_the_full_name_the_article_gives(run):
+    # undated, the knowledge base alone would take "Cruz" for Cuba's prime minister in office today
+    doc = run("Ted Cruz spoke in Iowa on Monday. Cruz criticized the plan in Texas and Ohio on Tuesday.")
+    assert [(e.event_type, [(a.text, a.name, a.country, a.kb_id) for a in e.actors]) for e in doc._.events] == [
+        ("ACCUSE", [("Cruz", "Ted Cruz", "USA", None)])]

