@@ -503,3 +503,7 @@ def test_advice_and_praise_from_analysts_are_no_political_acts(code):
     assert code("Security analysts are praising ECOWAS for activating its standby force.") == []
     events = code("Kenyan officials urged Somalia to withdraw its troops.")
     assert [(e.event_type, [a.country for a in e.actors]) for e in events] == [("REQUEST", ["KEN"])]
+
+
+def test_should_before_its_subject_is_a_condition_not_a_demand(run):
+    assert run("The senator said Cruz would struggle in November, should he win the nomination.")._.events == []

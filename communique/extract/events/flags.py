@@ -216,6 +216,8 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if not any(args.is_actor(s) for s in subj):
             continue  # "the border should be extended": an opinion about things, not a demand on anyone
+        if any(a.i < s.i for a in aux for s in subj):
+            continue  # "should he win the nomination, ...": a condition, not an obligation
         if any(s.lower_ in ("i", "we") for s in subj):
             continue  # "we must act": a resolve, not a demand on anyone
         if direct and any(s.lower_ in ("you", "they", "he", "she", "it") for s in subj):
