@@ -40,3 +40,7 @@ def test_saying_another_party_failed_to_act_blames_it_and_ones_own_failure_does_
     assert accusations(doc) == [("failed", "disapprove", ["PAK"], ["The Kabul authorities"])]
     assert accusations(run("The talks failed to produce a deal, the Pakistani envoy said.")) == []
     assert accusations(run("\u201cWe failed to stop them,\u201d the Pakistani envoy said.")) == []
+
+
+def test_failing_a_test_is_no_failure_to_act(run):
+    assert accusations(run("\u201cIt was a test that the governor failed,\u201d the senator said.")) == []

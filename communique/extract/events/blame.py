@@ -29,7 +29,7 @@ def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
         return []
     for tok in sent:
         code = lex.wrongs.get(lemma(tok))
-        if code is None or not quoted(tok) or _negated(tok):
+        if code is None or not quoted(tok) or _negated(tok) or not _failed_to_act(tok):
             continue
         wrongdoers = _wrongdoers(tok)
         if wrongdoers:
@@ -83,6 +83,13 @@ def _wrongdoers(tok: Token) -> list[Token]:
         if not found and governor is not None:
             found = args.subjects(governor)
     return [w for w in found if w.lower_ not in FIRST_PERSON and args.is_actor(w)]
+
+
+def _failed_to_act(tok: Token) -> bool:
+    """ "failed to address", "failure to govern" blame; "a test he failed" does not (true for other wrongs)."""
+    if lemma(tok) not in ("fail", "failure"):
+        return True
+    return any(c.dep_ in ("xcomp", "acl") for c in tok.children)
 
 
 def _doing_verb(noun: Token) -> Optional[Token]:
