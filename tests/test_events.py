@@ -507,3 +507,9 @@ def test_advice_and_praise_from_analysts_are_no_political_acts(code):
 
 def test_should_before_its_subject_is_a_condition_not_a_demand(run):
     assert run("The senator said Cruz would struggle in November, should he win the nomination.")._.events == []
+
+
+def test_a_us_state_in_a_title_places_its_holder_in_the_usa_not_on_jersey(code):
+    events = code("New Jersey Gov. Chris Christie endorsed the plan on Monday.")
+    assert [(e.event_type, [(a.name, a.country) for a in e.actors]) for e in events] == [
+        ("SUPPORT", [("Chris Christie", "USA")])]

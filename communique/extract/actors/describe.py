@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from spacy.tokens import Span, Token
 
-from communique.countries import Place, country_of, is_igo, lookup
+from communique.countries import Place, city_country, country_of, is_igo, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
 from communique.extract import docutil
 from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official, us_congress
@@ -111,6 +111,8 @@ def _places(tokens: Iterable[Token]) -> list[_Found]:
             if place and not (ent.label_ == "ORG" and place.kind == "demonym"):
                 found.append(_Found(ent.start, ent.end, place))
                 used.update(range(ent.start, ent.end))
+            elif place is None and ent.label_ == "GPE" and city_country(ent.text):
+                used.update(range(ent.start, ent.end))  # "New Jersey": a state, not the island of Jersey
     for n in (3, 2, 1):
         for t in toks:
             window = range(t.i, t.i + n)

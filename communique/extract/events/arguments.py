@@ -300,16 +300,21 @@ def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
 
 def _first_country(span: Span) -> Optional[str]:
     """The first country named or implied by a single word of the mention ("Bosnian Serbs")."""
+    inside_places: set[int] = set()
     for ent in docutil.ents_in(span):
         code = _country(ent.text)
         if code:
             return code
+        if ent.label_ == "GPE":
+            inside_places.update(range(ent.start, ent.end))  # "New Jersey" is not Jersey
     for tok in span:
-        if tok.is_title or tok.is_upper:
+        if (tok.is_title or tok.is_upper) and tok.i not in inside_places:
             code = _country(tok.text)
             if code:
                 return code
-    return None
+    # a city or US state in the mention ("New Jersey Gov. Chris Christie", "the mayor of Lagos")
+    return next((city_country(e.text) for e in docutil.ents_in(span) if e.label_ == "GPE" and city_country(e.text)),
+                None)
 
 
 def _country(text: str) -> Optional[str]:
