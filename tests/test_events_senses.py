@@ -190,3 +190,10 @@ def test_gratitude_or_pride_towards_a_party_is_praise(code):
 def test_a_place_arrived_in_is_no_visitor(code):
     events = code("After arriving in the U.S., the man was detained at the station for almost a year.")
     assert [e.event_type for e in events] == ["COERCE"]
+
+
+def test_a_candidate_capturing_a_state_seizes_nothing_and_a_ruler_or_rebels_do(code):
+    assert code("Ted Cruz has captured Texas and Oklahoma.") == []
+    events = code("Russian President Vladimir Putin seized Crimea in 2014.")
+    assert [(e.event_type, e.mode, [a.country for a in e.actors]) for e in events] == [("COERCE", "seize", ["RUS"])]
+    assert [e.event_type for e in code("Rebels captured the town of Goma.")] == ["COERCE"]

@@ -59,6 +59,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "dismissed speculation", "rebuffed fears that ...": a reassurance, as in CAMEO (010, 013)
     if verb is not None and lem == "agree" and cand.etype == "AGREE" and _agrees_with_a_thing(verb):
         cand.etype, cand.mode, cand.source = "SUPPORT", None, "senses.py: agree with a proposal (endorse, CAMEO 051)"
+    if verb is not None and cand.etype in ("COERCE", "ASSAULT") and lem in TAKING and _private_people(verb):
+        return None  # "Ted Cruz has captured Iowa": a candidate wins a state; forces, states and rulers seize
     if verb is not None and lem == "deal" and _handles_a_thing(verb):
         return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
     if verb is not None and lem == "ask" and _question(verb):
@@ -83,6 +85,22 @@ def _agrees_with_a_thing(verb: Token) -> bool:
     things = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
               for p in c.children if p.dep_ == "pobj"]
     return bool(things) and not any(args.is_actor(t) for t in things)
+
+
+TAKING = {"capture", "seize", "take", "sweep", "overrun"}
+
+
+def _private_people(verb: Token) -> bool:
+    """Every subject is a named person who holds no state or armed office (a candidate, a businessman)."""
+    subjects = args.subjects(verb)
+    if not subjects:
+        return False
+    for subj in subjects:
+        if subj.ent_type_ != "PERSON":
+            return False
+        if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
+            return False
+    return True
 
 
 def _handles_a_thing(verb: Token) -> bool:
