@@ -513,3 +513,8 @@ def test_a_us_state_in_a_title_places_its_holder_in_the_usa_not_on_jersey(code):
     events = code("New Jersey Gov. Chris Christie endorsed the plan on Monday.")
     assert [(e.event_type, [(a.name, a.country) for a in e.actors]) for e in events] == [
         ("SUPPORT", [("Chris Christie", "USA")])]
+
+
+def test_a_race_or_an_election_called_for_someone_is_no_appeal(code):
+    assert code("The crowd roared when Texas was called for Ted Cruz.") == []
+    assert code("Elections were called for June by the president.") == []

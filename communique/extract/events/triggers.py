@@ -106,8 +106,11 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children) and not any(
             (lem, lemma(o)) in lex.objects for o in objects(tok)):
         return None
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
+            if passive and (lem, child.lower_) == ("call", "for"):
+                return None  # "Texas was called for Cruz", "elections were called for June": no appeal
             return _cand(tok, [tok, child], lex.phrasal[(lem, child.lower_)])
         # "called for the Taliban to lift ...": the parser makes "for" the mark of the infinitive clause
         marks = [m for m in child.children if m.dep_ == "mark"] if child.dep_ in ("advcl", "ccomp", "xcomp") else []
