@@ -155,3 +155,9 @@ def test_the_markets_demand_is_no_demand_on_anyone(code):
     assert code("Japanese exporters rose on strong Chinese demand.") == []
     events = code("Moscow rejected the demands of the protesters.")
     assert [(e.event_type, [r.text for r in e.recipients]) for e in events] == [("REJECT", ["the protesters"])]
+
+
+def test_concessions_made_are_conceded(code):
+    events = code("The Zambian government made substantial concessions to the opposition on Monday.")
+    assert [(e.event_type, e.trigger.text, [r.text for r in e.recipients]) for e in events] == [
+        ("CONCEDE", "made substantial concessions", ["the opposition"])]
