@@ -64,6 +64,7 @@ eval: $(STAMP)
 	$(BIN)/communique eval events gold/voa/dev
 	$(BIN)/communique eval statements gold/voa/dev
 	$(BIN)/communique eval event-free gold/polnear/event_free.tsv
+	$(BIN)/communique eval ledes ../shared/data/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip
 	$(BIN)/communique eval links corpora/links
 
 bench: $(STAMP)

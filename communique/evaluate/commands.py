@@ -115,3 +115,6 @@ eval_group.add_command(event_free_command)
 from communique.evaluate.links import links_command  # noqa: E402
 
 eval_group.add_command(links_command)
+from communique.evaluate.ledes import ledes_command  # noqa: E402
+
+eval_group.add_command(ledes_command)
