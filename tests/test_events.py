@@ -518,3 +518,12 @@ def test_a_us_state_in_a_title_places_its_holder_in_the_usa_not_on_jersey(code):
 def test_a_race_or_an_election_called_for_someone_is_no_appeal(code):
     assert code("The crowd roared when Texas was called for Ted Cruz.") == []
     assert code("Elections were called for June by the president.") == []
+
+
+def test_downgrading_ties_reduces_relations_and_ngos_are_actors(code):
+    events = code("Andorra is downgrading diplomatic ties with Peru.")
+    assert [(e.event_type, e.mode, [r.country for r in e.recipients]) for e in events] == [
+        ("SANCTION", "withdraw", ["PER"])]
+    events = code("The council announced that three human rights NGOs were banned on May 17.")
+    assert [(e.event_type, [r.text for r in e.recipients]) for e in events] == [
+        ("COERCE", ["three human rights NGOs"])]

@@ -23,7 +23,7 @@ ACTOR_NOUNS = {
     "farmer", "party", "regime", "militia", "insurgent", "prisoner", "refugee", "civilian",
     "diplomat", "negotiator", "ministry", "administration", "junta", "union", "activist",
     "delegation", "envoy", "ambassador", "spokesman", "spokeswoman", "officer", "group",
-    "faction", "movement", "lawmaker", "senator", "prosecutor", "landowner", "villager",
+    "faction", "movement", "lawmaker", "senator", "prosecutor", "landowner", "villager", "ngo", "ngos",
     "fundamentalist", "detainee", "youth", "people", "resident",
     "side", "leadership", "cabinet", "emir", "king", "gunman", "attacker", "assailant", "bomber",
     "militiaman", "fighter", "nurse", "teacher", "doctor", "voter", "crowd", "mob", "prosecutor",
