@@ -527,3 +527,9 @@ def test_downgrading_ties_reduces_relations_and_ngos_are_actors(code):
     events = code("The council announced that three human rights NGOs were banned on May 17.")
     assert [(e.event_type, [r.text for r in e.recipients]) for e in events] == [
         ("COERCE", ["three human rights NGOs"])]
+
+
+def test_joint_drills_conducted_or_staged_are_military_cooperation(code):
+    events = code("Last week, the Netherlands conducted joint military drills with the Bolivian Navy.")
+    assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
+        ("COOPERATE", "conducted joint military drills", ["BOL"])]
