@@ -161,3 +161,12 @@ def test_concessions_made_are_conceded(code):
     events = code("The Zambian government made substantial concessions to the opposition on Monday.")
     assert [(e.event_type, e.trigger.text, [r.text for r in e.recipients]) for e in events] == [
         ("CONCEDE", "made substantial concessions", ["the opposition"])]
+
+
+def test_a_measure_an_actor_announces_is_the_actors(code):
+    events = code("Japan announced a $5 billion aid package for Ukraine on Monday.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("AID", "aid package", ["JPN"])]
+    events = code("The EU announced new sanctions on Russia on Monday.")
+    assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients]) for e in events] == [
+        ("SANCTION", ["EU"], ["RUS"])]

@@ -245,6 +245,19 @@ def claiming_verb(noun: Token) -> Optional[Token]:
     return None
 
 
+# Verbs by which an actor makes its own measure known: the measure named by their object is the actor's.
+ANNOUNCING = {"announce", "unveil"}
+
+
+def announcing_verb(noun: Token) -> Optional[Token]:
+    """ "Japan announced an aid package": the verb announcing the event, when an actor is its subject."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ANNOUNCING and any(
+            is_actor(s) for s in subjects(head)):
+        return head
+    return None
+
+
 def location_of(anchor: Token) -> Optional[Location]:
     """A place named in an in/at phrase attached to the trigger (or its noun)."""
     for tok in (anchor, *[c for c in anchor.children if c.dep_ == "dobj"]):

@@ -8,7 +8,8 @@ A noun does not carry its actor the way a verb's subject does, but English says 
 - whoever the sentence says was there: "X raised it during talks with Y", "X led two days of talks",
   "during a visit to Z, X told reporters", "X said after wrapping up meetings with Y" — a gathering in an
   adjunct or object of X's verb is X's gathering;
-- whoever claims it: "X claimed the killing of ...", "X claimed responsibility for the bombing".
+- whoever claims it: "X claimed the killing of ...", "X claimed responsibility for the bombing";
+- whoever announces it as their own measure: "X announced an aid package", "X unveiled new sanctions".
 The last two hold for gatherings (meetings, talks, visits), not for harm (people who "died in the attack" are
 its victims, not its actors) nor for agreements (who "blocks" or "welcomes" an agreement is not a party to it).
 """
@@ -32,9 +33,9 @@ def agents(noun: Token, etype: str) -> list[Token]:
             found = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if found:
                 return found
-    claimer = args.claiming_verb(noun)
-    if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing"
-        return [s for s in args.subjects(claimer) if args.is_actor(s)]
+    claimer = args.claiming_verb(noun) or args.announcing_verb(noun)
+    if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing",
+        return [s for s in args.subjects(claimer) if args.is_actor(s)]  # "X announced an aid package"
     if etype == "ASSAULT":
         return _prep_objects(noun, "from")
     if etype not in GATHERINGS:
