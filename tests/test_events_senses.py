@@ -197,3 +197,10 @@ def test_a_candidate_capturing_a_state_seizes_nothing_and_a_ruler_or_rebels_do(c
     events = code("Russian President Vladimir Putin seized Crimea in 2014.")
     assert [(e.event_type, e.mode, [a.country for a in e.actors]) for e in events] == [("COERCE", "seize", ["RUS"])]
     assert [e.event_type for e in code("Rebels captured the town of Goma.")] == ["COERCE"]
+
+
+def test_a_warning_of_sanctions_threatens_and_a_warning_of_famine_does_not(code):
+    events = code("The EU warned of new sanctions against Minsk.")
+    assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("THREATEN", "relations", "warned of new sanctions", ["EU"])]
+    assert code("The UN warned of a famine in Sudan.") == []

@@ -123,6 +123,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         if (lem, lemma(obj)) in lex.objects:
             return _cand(tok, [tok, obj], lex.objects[(lem, lemma(obj))])
     pattern = best_pattern(lex, tok, lem)
+    if pattern is None and lem == "warn":
+        return _warning_of(lex, tok)
     if pattern is not None:
         if pattern.code is None:
             return None
@@ -145,6 +147,19 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
     return _cand(tok, [tok], code)
+
+
+def _warning_of(lex: Lexicon, verb: Token) -> Optional[Candidate]:
+    """ "warned of possible demonstrations", "warned of new sanctions": a warning of conflict its author can bring
+    is a threat (PLOVER THREATEN: coercive or forceful warnings); "warned of a famine" is not."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            code = noun_code(lex, noun)
+            if code is not None and code.etype in frames.MATERIAL_CONFLICT:
+                threat = Code("THREATEN", frames.THREAT_MODES.get(code.etype), code.contexts, "130",
+                              f"triggers.py: warned of {code.etype.lower()} ({code.source})")
+                return _cand(verb, [verb, prep, noun], threat)
+    return None
 
 
 def _wants_of(verb: Token) -> bool:
