@@ -533,3 +533,8 @@ def test_joint_drills_conducted_or_staged_are_military_cooperation(code):
     events = code("Last week, the Netherlands conducted joint military drills with the Bolivian Navy.")
     assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
         ("COOPERATE", "conducted joint military drills", ["BOL"])]
+
+
+def test_a_threat_made_in_a_television_programme_is_still_a_threat(code):
+    events = code("The Peruvian president threatened further action against Chile in a television program.")
+    assert [(e.event_type, [a.country for a in e.actors]) for e in events] == [("THREATEN", ["PER"])]

@@ -44,3 +44,8 @@ def test_saying_another_party_failed_to_act_blames_it_and_ones_own_failure_does_
 
 def test_failing_a_test_is_no_failure_to_act(run):
     assert accusations(run("\u201cIt was a test that the governor failed,\u201d the senator said.")) == []
+
+
+def test_a_failure_both_sides_share_blames_no_one(run):
+    doc = run("Peruvians and Chileans failed to reach agreement on the border on Sunday, sources on both sides said.")
+    assert accusations(doc) == []

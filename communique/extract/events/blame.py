@@ -86,9 +86,12 @@ def _wrongdoers(tok: Token) -> list[Token]:
 
 
 def _failed_to_act(tok: Token) -> bool:
-    """ "failed to address", "failure to govern" blame; "a test he failed" does not (true for other wrongs)."""
+    """ "failed to address", "failure to govern" blame; "a test he failed" and a failure the parties share do not
+    (true for other wrongs)."""
     if lemma(tok) not in ("fail", "failure"):
         return True
+    if any(s.conjuncts for s in args.subjects(tok)):
+        return False  # "Palestinians and Israelis failed to reach agreement": a shared failure blames no one
     return any(c.dep_ in ("xcomp", "acl") for c in tok.children)
 
 

@@ -17,9 +17,12 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
-                     "answer", "example", "glimpse", "clue", "hint", "program", "programme", "plan", "policy",
-                     "strategy", "guideline", "roadmap", "blueprint", "paper", "model", "app", "tool", "budget",
-                     "list", "manifesto", "transcript", "footage", "image", "recording", "memo", "map"}
+                     "answer", "example", "glimpse", "clue", "hint"}
+# Documents and products: released or published as objects, they make no event ("released an AI programme");
+# unlike the words above, only as the object itself ("threatened action in a television program" is an event).
+DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
+                    "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
+                    "recording", "memo", "map"}
 # Types whose verbs take a statement or report as their target ("rejected the report", "condemned the statement").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
@@ -143,6 +146,9 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if code is None or lem in lex.pattern_only:
         return None
     if code.etype not in CLAIM_DIRECTED and any(lemma(o) in NON_EVENT_OBJECTS for o in objects(tok)):
+        return None
+    if code.etype not in CLAIM_DIRECTED and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in DOCUMENT_OBJECTS
+                                                 for c in tok.children):
         return None
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
