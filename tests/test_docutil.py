@@ -103,3 +103,11 @@ def test_a_sentence_the_time_matcher_matches_has_an_anchor_word(nlp_base):
             matched += 1
             assert docutil.between(anchors, sent.start, sent.end), sent.text
     assert matched == 7
+
+
+def test_a_line_break_starts_a_sentence_whatever_whitespace_follows(nlp):
+    doc = nlp("Headline here\nBody text said \"yes.\"\n\n  Another para.\r\nLast line")
+    assert [s.text for s in doc.sents] == ["Headline here\n", "Body text said \"yes.\"\n\n  ", "Another para.\r\n",
+                                           "Last line"]
+    starts = [t.i for t in doc if t.is_sent_start]
+    assert starts == [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]

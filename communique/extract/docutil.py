@@ -56,14 +56,14 @@ def tokens_where(doc: Doc, name: str, tests: dict[str, Callable[[str], bool]]) -
         found = list(range(len(doc)))
         for k, (attr, test) in enumerate(tests.items()):
             column, distinct = _column(doc, attr)
-            passing = _passing(doc, (name, attr), test, distinct)
-            if not passing:
+            good = passing(doc, (name, attr), test, distinct)
+            if not good:
                 found = []
                 break
             if k == 0:
-                found = [i for i, h in enumerate(column) if h in passing]
+                found = [i for i, h in enumerate(column) if h in good]
             else:
-                found = [i for i in found if column[i] in passing]
+                found = [i for i in found if column[i] in good]
         doc.user_data[key] = found
     return found
 
@@ -73,7 +73,7 @@ _PASSED: dict[tuple[str, str], set[int]] = {}  # (name, attribute) -> string has
 SEEN_MAX = 200_000  # a long run's vocabulary: start again rather than grow
 
 
-def _passing(doc: Doc, key: tuple[str, str], test: Callable[[str], bool], distinct: set[int]) -> set[int]:
+def passing(doc: Doc, key: tuple[str, str], test: Callable[[str], bool], distinct: set[int]) -> set[int]:
     """The hashes among `distinct` whose strings pass `test`, each string tested once per process."""
     seen, passed = _SEEN.setdefault(key, set()), _PASSED.setdefault(key, set())
     if len(seen) > SEEN_MAX:
