@@ -85,6 +85,7 @@ def _add_aliases(exact: dict, folded: dict, aliases: list[str], place: Place) ->
             folded.setdefault(norm(alias), place)
 
 
+@lru_cache(maxsize=65536)  # actor descriptions try every 1-3 word window of a phrase, and words repeat
 def lookup(text: str) -> Optional[Place]:
     """The place or body `text` names exactly ("Norway's", "the U.S.", "Kremlin", "NATO")."""
     t = tables()

@@ -96,7 +96,10 @@ def _without_tensor(doc: Doc) -> Doc:
 def _join(docs: list[Doc], text: str) -> Doc:
     """One Doc from consecutive pieces; its text is exactly the article's."""
     if len(docs) == 1:
-        return docs[0]  # the text itself, untouched
+        # the text itself, untouched: spaCy's tokenizer keeps every character, so Doc.text (which the components
+        # read first, and which joins every token's text again) is the article's text
+        docs[0].user_data["communique_text"] = text
+        return docs[0]
     doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     joined = doc.text
     if joined != text:  # never expected; a wrong offset would be worse than the memory

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Callable, Iterable, Optional
 
+from spacy.attrs import IDX, IDS
 from spacy.tokens import Doc, Span, Token
 
 
@@ -38,8 +39,67 @@ def token_starts(doc: Doc) -> list[int]:
     """Token start offsets, for bisection from a character offset to a token."""
     cached = doc.user_data.get("communique_starts")
     if cached is None:
-        cached = doc.user_data["communique_starts"] = [t.idx for t in doc]
+        cached = doc.user_data["communique_starts"] = doc.to_array(IDX).tolist()
     return cached
+
+
+def tokens_where(doc: Doc, name: str, tests: dict[str, Callable[[str], bool]]) -> list[int]:
+    """Indices of the tokens whose string attributes (LOWER, LEMMA, POS, DEP, ENT_TYPE...) all pass their tests,
+    in text order, listed once per document under `name` (one name, one set of tests; the most selective first).
+
+    A loop over every token made a Token object and read its strings for each, though most words are never
+    candidates. Here each test sees each distinct string once per process, and a document costs a pass over its
+    attribute hashes (none when no string of the document passes)."""
+    key = CACHE_PREFIX + "where_" + name
+    found = doc.user_data.get(key)
+    if found is None:
+        found = list(range(len(doc)))
+        for k, (attr, test) in enumerate(tests.items()):
+            column, distinct = _column(doc, attr)
+            good = passing(doc, (name, attr), test, distinct)
+            if not good:
+                found = []
+                break
+            if k == 0:
+                found = [i for i, h in enumerate(column) if h in good]
+            else:
+                found = [i for i in found if column[i] in good]
+        doc.user_data[key] = found
+    return found
+
+
+_SEEN: dict[tuple[str, str], set[int]] = {}  # (name, attribute) -> string hashes tested
+_PASSED: dict[tuple[str, str], set[int]] = {}  # (name, attribute) -> string hashes that passed
+SEEN_MAX = 200_000  # a long run's vocabulary: start again rather than grow
+
+
+def passing(doc: Doc, key: tuple[str, str], test: Callable[[str], bool], distinct: set[int]) -> set[int]:
+    """The hashes among `distinct` whose strings pass `test`, each string tested once per process."""
+    seen, passed = _SEEN.setdefault(key, set()), _PASSED.setdefault(key, set())
+    if len(seen) > SEEN_MAX:
+        seen.clear()
+        passed.clear()
+    strings = doc.vocab.strings
+    for h in distinct.difference(seen):  # (iterates `distinct`: `seen` holds the whole run's vocabulary)
+        seen.add(h)
+        if test(strings[h] if h else ""):
+            passed.add(h)
+    return distinct & passed
+
+
+def _column(doc: Doc, attr: str) -> tuple[list[int], set[int]]:
+    """One attribute's string hash for every token, and the distinct hashes, read once per document."""
+    key = CACHE_PREFIX + "column_" + attr
+    cached = doc.user_data.get(key)
+    if cached is None:
+        column = doc.to_array(IDS[attr]).tolist()
+        cached = doc.user_data[key] = (column, set(column))
+    return cached
+
+
+def between(indices: list[int], start: int, end: int) -> list[int]:
+    """The indices (sorted) that lie in start..end."""
+    return indices[bisect_left(indices, start) : bisect_left(indices, end)]
 
 
 def ents_in(span: Span) -> list[Span]:

@@ -93,6 +93,11 @@ def _parser():
         "PREFER_DATES_FROM": "current_period"})
 
 
+def load_parser() -> None:
+    """Make dateparser build its English tables now: it compiles them on its first parse."""
+    _parse("3 March 2025")
+
+
 def _parse(t: str) -> tuple[Optional[date], Optional[str]]:
     """dateparser's reading of `t`: the date and its period (day, month, year, ...)."""
     try:

@@ -57,6 +57,19 @@ def _patterns() -> list[list[dict]]:
     ]
 
 
+def _anchor_words() -> frozenset[str]:
+    """A word every match must have: for each pattern, the words its last required word-form token allows."""
+    words: set[str] = set()
+    for pattern in _patterns():
+        required = [t["LOWER"] for t in pattern if "LOWER" in t and t.get("OP", "1") in ("1", "+")]
+        last = required[-1]
+        words.update(last["IN"] if isinstance(last, dict) else [last])
+    return frozenset(words)
+
+
+_ANCHORS = _anchor_words()
+
+
 def _matcher(vocab: Vocab) -> Matcher:
     """The Matcher for this vocabulary, built once."""
     entry = _MATCHERS.get(id(vocab))
@@ -101,8 +114,10 @@ def _time_expressions(span: Span) -> list[Span]:
     """Time expressions in `span`, uncached."""
     doc = span.doc
     found = [e for e in docutil.ents_within(doc, span.start, span.end) if e.label_ in ("DATE", "TIME")]
-    for _, start, end in _matcher(doc.vocab)(doc[span.start:span.end]):
-        found.append(doc[span.start + start:span.start + end])
+    anchors = docutil.tokens_where(doc, "time_anchors", {"LOWER": _ANCHORS.__contains__})
+    if docutil.between(anchors, span.start, span.end):  # a span without one cannot match: skip the Matcher
+        for _, start, end in _matcher(doc.vocab)(doc[span.start:span.end]):
+            found.append(doc[span.start + start:span.start + end])
     out = []
     for cand in filter_spans(found):
         cand = _trim(cand)

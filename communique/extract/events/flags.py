@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span, Token
 
+from communique.extract import docutil
 from communique.extract.events import arguments as args
 from communique.extract.events import frames as plover
 from communique.records import DateRef
@@ -207,7 +208,9 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
 
     known = {c.anchor.i: c for c in cands}
     out = []
-    for verb in {t.head for t in sent if t.lower_ in DEONTIC_AUX and t.dep_ == "aux"}:
+    doc = sent.doc
+    modals = docutil.tokens_where(doc, "deontic_aux", {"LOWER": DEONTIC_AUX.__contains__, "DEP": "aux".__eq__})
+    for verb in {doc[i].head for i in docutil.between(modals, sent.start, sent.end)}:
         aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
         direct = verb.dep_ == "ROOT" and quoted is not None and quoted(verb)
         if not aux or not direct and (

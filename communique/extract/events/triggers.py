@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from communique.extract import docutil
 from communique.extract.events import frames, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, load
@@ -258,8 +259,7 @@ def _count(tok: Token) -> float:
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
-    words = lex.trigger_words()
-    tokens = [t for t in sent if t.lemma_.lower() in words or t.lower_ in words]  # most words trigger nothing
+    tokens = [sent.doc[i] for i in docutil.between(trigger_tokens(sent.doc, lex), sent.start, sent.end)]
     verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
     # a verb whose sense codes nothing leaves its nouns free; a verb in the background ("the troops that carried
     # out the raid", "hopes to settle the dispute during talks") keeps them in the background with it
@@ -286,6 +286,19 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     verbs = [c for c in verbs if not any(s.i in noun_heads for s in c.anchor.children if s.dep_ == "nsubj")]
     nouns = [c for c in (senses.check(c, lex) for c in nouns if not _background(c)) if c is not None]
     return verbs + nouns
+
+
+def trigger_tokens(doc: Doc, lex: Lexicon) -> list[int]:
+    """Tokens whose lemma or form is a trigger word (most words trigger nothing), found once per document."""
+    words = lex.trigger_words()
+    tag = hash(words)  # a frozenset's hash: another lexicon's words get lists of their own
+    key = f"{docutil.CACHE_PREFIX}triggers_{tag}"
+    found = doc.user_data.get(key)
+    if found is None:
+        lemmas = docutil.tokens_where(doc, f"trigger_lemmas_{tag}", {"LEMMA": lambda s: s.lower() in words})
+        forms = docutil.tokens_where(doc, f"trigger_forms_{tag}", {"LOWER": lambda s: s in words})
+        found = doc.user_data[key] = sorted(set(lemmas).union(forms))
+    return found
 
 
 def _under_anchor(tok: Token, anchors: set[int]) -> bool:

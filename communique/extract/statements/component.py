@@ -14,7 +14,9 @@ from communique.extract import docutil
 from communique.extract.statements.addressees import find_addressee
 from communique.extract.statements.carryover import carry_over
 from communique.extract.statements.clauses import participle_subject, reported_content, subject_of, unquoted_speaker
-from communique.extract.statements.cues import EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue
+from communique.extract.statements.cues import (
+    EVIDENCE, NOUN_CUES, QUOTE_VERBS, is_according_to, is_cue, is_cue_lemma,
+)
 from communique.extract.statements.drafts import Draft, continuations, drop_nested
 from communique.extract.statements.quotes import Quote, QuoteIndex, find_quotes
 from communique.extract.statements.speakers import ArticleIndex, mention_span
@@ -166,7 +168,8 @@ def _speaking_time(doc: Doc, ref, cue: Token) -> bool:
 def _candidates(doc: Doc, beliefs: bool, quoted: set[int]):
     """Cue tokens with a source, and the content the parse gives them (none inside quotation marks:
     speech reported within a quote belongs to the quote's own speaker)."""
-    for token in doc:
+    for i in _cue_tokens(doc, beliefs):
+        token = doc[i]
         if token.idx in quoted:
             continue
         if is_according_to(token):
@@ -195,6 +198,15 @@ def _candidates(doc: Doc, beliefs: bool, quoted: set[int]):
                 continue  # "found it hard": no reported clause
             speaker = unquoted_speaker(token, subject, quoted)
             yield Candidate(token, token, token.lemma_.lower(), speaker, reported_content(token, subject))
+
+
+def _cue_tokens(doc: Doc, beliefs: bool) -> list[int]:
+    """Tokens that may be cues (what `_candidates` goes on to test): "according", a noun cue, a verb of saying."""
+    according = docutil.tokens_where(doc, "according", {"LOWER": "according".__eq__})
+    nouns = docutil.tokens_where(doc, "noun_cues", {"LEMMA": lambda s: s.lower() in NOUN_CUES, "POS": "NOUN".__eq__})
+    verbs = docutil.tokens_where(doc, f"verb_cues_{beliefs}", {"LEMMA": lambda s: is_cue_lemma(s, beliefs),
+                                                              "POS": ("VERB", "AUX").__contains__})
+    return sorted({*according, *nouns, *verbs})
 
 
 def _link_quotes(doc: Doc, quotes: list[Quote], cands: dict[int, Candidate], beliefs: bool,

@@ -97,7 +97,9 @@ class ArticleIndex:
                 self._add(person)
             person.roles.extend(_roles_near(ent))
             person.gender = person.gender or _gender_evidence(ent)
-        for token in doc:
+        subjects = docutil.tokens_where(doc, "propn_subjects", {"DEP": ("nsubj", "nsubjpass").__contains__,
+                                                               "POS": "PROPN".__eq__})
+        for token in (doc[i] for i in subjects):  # unlabelled_name needs a proper-noun subject
             name = unlabelled_name(token)
             if name and name not in by_name and not self._full_for(name):
                 self._add(Person(name=name, start=token.idx))
@@ -246,7 +248,9 @@ def _roles_near(ent: Span) -> list[str]:
 def _gender_evidence(ent: Span) -> Optional[str]:
     """Gender from words next to the name (Mr., spokeswoman) in its sentence."""
     sent = ent.sent
-    near = [t.lower_ for t in sent if abs(t.i - ent.start) <= 6 or abs(t.i - ent.end) <= 6]
+    doc = ent.doc
+    near = [doc[i].lower_ for i in range(max(sent.start, ent.start - 6), min(sent.end, ent.end + 7))
+            if abs(i - ent.start) <= 6 or abs(i - ent.end) <= 6]
     if ent.start > 0:
         near.append(ent.doc[ent.start - 1].lower_)
     male = sum(w in MALE_WORDS for w in near if w not in ("his", "her"))
