@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Span, Token
 
+from communique.extract import docutil
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon
 from communique.extract.events.triggers import Candidate, lemma
@@ -27,8 +28,10 @@ def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
     """ACCUSE candidates for wrongs a statement attributes to an actor, where the sentence has no ACCUSE yet."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    for tok in sent:
-        code = lex.wrongs.get(lemma(tok))
+    doc, wrongs = sent.doc, lex.wrongs
+    found = docutil.tokens_where(doc, "wrongs", {"LEMMA": lambda s: s.lower() in wrongs})
+    for tok in (doc[i] for i in docutil.between(found, sent.start, sent.end)):
+        code = wrongs.get(lemma(tok))
         if code is None or not quoted(tok) or _negated(tok) or not _failed_to_act(tok):
             continue
         wrongdoers = _wrongdoers(tok)
@@ -44,9 +47,11 @@ def alleged(sent: Span, cands: list[Candidate]) -> list[Candidate]:
     for something they allegedly did accuses them of it (CAMEO 112), by the one who acts on the allegation."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    for tok in sent:
+    doc = sent.doc
+    found = docutil.tokens_where(doc, "allegedly", {"LOWER": "allegedly".__eq__})
+    for tok in (doc[i] for i in docutil.between(found, sent.start, sent.end)):
         verb = tok.head
-        if tok.lower_ != "allegedly" or verb.pos_ != "VERB" or verb.dep_ != "pcomp":
+        if verb.pos_ != "VERB" or verb.dep_ != "pcomp":
             continue
         prep = verb.head
         main = prep.head
