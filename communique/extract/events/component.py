@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.countries import is_igo
 from communique.extract import docutil
 from communique.extract.events import arguments as args
-from communique.extract.events import blame, lexicon
+from communique.extract.events import blame, lexicon, speech
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
@@ -37,7 +37,6 @@ PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*
 COUNTS = {"two": 2, "three": 3, "four": 4}
 STATE_WORDS = ("countries", "nations", "states")
 PAIR_REACH = 1500  # characters back to the two parties
-DECISIONS = {"announce", "confirm", "decide", "declare", "order"}
 
 
 class EventCoder:
@@ -77,7 +76,8 @@ class EventCoder:
             etype, mode = "REJECT", plover.REQUEST_MODES.get(etype)
             state.negated = state.future = False
         event = self._event(cand, etype, mode, state, sent)
-        if event.event_type in SPEECH_ACTS and event.actors and all(_commentator(a.text) for a in event.actors):
+        if event.event_type in speech.SPEECH_ACTS and event.actors and all(
+                speech.commentator(a.text) for a in event.actors):
             return []  # "experts urged people to ...": advice of analysts, not a political actor's act (guide)
         if cand.noun is not None and event.date is None and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in cand.noun.children):
@@ -100,7 +100,7 @@ class EventCoder:
             args.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
             location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
-        if _own_threat(etype, state, actors, claim):
+        if speech.own_threat(etype, state, actors, claim):
             etype, mode = "THREATEN", plover.THREAT_MODES.get(etype)
             state.future = state.hypothetical = False  # the threat itself is made, whatever its condition
         context.fill_domestic(actors + recipients, self.doc, location)
@@ -166,7 +166,8 @@ class EventCoder:
             words = words[1:]
         if len(words) != 1 or not words[0].endswith("s") or words[0] in PERSONAL:
             return None
-        return next((r for r in self.recall.placed_before(at, PAIR_REACH) if _head_word(r.text) == words[0]), None)
+        return next((r for r in self.recall.placed_before(at, PAIR_REACH) if speech.head_word(r.text) == words[0]),
+                    None)
 
     def _pairs(self, refs: list[ActorRef]) -> list[ActorRef]:
         """ "The two leaders", "both sides", "the three nations": the last two (three) actors the article named
@@ -209,53 +210,10 @@ class EventCoder:
         indirect = claim is None or claim.kind != "direct"
         actors = _refs(actor_heads, speaker, indirect)
         if cand.by_speaker and not actors and speaker is not None:
-            actors = [_speaker_ref(speaker)]
+            actors = [speech.speaker_ref(speaker)]
         taken = {(a.start, a.end) for a in actors}
         recipients = [r for r in _refs(recipient_heads, speaker, indirect) if (r.start, r.end) not in taken]
         return actors, recipients
-
-
-# Speech acts, and the people whose speech acts the guide leaves out ("opinions of analysts").
-SPEECH_ACTS = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN", "AGREE"}
-COMMENTATORS = {"expert", "analyst", "researcher", "scholar", "academic", "professor", "economist", "scientist",
-                "observer", "commentator", "specialist"}
-
-
-def _commentator(text: str) -> bool:
-    """A description of analysts or experts ("experts", "a security analyst", "analysts at the institute")."""
-    words = _head_word(text)
-    return words.rstrip("s") in COMMENTATORS or words in COMMENTATORS
-
-
-def _speaker_ref(speaker) -> ActorRef:
-    """The speaker of a quote as an actor, on the words that name them."""
-    return ActorRef(text=speaker.text, start=speaker.start, end=speaker.end, name=speaker.name,
-                    country=speaker.country, sector=speaker.sector, actor_id=speaker.actor_id, kb_id=speaker.kb_id)
-
-
-def _own_threat(etype: str, state: "flags.Flags", actors: list[ActorRef], claim) -> bool:
-    """ "We will impose sanctions", "Geza said he would mobilize protests": coercion the speaker says their own
-    side will or would carry out is a threat, as CAMEO codes conflictual intent (13 THREATEN) beside cooperative
-    intent (03, PLOVER AGREE); a decision announced ("announced it will expel the ambassador") is the act."""
-    if etype not in plover.THREAT_MODES or etype == "RETREAT" or state.negated:
-        return False
-    if not (state.future or state.hypothetical) or claim is None or claim.speaker is None or not actors:
-        return False
-
-    if claim.cue is not None and claim.cue.lemma in DECISIONS:
-        return False  # "announced it would cease aid": a decision made known, coded as the act itself
-    speaker = claim.speaker
-    return all(a.text.lower() in FIRST_PERSON or (speaker.name and a.name == speaker.name) for a in actors)
-
-
-def _head_word(text: str) -> str:
-    """The last word before a preposition or clause ("top diplomats from the G7" -> "diplomats")."""
-    head = ""
-    for word in text.lower().split():
-        if word in ("from", "of", "in", "at", "for", "with", "who", "which", "that", ","):
-            break
-        head = word.strip(",")
-    return head
 
 
 def _contexts(cand: Candidate, clause: str) -> list[str]:
