@@ -170,3 +170,10 @@ def test_a_measure_an_actor_announces_is_the_actors(code):
     events = code("The EU announced new sanctions on Russia on Monday.")
     assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients]) for e in events] == [
         ("SANCTION", ["EU"], ["RUS"])]
+
+
+def test_people_killed_in_a_protest_make_the_protest_an_event(code):
+    events = code("At least 18 people were killed on Monday in a violent protest in Hong Kong.")
+    assert sorted((e.event_type, e.trigger.text) for e in events) == [("ASSAULT", "killed"), ("PROTEST", "protest")]
+    assert [(e.event_type, e.trigger.text) for e in code("Two people died during protests in Nairobi.")] == [
+        ("PROTEST", "protests")]

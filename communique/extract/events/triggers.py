@@ -212,7 +212,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
     # "died in the attack", "were killed in the raid": the harm places the attack
-    harmed = code.etype == "ASSAULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
+    harmed = code.etype in ("ASSAULT", "PROTEST") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
         lemma(tok.head.head) in HARM_VERBS
     # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
     befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -275,7 +275,7 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         if tok.i in covered:
             continue
         cand = noun_candidate(lex, tok)
-        if cand is not None and not _under_anchor(tok, anchors):
+        if cand is not None and (not _under_anchor(tok, anchors) or _protest_of_harm(cand)):
             nouns.append(cand)
     # "attacked the city, killing three": a participle elaborating an event of the same type is that event
     by_anchor = {c.anchor.i: c for c in verbs}
@@ -299,6 +299,13 @@ def trigger_tokens(doc: Doc, lex: Lexicon) -> list[int]:
         forms = docutil.tokens_where(doc, f"trigger_forms_{tag}", {"LOWER": lambda s: s in words})
         found = doc.user_data[key] = sorted(set(lemmas).union(forms))
     return found
+
+
+def _protest_of_harm(cand: Candidate) -> bool:
+    """ "18 people were killed in a violent protest": the protest is an event of its own beside the killing."""
+    noun = cand.noun
+    return cand.etype == "PROTEST" and noun is not None and noun.dep_ == "pobj" and \
+        noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in HARM_VERBS
 
 
 def _under_anchor(tok: Token, anchors: set[int]) -> bool:
