@@ -189,7 +189,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if lemma(tok) == "demand" and tok.tag_ == "NN" and "for" not in preps and not any(
             c.dep_ in ("poss", "acl", "ccomp", "relcl") for c in tok.children):
-        return None  # "Chinese demand", "demand for oil fell": the market's demand names no demand on anyone
+        return None  # "strong Chinese demand": the market's demand names no demand on anyone
     if lemma(tok) == "call":
         if "for" in preps:
             code = lex.phrasal[("call", "for")]
