@@ -326,8 +326,7 @@ def _first_country(span: Span) -> Optional[str]:
             if code:
                 return code
     # a city or US state in the mention ("New Jersey Gov. Chris Christie", "the mayor of Lagos")
-    return next((city_country(e.text) for e in docutil.ents_in(span) if e.label_ == "GPE" and city_country(e.text)),
-                None)
+    return next((code for e in docutil.ents_in(span) if e.label_ == "GPE" and (code := city_country(e.text))), None)
 
 
 def _country(text: str) -> Optional[str]:

@@ -15,10 +15,10 @@ from spacy.tokens import Span, Token
 
 from communique.extract import docutil
 from communique.extract.events import arguments as args
+from communique.extract.events import speech
 from communique.extract.events.lexicon import Lexicon
 from communique.extract.events.triggers import Candidate, lemma
 
-FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 # Verbs by which a subject carries out a wrong named by a noun ("committed abuses", "carried out atrocities").
 DOING = {"commit", "perpetrate", "carry", "conduct", "engage", "be"}
 
@@ -87,7 +87,7 @@ def _wrongdoers(tok: Token) -> list[Token]:
         governor = _doing_verb(tok)
         if not found and governor is not None:
             found = args.subjects(governor)
-    return [w for w in found if w.lower_ not in FIRST_PERSON and args.is_actor(w)]
+    return [w for w in found if w.lower_ not in speech.FIRST_PERSON and args.is_actor(w)]
 
 
 def _failed_to_act(tok: Token) -> bool:

@@ -28,7 +28,7 @@ if not Doc.has_extension("statements"):
 # Prepositions whose object is the party an event is directed at.
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into"}
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
-FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+FIRST_PERSON = speech.FIRST_PERSON
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
 # Plural descriptions of the two parties just named ("the two leaders", "both sides").
 # A number may carry one describing word ("the three military-led nations", "the two warring sides").

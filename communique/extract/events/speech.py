@@ -6,7 +6,7 @@ from __future__ import annotations
 from communique.extract.events import frames as plover
 from communique.records import ActorRef
 
-FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}  # who speaks for the speaker's own side
 # Verbs that make a decision known: a measure announced is the act itself, not a threat of it.
 DECISIONS = {"announce", "confirm", "decide", "declare", "order"}
 

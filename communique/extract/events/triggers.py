@@ -212,8 +212,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
     # "died in the attack", "were killed in the raid": the harm places the attack
-    harmed = code.etype in ("ASSAULT", "PROTEST") and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and \
-        lemma(tok.head.head) in HARM_VERBS
+    harmed = code.etype in ("ASSAULT", "PROTEST") and _place_of_harm(tok)
     # "the killing of 33 fighters", "the arrest of five people": the people it befell make it concrete
     befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
         p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
@@ -303,9 +302,12 @@ def trigger_tokens(doc: Doc, lex: Lexicon) -> list[int]:
 
 def _protest_of_harm(cand: Candidate) -> bool:
     """ "18 people were killed in a violent protest": the protest is an event of its own beside the killing."""
-    noun = cand.noun
-    return cand.etype == "PROTEST" and noun is not None and noun.dep_ == "pobj" and \
-        noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in HARM_VERBS
+    return cand.etype == "PROTEST" and cand.noun is not None and _place_of_harm(cand.noun)
+
+
+def _place_of_harm(noun: Token) -> bool:
+    """ "killed in the raid", "died during protests": the noun is where a harm verb's harm happened."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in HARM_VERBS
 
 
 def _under_anchor(tok: Token, anchors: set[int]) -> bool:
