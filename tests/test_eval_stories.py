@@ -61,7 +61,9 @@ def test_events_match_by_type_and_sentence_and_optional_ones_cost_nothing():
                  totals, "s1")
     assert (totals.gold, totals.predicted, totals.hits, totals.optional) == (1, 2, 1, 1)
     assert (totals.actor_ok, totals.actor_n) == (1, 1) and (totals.recipient_ok, totals.recipient_n) == (0, 1)
-    assert totals.errors == ["[false] s1 ACCUSE 'x' (None): Estonia expelled two Russian diplomats on Monday."]
+    assert totals.errors == ["[recipient] s1 SANCTION gold RUS, coded []: Estonia expelled two Russian diplomats "
+                             "on Monday.",
+                             "[false] s1 ACCUSE 'x' (None): Estonia expelled two Russian diplomats on Monday."]
 
 
 def test_a_second_event_of_the_type_does_not_take_the_gold_event_whose_trigger_it_does_not_hold():
@@ -70,7 +72,7 @@ def test_a_second_event_of_the_type_does_not_take_the_gold_event_whose_trigger_i
     # an earlier SANCTION in the sentence ("Estonia" at 0) and the one on the gold trigger ("expelled" at 8)
     score_events(TEXT, gold, [_event("SANCTION", 0, "RUS"), _event("SANCTION", 8, "EST")], totals, "s1")
     assert (totals.predicted, totals.hits, totals.actor_ok) == (2, 1, 1)
-    assert totals.errors == ["[false] s1 SANCTION 'x' (None): Estonia expelled two Russian diplomats on Monday."]
+    assert totals.errors[-1] == "[false] s1 SANCTION 'x' (None): Estonia expelled two Russian diplomats on Monday."
 
 
 def test_statements_score_speaker_addressee_and_an_alternative_date():

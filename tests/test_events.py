@@ -366,6 +366,15 @@ def test_unnamed_domestic_actors_take_the_events_place_or_the_articles_country(c
     assert [(a.text, a.country) for a in last.actors] == [("the militants", "KEN")]
 
 
+def test_armed_groups_and_civilians_they_target_take_the_events_place(code):
+    events = code("Nigeria's army said on Monday that Nigeria would send more troops north. Nigerian officials met "
+                  "on Tuesday. Gunmen attacked villagers near Kaduna on Sunday. The army later attacked the "
+                  "criminal groups.")
+    first, second = [e for e in events if e.event_type == "ASSAULT"]
+    assert [(r.text, r.country) for r in first.recipients] == [("villagers", "NGA")]
+    assert [(r.text, r.country) for r in second.recipients] == [("the criminal groups", "NGA")]
+
+
 def test_own_evidence_beats_the_articles_country(code):
     events = code("Kenya said the talks in Nairobi had ended. Kenyan and Somali officials disagreed. "
                   "Kenya's president spoke. Ugandan soldiers attacked the camp.")

@@ -142,7 +142,12 @@ def _score_args(g: dict, ev, totals: EventTotals, text: str, story: str) -> None
                                             f"{story} {ev.event_type} gold {g['actor_country']}, coded {got}"))
     if g.get("recipient_country"):
         totals.recipient_n += 1
-        totals.recipient_ok += _country_ok(g["recipient_country"], ev.recipients)
+        ok = _country_ok(g["recipient_country"], ev.recipients)
+        totals.recipient_ok += ok
+        if not ok:
+            got = [(r.text, r.country) for r in ev.recipients]
+            totals.errors.append(_type_line("recipient", g["sentence_text"],
+                                            f"{story} {ev.event_type} gold {g['recipient_country']}, coded {got}"))
     totals.flags_n += 1
     totals.flags_ok += all(bool(g.get(f)) == bool(getattr(ev, f)) for f in ("negated", "future", "hypothetical"))
 

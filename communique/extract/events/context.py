@@ -26,7 +26,14 @@ DOMESTIC = {"police", "policeman", "officer", "force", "forces", "security", "ar
             "minister", "official", "administration", "parliament", "lawmaker", "legislator", "senate",
             "agency", "department", "president", "leader", "governor", "mayor", "activist", "protester",
             "demonstrator", "opposition", "party", "lawyer", "captor", "kidnapper", "gang", "personnel", "chief",
-            "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat"}
+            "spokesman", "spokeswoman", "spokesperson", "envoy", "ambassador", "diplomat",
+            # armed and criminal groups that fight inside a country are coded with it (PLOVER codes rebels,
+            # insurgents and criminals by the country they operate in)
+            "group", "terrorist", "fighter", "jihadist", "extremist", "bandit", "gunmen", "insurgency",
+            # civilians, most often the targets: people in a country are coded with it
+            "civilian", "passenger", "villager", "resident", "student", "schoolgirl", "schoolchildren", "girl",
+            "boy", "woman", "women", "child", "children", "people", "citizen", "journalist", "farmer",
+            "worker", "worshipper", "hostage", "detainee", "prisoner", "pupil", "teacher", "doctor"}
 MIN_MENTIONS = 3
 MIN_SHARE = 0.5
 
