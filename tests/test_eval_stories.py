@@ -72,7 +72,9 @@ def test_a_second_event_of_the_type_does_not_take_the_gold_event_whose_trigger_i
     # an earlier SANCTION in the sentence ("Estonia" at 0) and the one on the gold trigger ("expelled" at 8)
     score_events(TEXT, gold, [_event("SANCTION", 0, "RUS"), _event("SANCTION", 8, "EST")], totals, "s1")
     assert (totals.predicted, totals.hits, totals.actor_ok) == (2, 1, 1)
-    assert totals.errors[-1] == "[false] s1 SANCTION 'x' (None): Estonia expelled two Russian diplomats on Monday."
+    assert totals.errors == ["[false] s1 SANCTION 'x' (None): Estonia expelled two Russian diplomats on Monday.",
+                             "[recipient] s1 SANCTION gold RUS, coded []: Estonia expelled two Russian diplomats "
+                             "on Monday."]
 
 
 def test_statements_score_speaker_addressee_and_an_alternative_date():
