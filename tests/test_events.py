@@ -547,3 +547,12 @@ def test_joint_drills_conducted_or_staged_are_military_cooperation(code):
 def test_a_threat_made_in_a_television_programme_is_still_a_threat(code):
     events = code("The Peruvian president threatened further action against Chile in a television program.")
     assert [(e.event_type, [a.country for a in e.actors]) for e in events] == [("THREATEN", ["PER"])]
+
+
+@pytest.mark.parametrize("text, etype, recipients", [
+    ("Chile rejected Peru's request to delay the hearing.", "REJECT", ["PER"]),
+    ("Ghana rejected the allegations made by Togo.", "REJECT", ["TGO"]),
+    ("The Malian government condemned the attack by Burkinabe soldiers.", "ACCUSE", ["BFA"]),
+])
+def test_the_owner_of_what_is_acted_on_is_the_recipient(code, text, etype, recipients):
+    assert countries(one(code(text), etype).recipients) == recipients
