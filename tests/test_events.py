@@ -556,3 +556,8 @@ def test_a_threat_made_in_a_television_programme_is_still_a_threat(code):
 ])
 def test_the_owner_of_what_is_acted_on_is_the_recipient(code, text, etype, recipients):
     assert countries(one(code(text), etype).recipients) == recipients
+
+
+def test_a_definite_description_of_any_body_is_the_earlier_name_with_its_head(code):
+    events = code("The U.N. Security Council met on Monday. Kenya urged the council to act on the famine.")
+    assert [(r.text, r.country) for r in one(events, "REQUEST").recipients] == [("the council", "UN")]

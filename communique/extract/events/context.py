@@ -66,6 +66,8 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
             continue
         if _domestic(ref.text):
             ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
+        elif found := _named_before(ref, doc):  # any definite description: "the council" after "the U.N. ..."
+            ref.country = found
         elif _person(ref, doc) and place in (None, article_country(doc)):  # not someone acting abroad
             ref.country = article_country(doc)
 
