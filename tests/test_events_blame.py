@@ -49,3 +49,15 @@ def test_failing_a_test_is_no_failure_to_act(run):
 def test_a_failure_both_sides_share_blames_no_one(run):
     doc = run("Peruvians and Chileans failed to reach agreement on the border on Sunday, sources on both sides said.")
     assert accusations(doc) == []
+
+
+def test_putting_another_party_behind_an_attack_accuses_it(run):
+    doc = run("Pakistani officials said the attack was planned and directed by militants in Afghanistan.")
+    assert accusations(doc) == [("planned", "allege", ["PAK"], ["militants in Afghanistan"])]
+    doc = run("The Nigerian army said the bandits were behind the raid on the school.")
+    assert accusations(doc) == [("were behind", "allege", ["NGA"], ["the bandits"])]
+
+
+def test_an_attack_denied_or_told_by_the_narrator_accuses_no_one(run):
+    assert accusations(run("The Nigerian army said the bandits were not behind the raid on the school.")) == []
+    assert accusations(run("The attack on the convoy was planned by militants in Afghanistan.")) == []

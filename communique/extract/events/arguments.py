@@ -38,7 +38,8 @@ ACTOR_NOUNS = {
     "mayor", "spokesperson", "rapporteur", "investigator", "expert", "inspector", "observer", "monitor", "analyst",
     "critic", "opponent", "supporter", "journalist", "reporter", "lawyer", "attorney", "guard", "captor",
     "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
-    "smuggler", "pirate", "coup", "victim", "loyalist", "partisan", "follower", "ally",
+    "smuggler", "pirate", "bandit", "ringleader", "mastermind", "operative", "agent", "spy", "coup", "victim",
+    "loyalist", "partisan", "follower", "ally",
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",

@@ -42,6 +42,44 @@ def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
     return []
 
 
+# Verbs that put someone behind an attack ("the bombing was planned and directed by X").
+PLOTTING = {"orchestrate", "mastermind", "plan", "direct", "sponsor", "back", "fund", "finance", "instigate",
+            "order", "organize", "organise", "engineer", "plot"}
+
+
+def instigators(sent: Span, cands: list[Candidate], lex: Lexicon,
+                quoted: Callable[[Token], bool]) -> list[Candidate]:
+    """ "the attack was orchestrated by militants in X", "X was behind the bombing": a statement that puts
+    another actor behind an attack accuses it (CAMEO 112), by its speaker."""
+    if any(c.etype == "ACCUSE" for c in cands):
+        return []
+    for tok in sent:
+        if not _attack(tok, lex) or not quoted(tok) or _negated(tok):
+            continue
+        head = tok.head
+        if tok.dep_ == "nsubjpass" and lemma(head) in PLOTTING:
+            verb = head
+            found = [p for v in (head, *head.conjuncts) for a in v.children if a.dep_ == "agent"
+                     for p in a.children if p.dep_ == "pobj"]
+        elif tok.dep_ == "pobj" and head.lower_ == "behind" and lemma(head.head) == "be":
+            verb = head.head
+            found = args.subjects(verb)
+        else:
+            continue
+        found = [w for w in found if w.lower_ not in speech.FIRST_PERSON and args.is_actor(w)]
+        if found and not any(c.dep_ == "neg" for c in verb.children):
+            words = sorted({verb, head})  # "were behind", "orchestrated"
+            return [Candidate(verb, words, "ACCUSE", "allege", source="blame.py: an attack attributed",
+                              own_subject=False, by_speaker=True, recipient_heads=found)]
+    return []
+
+
+def _attack(tok: Token, lex: Lexicon) -> bool:
+    """The word names an attack or another act of violence (an ASSAULT noun of the lexicon)."""
+    code = lex.nouns.get(lemma(tok)) if tok.pos_ == "NOUN" else None
+    return code is not None and code.etype == "ASSAULT"
+
+
 def alleged(sent: Span, cands: list[Candidate]) -> list[Candidate]:
     """ "cut ties with Kenya for allegedly meddling", "expelled him for allegedly spying": an act done to someone
     for something they allegedly did accuses them of it (CAMEO 112), by the one who acts on the allegation."""
