@@ -561,3 +561,10 @@ def test_the_owner_of_what_is_acted_on_is_the_recipient(code, text, etype, recip
 def test_a_definite_description_of_any_body_is_the_earlier_name_with_its_head(code):
     events = code("The U.N. Security Council met on Monday. Kenya urged the council to act on the famine.")
     assert [(r.text, r.country) for r in one(events, "REQUEST").recipients] == [("the council", "UN")]
+
+
+def test_a_surname_the_tagger_missed_is_the_person_it_tagged_in_full(code):
+    events = code("Zambia's interior ministry said on Monday that Zambia would hold the vote in May. Zambian "
+                  "officials met on Tuesday. Opposition leader Mwila Chanda spoke in Lusaka. Chanda accused the "
+                  "ministry of delaying the count.")
+    assert [(a.text, a.country) for a in one(events, "ACCUSE").actors] == [("Chanda", "ZMB")]

@@ -64,7 +64,8 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
     for ref in refs:
         if ref.country or ref.kb_id:
             continue
-        if _domestic(ref.text):
+        if _domestic(ref.text) or (ref.name and ref.name != ref.text and _domestic(ref.name)):  # "a statement
+            # from the ISPR" is the ISPR's
             ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
         elif found := _named_before(ref, doc):  # any definite description: "the council" after "the U.N. ..."
             ref.country = found
@@ -77,7 +78,19 @@ def _person(ref: ActorRef, doc: Doc) -> bool:
     if ref.name and ref.text.lower() in ("he", "she", "him", "her"):
         return True  # resolved to a named person (a speaker, an antecedent)
     span = _span(ref, doc)
-    return span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON"
+    if span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON":
+        return True
+    # a surname the tagger missed here, whose full name it tagged elsewhere ("Bugti" after "Sarfraz Bugti")
+    return bool(ref.name) and ref.name in _people(doc)
+
+
+def _people(doc: Doc) -> frozenset[str]:
+    """The names the article tags as people, and the surnames of its full names."""
+    if "communique_people" not in doc.user_data:
+        people = [e for e in docutil.ents(doc) if e.label_ == "PERSON"]
+        names = frozenset(e.text for e in people) | {e[-1].text for e in people if len(e) > 1}
+        doc.user_data["communique_people"] = names
+    return doc.user_data["communique_people"]
 
 
 def _span(ref: ActorRef, doc: Doc):
