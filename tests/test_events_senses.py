@@ -204,3 +204,10 @@ def test_a_warning_of_sanctions_threatens_and_a_warning_of_famine_does_not(code)
     assert [(e.event_type, e.mode, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("THREATEN", "relations", "warned of new sanctions", ["EU"])]
     assert code("The UN warned of a famine in Sudan.") == []
+
+
+def test_fighting_for_a_cause_is_no_combat_and_troops_fighting_for_a_town_are(code):
+    assert code("Ukrainians are fighting for their freedom, the Polish president said.") == []
+    events = code("Russian troops are fighting for control of the town.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("ASSAULT", "fighting", ["RUS"])]

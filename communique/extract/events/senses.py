@@ -63,6 +63,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "Ted Cruz has captured Iowa": a candidate wins a state; forces, states and rulers seize
     if verb is not None and lem == "deal" and _handles_a_thing(verb):
         return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
+    if verb is not None and lem in ("fight", "battle", "struggle") and _for_a_cause(verb) and not any(
+            _armed(s, lex) for s in args.subjects(verb)):
+        return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
+        # (troops "fighting for control of the town" are in combat)
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -101,6 +105,16 @@ def _private_people(verb: Token) -> bool:
         if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
             return False
     return True
+
+
+def _for_a_cause(verb: Token) -> bool:
+    """ "fight for freedom": a "for" phrase naming no actor, and no opponent ("against X", "with X", an object)."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    causes = [p for c in preps if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    if not causes or any(args.is_actor(p) for p in causes):
+        return False  # "fighting for the government" takes a side
+    return not any(c.dep_ == "dobj" for c in verb.children) and not any(
+        c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
 
 
 def _handles_a_thing(verb: Token) -> bool:
