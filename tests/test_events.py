@@ -568,3 +568,8 @@ def test_a_surname_the_tagger_missed_is_the_person_it_tagged_in_full(code):
                   "officials met on Tuesday. Opposition leader Mwila Chanda spoke in Lusaka. Chanda accused the "
                   "ministry of delaying the count.")
     assert [(a.text, a.country) for a in one(events, "ACCUSE").actors] == [("Chanda", "ZMB")]
+
+
+def test_fighters_of_a_people_without_a_state_do_not_take_the_country_where_they_fight(code):
+    events = code("Chechen fighters attacked a Ukrainian checkpoint near Bakhmut on Monday.")
+    assert [(a.text, a.country) for a in one(events, "ASSAULT").actors] == [("Chechen fighters", None)]

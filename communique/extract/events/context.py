@@ -66,11 +66,19 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
             continue
         if _domestic(ref.text) or (ref.name and ref.name != ref.text and _domestic(ref.name)):  # "a statement
             # from the ISPR" is the ISPR's
-            ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
+            if not _other_people(ref, doc):
+                ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
         elif found := _named_before(ref, doc):  # any definite description: "the council" after "the U.N. ..."
             ref.country = found
         elif _person(ref, doc) and place in (None, article_country(doc)):  # not someone acting abroad
             ref.country = article_country(doc)
+
+
+def _other_people(ref: ActorRef, doc: Doc) -> bool:
+    """The mention names a people that is no country's ("Chechen fighters", "Kurdish militants"): not domestic
+    to wherever they act."""
+    span = _span(ref, doc)
+    return span is not None and any(e.label_ == "NORP" and country_of(e.text) is None for e in docutil.ents_in(span))
 
 
 def _person(ref: ActorRef, doc: Doc) -> bool:
