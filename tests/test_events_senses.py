@@ -211,3 +211,26 @@ def test_fighting_for_a_cause_is_no_combat_and_troops_fighting_for_a_town_are(co
     events = code("Russian troops are fighting for control of the town.")
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("ASSAULT", "fighting", ["RUS"])]
+
+
+def test_seizing_on_an_issue_takes_nothing_and_seizing_a_port_on_a_day_does(code):
+    assert code("The network immediately seized on the controversy set off by the senator.") == []
+    assert code("An issue seized upon by the opposition took on urgency.") == []
+    events = code("Israeli troops seized the port on Monday.")
+    assert [(e.event_type, e.mode, e.trigger.text) for e in events] == [("COERCE", "seize", "seized")]
+
+
+def test_rallying_behind_someone_is_endorsing_them(code):
+    events = code("Local party leaders have rallied behind the governor.")
+    assert [(e.event_type, e.trigger.text, [r.text for r in e.recipients]) for e in events] == [
+        ("SUPPORT", "rallied behind", ["the governor"])]
+
+
+def test_conceding_a_point_is_an_admission_and_conceding_territory_is_yielding(code):
+    assert code("In his final address, the president conceded he had fallen short.") == []
+    events = code("The Colombian government conceded the disputed islands to Nicaragua.")
+    assert [(e.event_type, [r.country for r in e.recipients]) for e in events] == [("CONCEDE", ["NIC"])]
+
+
+def test_striking_a_tone_is_no_strike(code):
+    assert code("The senator needs to strike a tone that approximates her earlier speech.") == []

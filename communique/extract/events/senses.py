@@ -67,6 +67,11 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             _armed(s, lex) for s in args.subjects(verb)):
         return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
         # (troops "fighting for control of the town" are in combat)
+    if verb is not None and lem in ("seize", "grab", "pounce") and _seized_on(verb):
+        return None  # "seized on the controversy": made use of it, took nothing
+    if verb is not None and cand.etype == "CONCEDE" and lem in ("concede", "admit") and any(
+            c.dep_ == "ccomp" for c in verb.children):
+        return None  # "conceded he had fallen short": an admission, a statement, not yielding
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -105,6 +110,16 @@ def _private_people(verb: Token) -> bool:
         if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
             return False
     return True
+
+
+def _seized_on(verb: Token) -> bool:
+    """ "seized on the controversy": "on" an issue with no object taken ("seized the port on Monday" takes one)."""
+    ons = [c for c in verb.children if c.lower_ in ("on", "upon") and c.dep_ in ("prep", "prt")]
+    if any(not list(c.children) for c in ons):
+        return True  # "an issue seized upon by the network": the stranded "upon" of the phrasal verb
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    return any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for c in ons for p in c.children)
 
 
 def _for_a_cause(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
-                     "answer", "example", "glimpse", "clue", "hint"}
+                     "answer", "example", "glimpse", "clue", "hint", "tone", "chord", "pose"}  # "struck a tone"
 # Documents and products: released or published as objects, they make no event ("released an AI programme");
 # unlike the words above, only as the object itself ("threatened action in a television program" is an event).
 DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
