@@ -111,3 +111,24 @@ def test_a_line_break_starts_a_sentence_whatever_whitespace_follows(nlp):
                                            "Last line"]
     starts = [t.i for t in doc if t.is_sent_start]
     assert starts == [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text_with_ws]
+
+
+def test_people_are_the_person_names_and_the_surnames_of_full_names():
+    doc = spacy.blank("en")("Marco Rubio met Lula . Rubio 's visit ended .")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "PERSON"), Span(doc, 5, 6, "LAW")]
+    assert docutil.people(doc) == {"Marco Rubio", "Rubio", "Lula"}
+
+
+def test_a_surname_the_recogniser_took_for_a_law_is_still_an_actor():
+    from spacy.tokens import Doc
+
+    from communique.extract.events.arguments import is_actor
+
+    words = ["Marco", "Rubio", "met", "Lula", ".", "Rubio", "'s", "visit", "ended", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "O",
+                                                                   "B-LAW", "O", "O", "O", "O"])
+    assert is_actor(doc[5]) is True
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=["O", "O", "O", "B-PERSON", "O",
+                                                                   "B-LAW", "O", "O", "O", "O"])
+    assert is_actor(doc[5]) is False

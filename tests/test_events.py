@@ -573,3 +573,11 @@ def test_a_surname_the_tagger_missed_is_the_person_it_tagged_in_full(code):
 def test_fighters_of_a_people_without_a_state_do_not_take_the_country_where_they_fight(code):
     events = code("Chechen fighters attacked a Ukrainian checkpoint near Bakhmut on Monday.")
     assert [(a.text, a.country) for a in one(events, "ASSAULT").actors] == [("Chechen fighters", None)]
+
+
+def test_he_is_the_last_person_named_not_the_country_named_after_him(code):
+    events = code("U.S. Secretary of State Marco Rubio met Saudi officials in Riyadh. This marks Rubio's second "
+                  "visit to Saudi Arabia. He is scheduled to travel to Canada on Wednesday for meetings with G7 "
+                  "ministers.")
+    travel = [e for e in events if e.trigger.text == "travel"][0]
+    assert [(a.text, a.name, a.country) for a in travel.actors] == [("He", "Marco Rubio", "USA")]

@@ -208,3 +208,12 @@ def last_ending_by(filed: Optional[tuple[list[int], list[Span]]], char: int) -> 
     ends, spans = filed
     k = bisect_right(ends, char)
     return spans[k - 1] if k else None
+
+
+def people(doc: Doc) -> frozenset[str]:
+    """The names the article tags as people, and the surnames of its full names."""
+    if CACHE_PREFIX + "people" not in doc.user_data:
+        found = [e for e in ents(doc) if e.label_ == "PERSON"]
+        names = frozenset(e.text for e in found) | {e[-1].text for e in found if len(e) > 1}
+        doc.user_data[CACHE_PREFIX + "people"] = names
+    return doc.user_data[CACHE_PREFIX + "people"]

@@ -158,6 +158,8 @@ def is_actor(head: Token) -> bool:
         return True
     if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
         return True  # a name the entity recogniser missed ("met Ruiz")
+    if head.pos_ == "PROPN" and head.text in docutil.people(head.doc):
+        return True  # a person's name mistaken here for a law or a product ("Rubio's visit")
     if head.is_upper and head.is_alpha and len(head) > 1 and head.ent_type_ not in NOT_ACTOR_ENTS:
         return True  # an acronym, whatever the tagger made of it ("ICE deported", "BLA")
     return _country(core.text) is not None

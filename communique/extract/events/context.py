@@ -89,16 +89,7 @@ def _person(ref: ActorRef, doc: Doc) -> bool:
     if span is not None and len(span) > 0 and span.root.ent_type_ == "PERSON":
         return True
     # a surname the tagger missed here, whose full name it tagged elsewhere ("Bugti" after "Sarfraz Bugti")
-    return bool(ref.name) and ref.name in _people(doc)
-
-
-def _people(doc: Doc) -> frozenset[str]:
-    """The names the article tags as people, and the surnames of its full names."""
-    if "communique_people" not in doc.user_data:
-        people = [e for e in docutil.ents(doc) if e.label_ == "PERSON"]
-        names = frozenset(e.text for e in people) | {e[-1].text for e in people if len(e) > 1}
-        doc.user_data["communique_people"] = names
-    return doc.user_data["communique_people"]
+    return bool(ref.name) and ref.name in docutil.people(doc)
 
 
 def _span(ref: ActorRef, doc: Doc):

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Iterable, Optional
 
+from communique.countries import lookup
 from communique.records import Event, Statement
 
 
@@ -124,9 +125,10 @@ class Recall:
         return max(hits, key=lambda hit: hit[0])[1] if hits else None
 
     def last_person(self, at: int, reach: int):
-        """The latest speaker or actor with a full name starting less than `reach` characters before `at`."""
+        """The latest speaker or actor with a person's full name starting less than `reach` characters before `at`."""
         found = _latest_first(self.speakers.between(at - reach + 1, at - 1), self.seen.between(at - reach + 1, at - 1))
-        return next((k for k in found if " " in (k.name or "")), None)
+        return next((k for k in found if " " in (k.name or "") and lookup(k.name) is None), None)  # no "Saudi
+        # Arabia": a country's or a body's name is no one "he" or "she" stands for
 
     def placed_before(self, at: int, reach: int) -> list:
         """Actors and speakers with a country that end by `at` and start less than `reach` before it, latest first."""
