@@ -177,3 +177,12 @@ def test_people_killed_in_a_protest_make_the_protest_an_event(code):
     assert sorted((e.event_type, e.trigger.text) for e in events) == [("ASSAULT", "killed"), ("PROTEST", "protest")]
     assert [(e.event_type, e.trigger.text) for e in code("Two people died during protests in Nairobi.")] == [
         ("PROTEST", "protests")]
+
+
+def test_a_meeting_that_brings_people_together_took_place_and_its_unrecognised_name_is_its_actor(code):
+    events = code("The G7 talks in Charlevoix brought together ministers from Britain and Canada.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("CONSULT", "talks", ["G7"])]
+    events = code("The Kenyan talks in Nairobi collapsed on Tuesday.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("CONSULT", "talks", ["KEN"])]

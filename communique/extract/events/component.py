@@ -236,8 +236,9 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     if cand.noun is not None:
         noun = cand.noun
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound")
-                                        and child.ent_type_ in ("NORP", "GPE", "ORG")):
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and (
+                    child.ent_type_ in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and not child.ent_type_))):
+                # a name the recogniser missed counts too ("the G7 talks")
                 actors.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
                 actors += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]

@@ -29,7 +29,11 @@ CLAIM_DIRECTED = {"REJECT", "ACCUSE"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
                 "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
-                "claim", "target", "strike"}
+                "claim", "target", "strike",
+                # what a meeting does when it takes place ("the talks brought together ministers", "the summit
+                # focused on trade", "the talks collapsed")
+                "bring", "gather", "draw", "produce", "yield", "collapse", "stall", "open", "close", "focus",
+                "center", "centre", "cover", "wrap"}
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
 # Verbs of harm that place an attack ("died in the attack").
@@ -86,8 +90,9 @@ def objects(verb: Token) -> list[Token]:
 
 
 def compounds(noun: Token) -> list[Token]:
-    """Compound modifiers that form part of an event noun ("hunger strike", "phone call")."""
-    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_]
+    """Compound modifiers that form part of an event noun ("hunger strike", "phone call"); a name before it
+    ("G7 talks") is its actor or place."""
+    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_]
 
 
 def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
