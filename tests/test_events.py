@@ -581,3 +581,11 @@ def test_he_is_the_last_person_named_not_the_country_named_after_him(code):
                   "ministers.")
     travel = [e for e in events if e.trigger.text == "travel"][0]
     assert [(a.text, a.name, a.country) for a in travel.actors] == [("He", "Marco Rubio", "USA")]
+
+
+def test_a_group_named_by_a_cut_name_and_the_owner_of_what_concerns_it(code):
+    events = code("Top diplomats from the Group of Seven leading democracies met in Quebec on Friday. The group "
+                  "remains concerned about Iran's nuclear programme.")
+    accuse = one(events, "ACCUSE")
+    assert (accuse.trigger.text, [(a.text, a.country) for a in accuse.actors], countries(accuse.recipients)) == (
+        "concerned", [("The group", "G7")], ["IRN"])

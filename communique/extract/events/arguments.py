@@ -112,6 +112,18 @@ def relative_antecedent(tok: Token) -> Token:
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
+def owners(thing: Token) -> list[Token]:
+    """Whose a thing acted on is ("rejected Kenya's request", "the allegations made by Pakistan"): the party the
+    act reaches through it."""
+    out = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its help": named already
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            out += [p for p in child.children if p.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            out += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return out
+
+
 def mention_span(head: Token) -> Span:
     """The noun phrase of `head`: its left modifiers and identifying right modifiers."""
     doc = head.doc

@@ -280,25 +280,13 @@ def _object_parties(verb: Token, depth: int = 0) -> list[Token]:
         if child.dep_ in ("dobj", "dative", "pobj", "attr", "oprd"):
             out.append(child)
             if not args.is_actor(child):
-                out += _owners(child)
+                out += args.owners(child)
             if depth < 2:
                 out += _object_parties(child, depth + 1)
         elif child.dep_ in ("prep", "prt") and (
             child.lower_ in RECIPIENT_PREPS or child.lower_ in ("of", "up", "for")
         ) and depth < 3:
             out += _object_parties(child, depth + 1)
-    return out
-
-
-def _owners(thing: Token) -> list[Token]:
-    """Whose a thing acted on is ("rejected Kenya's request", "the allegations made by Pakistan"): the party the
-    act reaches through it."""
-    out = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"]  # "its help": named already
-    for child in thing.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            out += [p for p in child.children if p.dep_ == "pobj"]
-        elif child.dep_ == "acl" and child.tag_ == "VBN":
-            out += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return out
 
 

@@ -118,10 +118,23 @@ def _named_before(ref: ActorRef, doc: Doc) -> Optional[str]:
     ent = docutil.last_ending_by(docutil.ents_keyed(doc, "named_words", _name_words).get(noun), ref.start)
     if ent is None:
         return None
-    found = lookup(ent.text)
+    found = lookup(ent.text) or _name_cut_at_of(ent)
     if found is not None:
         return found.code
     return args.actor_ref(ent.root).country
+
+
+def _name_cut_at_of(ent):
+    """A name the recogniser cut before its "of" ("Group" of "the Group of Seven"): the longer name, if known."""
+    doc = ent.doc
+    of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end  # "[Group of] Seven" or "[Group] of Seven"
+    if of >= len(doc) or doc[of].lower_ != "of":
+        return None
+    for end in range(of + 2, min(of + 4, len(doc) + 1)):
+        found = lookup(doc[ent.start:end].text)
+        if found is not None:
+            return found
+    return None
 
 
 def _name_words(ent) -> list[str]:

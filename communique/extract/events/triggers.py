@@ -233,7 +233,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
 
 def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
-    if tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:
+    if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:  # "concerned"
+        # is often tagged a participle
         return None
     preps = ("about", "over", "with", "at", "by") if lex.disapproval[tok.lower_].etype == "ACCUSE" else (
         "of", "to", "for", "with")  # "proud of", "grateful to", "pleased with"
@@ -245,7 +246,8 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if not any(args.is_actor(s) for s in args.subjects(verb)):
         return None
     cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
-    cand.recipient_heads = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    targets = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    cand.recipient_heads = targets + [o for p in targets if not args.is_actor(p) for o in args.owners(p)]
     return cand
 
 
