@@ -61,3 +61,17 @@ def test_putting_another_party_behind_an_attack_accuses_it(run):
 def test_an_attack_denied_or_told_by_the_narrator_accuses_no_one(run):
     assert accusations(run("The Nigerian army said the bandits were not behind the raid on the school.")) == []
     assert accusations(run("The attack on the convoy was planned by militants in Afghanistan.")) == []
+
+
+def test_calling_another_partys_act_illegal_or_dangerous_criticises_it(run):
+    doc = run("\u201cRussia's strikes on the port are illegal,\u201d the Ukrainian foreign minister said.")
+    assert accusations(doc) == [("illegal", "disapprove", ["UKR"], ["Russia"])]
+    doc = run("The Chilean government warned on Friday that expanding military cooperation between Peru and "
+              "Bolivia is dangerous.")
+    assert accusations(doc) == [("dangerous", "disapprove", ["CHL"], ["Peru", "Bolivia"])]
+
+
+def test_no_criticism_in_a_denial_a_question_or_an_impersonal_warning(run):
+    assert accusations(run("\u201cOur response was not illegal,\u201d the Russian envoy said.")) == []
+    assert accusations(run("\u201cIt is dangerous to travel there,\u201d the French embassy said.")) == []
+    assert accusations(run("Voters were asked if the Peruvian strikes were illegal.")) == []

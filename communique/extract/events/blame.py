@@ -74,6 +74,50 @@ def instigators(sent: Span, cands: list[Candidate], lex: Lexicon,
     return []
 
 
+def condemnations(sent: Span, cands: list[Candidate], lex: Lexicon,
+                  quoted: Callable[[Token], bool]) -> list[Candidate]:
+    """ "Russia's strikes are illegal", "expanding cooperation between X and Y is dangerous": a statement that
+    condemns another actor's act (or the actor) as illegal, dangerous, unacceptable ... criticises it, by its
+    speaker."""
+    if any(c.etype == "ACCUSE" for c in cands):
+        return []
+    for tok in sent:
+        code = lex.condemning.get(tok.lower_)
+        if code is None or tok.dep_ not in ("acomp", "conj") or not quoted(tok):
+            continue
+        adj = tok if tok.dep_ == "acomp" else next((h for h in [tok.head] if h.dep_ == "acomp"), None)
+        if adj is None or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children, *tok.children)):
+            continue  # "not illegal"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in adj.head.children):
+            continue  # "asked if her practices were illegal"
+        subjects = args.subjects(adj.head) + [c for c in adj.head.children if c.dep_ == "csubj"]  # "expanding
+        # cooperation between X and Y is dangerous"
+        parties = [p for subj in subjects if subj.lower_ not in IMPERSONAL for p in _condemned(subj)]
+        parties = [p for p in parties if p.lower_ not in speech.FIRST_PERSON and args.is_actor(p)]
+        if parties:
+            return [Candidate(tok, [tok], code.etype, code.mode, source=code.source, contexts=code.contexts,
+                              own_subject=False, by_speaker=True, recipient_heads=parties)]
+    return []
+
+
+# "It is dangerous to travel there": no one's act.
+IMPERSONAL = {"it", "this", "that", "these", "those", "there"}
+
+
+def _condemned(subj: Token) -> list[Token]:
+    """Whose act a condemned subject is: the actor itself, else the owners and parties named in the subject."""
+    if args.is_actor(subj):
+        return [subj]
+    out = []
+    for tok in subj.subtree:
+        if tok.dep_ == "poss" or (tok.dep_ in ("amod", "compound") and tok.ent_type_ in ("NORP", "GPE", "ORG")
+                                  and docutil.entity_of(tok) != docutil.entity_of(tok.head)):  # not "North" Korea
+            out.append(tok)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("between", "by") and tok.head.head in subj.subtree:
+            out += [tok, *tok.conjuncts]
+    return out
+
+
 def _attack(tok: Token, lex: Lexicon) -> bool:
     """The word names an attack or another act of violence (an ASSAULT noun of the lexicon)."""
     code = lex.nouns.get(lemma(tok)) if tok.pos_ == "NOUN" else None

@@ -60,6 +60,7 @@ class EventCoder:
             cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
             cands += blame.accusations(sent, cands, lexicon.load(), self._in_statement)
             cands += blame.instigators(sent, cands, lexicon.load(), self._in_statement)
+            cands += blame.condemnations(sent, cands, lexicon.load(), self._in_statement)
             for cand in cands + blame.alleged(sent, cands):
                 events.extend(self._events(cand, sent))
         events = [e for e in events if e.confidence >= self.min_confidence]

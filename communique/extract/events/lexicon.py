@@ -69,6 +69,7 @@ class Lexicon:
     disapproval: dict[str, Code] = field(default_factory=dict)  # predicate adjectives -> ACCUSE (or SUPPORT)
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     wrongs: dict[str, Code] = field(default_factory=dict)  # wrongs whose attribution accuses (blame.py)
+    condemning: dict[str, Code] = field(default_factory=dict)  # "X's move is illegal": criticism (blame.py)
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
     indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
 
@@ -245,6 +246,9 @@ def load() -> Lexicon:
     adj = conv.get("approval_adjectives", {"words": []})
     for word in adj["words"]:
         lex.disapproval[word] = _conv_code(mapper, adj, "conventions.yaml approval adjective")
+    cond = conv["condemning_adjectives"]
+    for word in cond["words"]:
+        lex.condemning[word] = _conv_code(mapper, cond, "conventions.yaml condemning adjective")
     for rule in conv.get("wrongs", []):
         for word in rule["words"]:
             lex.wrongs[word] = _conv_code(mapper, rule, f"conventions.yaml wrong: {word}")
