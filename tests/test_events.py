@@ -589,3 +589,18 @@ def test_a_group_named_by_a_cut_name_and_the_owner_of_what_concerns_it(code):
     accuse = one(events, "ACCUSE")
     assert (accuse.trigger.text, [(a.text, a.country) for a in accuse.actors], countries(accuse.recipients)) == (
         "concerned", [("The group", "G7")], ["IRN"])
+
+
+@pytest.mark.parametrize("text, trigger, recipient", [
+    ("The Bahamas suspended relations with Cuba on Monday.", "suspended relations", "CUB"),
+    ("The Bahamas has temporarily suspended its relationship with Cuba.", "suspended its relationship", "CUB"),
+    ("Belize severed relations with Guatemala.", "severed relations", "GTM"),
+])
+def test_suspending_or_severing_relations_reduces_them(code, text, trigger, recipient):
+    event = one(code(text), "SANCTION")
+    assert (event.trigger.text, event.mode, countries(event.recipients)) == (trigger, "withdraw", [recipient])
+
+
+def test_a_series_of_raids_is_raids(code):
+    event = one(code("North Korea has conducted a series of raids against villages near the border."), "ASSAULT")
+    assert (event.trigger.text, countries(event.actors)) == ("conducted a series of raids", ["PRK"])

@@ -145,6 +145,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         for obj in objects(tok):
             if obj.dep_ not in ("dobj", "nsubjpass") or obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "PROPN":
                 continue
+            obj = _counted(obj)
             code = noun_code(lex, obj)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
                 return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
@@ -249,6 +250,20 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     targets = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     cand.recipient_heads = targets + [o for p in targets if not args.is_actor(p) for o in args.owners(p)]
     return cand
+
+
+# Nouns that count events: "a series of raids", "a new round of talks", "a wave of arrests".
+SERIES = {"series", "wave", "string", "spate", "round", "flurry", "barrage", "volley", "campaign", "number",
+          "couple"}
+
+
+def _counted(obj: Token) -> Token:
+    """The event noun that a noun of number stands before ("conducted a series of raids" -> raids)."""
+    if lemma(obj) not in SERIES:
+        return obj
+    inner = [p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+             if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    return inner[0] if inner else obj
 
 
 def _count(tok: Token) -> float:
