@@ -186,3 +186,12 @@ def test_a_meeting_that_brings_people_together_took_place_and_its_unrecognised_n
     events = code("The Kenyan talks in Nairobi collapsed on Tuesday.")
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("CONSULT", "talks", ["KEN"])]
+
+
+def test_the_transfer_of_aid_or_arms_is_aid_and_assistance_sought_is_not(code):
+    events = code("Fiji announced the transfer of humanitarian aid to Tonga on Monday.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.country for r in e.recipients])
+            for e in events] == [("AID", "transfer", ["FJI"], ["TON"])]
+    events = code("Laos is seeking military assistance from Vietnam.")  # asked for: the request is the event
+    assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
+        ("REQUEST", "seeking military assistance", ["VNM"])]

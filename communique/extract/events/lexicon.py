@@ -63,6 +63,7 @@ class Lexicon:
     phrasal: dict[tuple[str, str], Code] = field(default_factory=dict)
     nouns: dict[str, Code] = field(default_factory=dict)  # event nouns, with an actor of their own
     compounds: dict[tuple[str, str], Optional[Code]] = field(default_factory=dict)
+    noun_objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # ("transfer", "arms"): of-objects
     light_verbs: set[str] = field(default_factory=set)
     figurative: set[str] = field(default_factory=set)
     figurative_nouns: set[str] = field(default_factory=set)
@@ -82,6 +83,7 @@ class Lexicon:
             words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
             words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
             words |= {noun for _, noun in self.compounds}  # "phone conversation": the noun carries the trigger
+            words |= {noun for noun, _ in self.noun_objects}
             words |= set(LEMMA_FIXES)
             self.indexes["_words"] = frozenset(words)
         return self.indexes["_words"]
@@ -233,6 +235,11 @@ def load() -> Lexicon:
     for rule in conv["noun_compounds"]:
         key = (rule["words"][0], rule["words"][1])
         lex.compounds[key] = None if rule["code"] is None else _conv_code(mapper, rule, "conventions.yaml compound")
+    for rule in conv["noun_objects"]:
+        code = _conv_code(mapper, rule, "conventions.yaml noun object")
+        for noun in rule["nouns"]:
+            for obj in rule["objects"]:
+                lex.noun_objects[(noun, obj)] = code
     for rule in conv["objects"]:
         code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
         for obj in rule["objects"]:

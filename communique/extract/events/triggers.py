@@ -102,6 +102,10 @@ def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
         key = (child.lower_, lem)
         if child.dep_ in ("compound", "amod", "nmod") and key in lex.compounds:
             return lex.compounds[key]
+    for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            if (lem, lemma(obj)) in lex.noun_objects:  # "the transfer of arms"
+                return lex.noun_objects[(lem, lemma(obj))]
     return lex.nouns.get(lem)
 
 
@@ -214,6 +218,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
     happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
         c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
+    if tok.dep_ == "dobj" and lemma(tok.head) in SOUGHT_BY:
+        return None  # "seeking military assistance from Russia": asked for, not given (the asking is the event)
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
@@ -252,6 +258,8 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return cand
 
 
+# Verbs whose object is wanted, not done: an event noun there has not happened.
+SOUGHT_BY = {"seek", "request", "want", "need", "demand", "ask", "desire"}
 # Nouns that count events: "a series of raids", "a new round of talks", "a wave of arrests".
 SERIES = {"series", "wave", "string", "spate", "round", "flurry", "barrage", "volley", "campaign", "number",
           "couple"}
