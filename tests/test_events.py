@@ -604,3 +604,23 @@ def test_suspending_or_severing_relations_reduces_them(code, text, trigger, reci
 def test_a_series_of_raids_is_raids(code):
     event = one(code("North Korea has conducted a series of raids against villages near the border."), "ASSAULT")
     assert (event.trigger.text, countries(event.actors)) == ("conducted a series of raids", ["PRK"])
+
+
+def test_reaffirmed_support_and_reiterated_willingness_are_the_stance_they_restate(code):
+    events = code("The G7 countries affirmed their unwavering support for Ukraine.")
+    assert [(e.event_type, e.trigger.text, countries(e.actors), countries(e.recipients)) for e in events] == [
+        ("SUPPORT", "affirmed their unwavering support", ["G7"], ["UKR"])]
+    events = code("Chile reiterated its willingness to resume talks with Bolivia.")
+    assert [(e.event_type, e.trigger.text, countries(e.actors)) for e in one_of(events, "AGREE")] == [
+        ("AGREE", "reiterated its willingness", ["CHL"])]
+    assert code("The Chilean minister affirmed that the border was open.") == []
+
+
+def one_of(events, etype):
+    """The events of a type."""
+    return [e for e in events if e.event_type == etype]
+
+
+def test_holding_a_session_is_meeting(code):
+    event = one(code("On Friday, G7 foreign ministers held a session focused on China."), "CONSULT")
+    assert (event.trigger.text, countries(event.actors)) == ("held a session", ["G7"])

@@ -237,6 +237,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
     if cand.noun is not None:
         noun = cand.noun
         for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ == "PRON" and any(args.is_actor(a) for a in actors):
+                continue  # "Peru reaffirmed its support": "its" is Peru again
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and (
                     child.ent_type_ in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and not child.ent_type_))):
                 # a name the recogniser missed counts too ("the G7 talks")

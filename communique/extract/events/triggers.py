@@ -117,8 +117,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.wanting and _wants_of(tok):
         return _cand(tok, [tok], lex.wanting[lem])
     if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children) and not any(
-            (lem, lemma(o)) in lex.objects for o in objects(tok)):
-        return None
+            (lem, lemma(o)) in lex.objects for o in objects(tok)) and not _light_use(lex, tok, lem):
+        return None  # "affirmed that ...", but "affirmed their support for X" is the support
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
@@ -258,11 +258,19 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return cand
 
 
+# Verbs of saying that restate a stance named by their object; "announced"/"planned" nouns have rules of their own.
+REAFFIRMING = {"affirm", "reaffirm", "reiterate", "repeat"}
 # Verbs whose object is wanted, not done: an event noun there has not happened.
 SOUGHT_BY = {"seek", "request", "want", "need", "demand", "ask", "desire"}
 # Nouns that count events: "a series of raids", "a new round of talks", "a wave of arrests".
 SERIES = {"series", "wave", "string", "spate", "round", "flurry", "barrage", "volley", "campaign", "number",
           "couple"}
+
+
+def _light_use(lex: Lexicon, tok: Token, lem: str) -> bool:
+    """A verb of saying used as a light verb with an event noun ("reiterated its willingness to", "affirmed
+    their support for")."""
+    return lem in REAFFIRMING and any(o.dep_ == "dobj" and noun_code(lex, o) is not None for o in objects(tok))
 
 
 def _counted(obj: Token) -> Token:
