@@ -624,3 +624,19 @@ def one_of(events, etype):
 def test_holding_a_session_is_meeting(code):
     event = one(code("On Friday, G7 foreign ministers held a session focused on China."), "CONSULT")
     assert (event.trigger.text, countries(event.actors)) == ("held a session", ["G7"])
+
+
+@pytest.mark.parametrize("text, etype, mode, trigger", [
+    ("The rebel group declared a nationwide ceasefire on Monday.", "RETREAT", "ceasefire", "ceasefire"),
+    ("The Malian government declared a state of emergency in the capital.", "COERCE", "martial-law", "state"),
+    ("The Malian president imposed martial law on Tuesday.", "COERCE", "martial-law", "imposed martial law"),
+    ("Kenya declared war on Somalia.", "ASSAULT", None, "war"),
+])
+def test_what_is_declared_is_done(code, text, etype, mode, trigger):
+    event = one(code(text), etype)
+    assert (event.mode, event.trigger.text) == (mode, trigger)
+
+
+def test_a_state_of_emergency_demanded_is_not_declared(run):
+    doc = run("A Nigerian activist said authorities should declare a state of emergency over the kidnappings.")
+    assert [(e.event_type, e.trigger.text) for e in doc._.events] == [("REQUEST", "should declare")]

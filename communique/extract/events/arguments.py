@@ -261,15 +261,15 @@ def claiming_verb(noun: Token) -> Optional[Token]:
 
 
 # Verbs by which an actor makes its own measure known: the measure named by their object is the actor's.
-ANNOUNCING = {"announce", "unveil"}
+ANNOUNCING = {"announce", "unveil", "declare", "proclaim"}  # "declared a ceasefire", "proclaimed martial law"
 
 
 def announcing_verb(noun: Token) -> Optional[Token]:
     """ "Japan announced an aid package": the verb announcing the event, when an actor is its subject."""
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ANNOUNCING and any(
-            is_actor(s) for s in subjects(head)):
-        return head
+            is_actor(s) for s in subjects(head)) and not any(c.lower_ in ("should", "must") for c in head.children):
+        return head  # "should declare a state of emergency" is a demand (flags.deontic_requests), nothing declared
     return None
 
 

@@ -208,9 +208,10 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         elif not senses.is_phone_call(tok):
             return None
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
-    if lemma(tok) == "war" and (not possessor or any(c.lower_ == "civil" for c in tok.children)):
+    if lemma(tok) == "war" and args.announcing_verb(tok) is None and (
+            not possessor or any(c.lower_ == "civil" for c in tok.children)):
         return None  # "the war", "the Russia-Ukraine war", "Sudan's civil war": an ongoing conflict's name, not a
-        # report of fighting
+        # report of fighting ("declared war on X" is one)
     agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
     has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
