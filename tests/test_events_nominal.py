@@ -195,3 +195,13 @@ def test_the_transfer_of_aid_or_arms_is_aid_and_assistance_sought_is_not(code):
     events = code("Laos is seeking military assistance from Vietnam.")  # asked for: the request is the event
     assert [(e.event_type, e.trigger.text, [r.country for r in e.recipients]) for e in events] == [
         ("REQUEST", "seeking military assistance", ["VNM"])]
+
+
+def test_a_measure_evaded_or_breached_is_not_imposed_again(code):
+    assert code("North Korea evaded U.N. sanctions by shipping coal to China.") == []
+    events = code("Russian forces violated the ceasefire on Monday.")  # the dictionary's breach of a truce
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "violated the ceasefire")]
+
+
+def test_a_drug_war_is_a_policy_not_fighting(code):
+    assert code("The two countries launched a drug war on cartels.") == []

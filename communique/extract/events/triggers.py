@@ -219,6 +219,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
     happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
         c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
+    if tok.dep_ == "dobj" and lemma(tok.head) in BROKEN_BY:
+        return None  # "would violate U.N. sanctions", "breached the ceasefire": the breach is what happens
     if tok.dep_ == "dobj" and lemma(tok.head) in SOUGHT_BY:
         return None  # "seeking military assistance from Russia": asked for, not given (the asking is the event)
     if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
@@ -261,6 +263,8 @@ def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
 
 # Verbs of saying that restate a stance named by their object; "announced"/"planned" nouns have rules of their own.
 REAFFIRMING = {"affirm", "reaffirm", "reiterate", "repeat"}
+# Verbs whose object is an existing measure or accord that someone breaks or evades.
+BROKEN_BY = {"violate", "breach", "evade", "defy", "flout", "circumvent", "skirt", "dodge", "bust"}
 # Verbs whose object is wanted, not done: an event noun there has not happened.
 SOUGHT_BY = {"seek", "request", "want", "need", "demand", "ask", "desire"}
 # Nouns that count events: "a series of raids", "a new round of talks", "a wave of arrests".
