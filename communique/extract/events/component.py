@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.countries import is_igo
 from communique.extract import docutil
 from communique.extract.events import arguments as args
-from communique.extract.events import blame, lexicon, speech
+from communique.extract.events import blame, lexicon, naming, speech
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
@@ -56,7 +56,7 @@ class EventCoder:
         """Events for the whole document, in text order."""
         events: list[Event] = []
         for sent in self.doc.sents:
-            cands = flags.resolve_frames(find_candidates(sent))
+            cands = naming.judged(sent, flags.resolve_frames(find_candidates(sent)), lexicon.load())
             cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
             cands += blame.accusations(sent, cands, lexicon.load(), self._in_statement)
             cands += blame.instigators(sent, cands, lexicon.load(), self._in_statement)

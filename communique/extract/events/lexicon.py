@@ -71,6 +71,8 @@ class Lexicon:
     objects: dict[tuple[str, str], Code] = field(default_factory=dict)  # verb + object lemma
     wrongs: dict[str, Code] = field(default_factory=dict)  # wrongs whose attribution accuses (blame.py)
     condemning: dict[str, Code] = field(default_factory=dict)  # "X's move is illegal": criticism (blame.py)
+    judging: dict[str, Code] = field(default_factory=dict)  # "called X a dictator": criticism (naming.py)
+    denials: dict[str, Code] = field(default_factory=dict)  # "called the claims baseless": rejection (naming.py)
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
     indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
 
@@ -256,6 +258,11 @@ def load() -> Lexicon:
     cond = conv["condemning_adjectives"]
     for word in cond["words"]:
         lex.condemning[word] = _conv_code(mapper, cond, "conventions.yaml condemning adjective")
+    naming = conv["naming"]
+    for word in naming["words"]:
+        lex.judging[word] = _conv_code(mapper, naming, "conventions.yaml naming")
+    for word in naming["denials"]["words"]:
+        lex.denials[word] = _conv_code(mapper, naming["denials"], "conventions.yaml naming denial")
     for rule in conv.get("wrongs", []):
         for word in rule["words"]:
             lex.wrongs[word] = _conv_code(mapper, rule, f"conventions.yaml wrong: {word}")
