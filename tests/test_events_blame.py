@@ -75,3 +75,9 @@ def test_no_criticism_in_a_denial_a_question_or_an_impersonal_warning(run):
     assert accusations(run("\u201cOur response was not illegal,\u201d the Russian envoy said.")) == []
     assert accusations(run("\u201cIt is dangerous to travel there,\u201d the French embassy said.")) == []
     assert accusations(run("Voters were asked if the Peruvian strikes were illegal.")) == []
+
+
+def test_saying_a_partys_act_was_a_crime_accuses_the_party(run):
+    doc = run("\u201cRussia's strikes on the port were a violation of international law,\u201d the Ukrainian minister "
+              "said.")
+    assert accusations(doc) == [("violation", "allege", ["UKR"], ["Russia"])]

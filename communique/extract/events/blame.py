@@ -167,8 +167,8 @@ def _wrongdoers(tok: Token) -> list[Token]:
         found += [p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                   for p in c.children if p.dep_ == "pobj"]
         governor = _doing_verb(tok)
-        if not found and governor is not None:
-            found = args.subjects(governor)
+        if not found and governor is not None:  # "X committed abuses"; "Russia's strikes were a violation"
+            found = [p for s in args.subjects(governor) for p in _condemned(s)]
     return [w for w in found if w.lower_ not in speech.FIRST_PERSON and args.is_actor(w)]
 
 
