@@ -640,3 +640,14 @@ def test_what_is_declared_is_done(code, text, etype, mode, trigger):
 def test_a_state_of_emergency_demanded_is_not_declared(run):
     doc = run("A Nigerian activist said authorities should declare a state of emergency over the kidnappings.")
     assert [(e.event_type, e.trigger.text) for e in doc._.events] == [("REQUEST", "should declare")]
+
+
+def test_voters_backing_a_candidate_are_no_political_act(code):
+    assert code("Hispanic voters back the former secretary of state by nine points.") == []
+
+
+def test_support_received_or_criticism_faced_is_the_givers(code):
+    event = one(code("The Kenyan president received support from Uganda on Monday."), "SUPPORT")
+    assert (countries(event.actors), countries(event.recipients)) == (["UGA"], ["KEN"])
+    event = one(code("The Chilean minister faced sharp criticism from Peru over the decision."), "ACCUSE")
+    assert (countries(event.actors), countries(event.recipients)) == (["PER"], ["CHL"])

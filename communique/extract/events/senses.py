@@ -72,6 +72,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "CONCEDE" and lem in ("concede", "admit") and any(
             c.dep_ == "ccomp" for c in verb.children):
         return None  # "conceded he had fallen short": an admission, a statement, not yielding
+    if verb is not None and cand.etype in ("SUPPORT", "REJECT") and _electorate(verb):
+        return None  # "Hispanic voters back Clinton", "voters are rejecting him": a preference, not a political act
     if verb is not None and lem == "ask" and _question(verb):
         return None
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
@@ -110,6 +112,12 @@ def _private_people(verb: Token) -> bool:
         if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
             return False
     return True
+
+
+def _electorate(verb: Token) -> bool:
+    """Every subject is the voting public ("voters", "the electorate")."""
+    subjects = args.subjects(verb)
+    return bool(subjects) and all(args.core_head(s).lemma_.lower() in ("voter", "electorate") for s in subjects)
 
 
 def _seized_on(verb: Token) -> bool:
