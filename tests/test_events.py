@@ -651,3 +651,17 @@ def test_support_received_or_criticism_faced_is_the_givers(code):
     assert (countries(event.actors), countries(event.recipients)) == (["UGA"], ["KEN"])
     event = one(code("The Chilean minister faced sharp criticism from Peru over the decision."), "ACCUSE")
     assert (countries(event.actors), countries(event.recipients)) == (["PER"], ["CHL"])
+
+
+@pytest.mark.parametrize("text, mode, recipients", [
+    ("The Iranian president promised to retaliate against Israel.", "violence", ["ISR"]),
+    ("The Chinese government vowed to punish Taiwan for the visit.", "restrict", ["TWN"]),
+    ("The rebels vowed on Tuesday to renew their attacks on the capital.", "violence", []),
+])
+def test_a_vow_of_force_is_a_threat_made_when_vowed(code, text, mode, recipients):
+    event = one(code(text), "THREATEN")
+    assert (event.mode, countries(event.recipients), event.future) == (mode, recipients, False)
+
+
+def test_a_vow_to_protest_or_cooperate_stays_that_act(code):
+    assert [e.event_type for e in code("Kenyan teachers vowed to continue their protests.")] == ["PROTEST"]

@@ -36,6 +36,9 @@ COMMITMENT = {"promise", "pledge", "offer", "vow", "commit", "willing", "ready",
 DEONTIC_AUX = {"must", "should"}
 # Promising verbs whose coded complement stands for them (the guide: a planned meeting is CONSULT, future).
 PROMISES = {"agree", "promise", "pledge", "offer", "commit", "plan", "intend", "decide", "prepare"}
+# Vows whose conflictual complement is a threat; protests and withdrawals vowed stay those acts (future).
+VOWS = {"vow", "swear", "promise", "pledge"}
+VOWED_FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 # Verbs of arguing a position: "X argues the border should ..." states a view, it does not demand.
 ASSERTIONS = {"argue", "claim", "believe", "think", "feel", "know", "predict", "estimate", "suggest"}
 
@@ -193,6 +196,13 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
                 table = plover.THREAT_MODES if frame.etype == "THREATEN" else plover.REQUEST_MODES
                 frame.mode = table.get(cand.etype)
             continue
+        if _lemma(head) in VOWS and cand.etype in VOWED_FORCE and (comp.dep_ == "xcomp" or (
+                comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children))):
+            # "vowed to renew attacks", "promised to retaliate": conflictual intent is a threat (CAMEO 13), made
+            # when it is vowed
+            cand.mode = plover.THREAT_MODES.get(cand.etype)
+            cand.absorbed.append(cand.anchor)  # its objects stay the recipients
+            cand.etype, cand.anchor, cand.tokens = "THREATEN", head, [head, *cand.tokens]
         prep = next((v for v in _chain(cand.anchor)[1:] if _lemma(v) == "prepare"), None)
         if prep is not None and cand.etype == "ASSAULT":
             cand.etype, cand.mode = "MOBILIZE", "weapons"  # readying force short of using it
