@@ -148,8 +148,8 @@ FUNCTION_WORDS = {"to", "in", "on", "at", "by", "with", "for", "from", "of", "ou
 
 def _set_words(word: str, synsets: dict[str, list[str]]) -> frozenset[str]:
     """A word, or the members of a synonym set ("&FIGHT"); a set the file never defines matches nothing."""
-    if word.startswith("&"):
-        return frozenset(synsets.get(word[1:], ())) or frozenset(["\x00missing:" + word])
+    if word.startswith("&"):  # patterns write "&military" for the set the file defines as "&MILITARY"
+        return frozenset(synsets.get(word[1:].lower(), ())) or frozenset(["\x00missing:" + word])
     return frozenset([word])
 
 
@@ -176,7 +176,7 @@ def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
     by_block: dict[str, list[str]] = {}
     for verb in cameo["verbs"]:
         by_block.setdefault(verb["block"], []).append(verb["lemma"])
-    synsets = cameo["synsets"]
+    synsets = {name.lower(): words for name, words in cameo["synsets"].items()}
     for raw in cameo["patterns"]:
         before = tuple(e for e in (_element(x, synsets) for x in raw["before"]) if e)
         after = tuple(e for e in (_element(x, synsets) for x in raw["after"]) if e)
