@@ -665,3 +665,13 @@ def test_a_vow_of_force_is_a_threat_made_when_vowed(code, text, mode, recipients
 
 def test_a_vow_to_protest_or_cooperate_stays_that_act(code):
     assert [e.event_type for e in code("Kenyan teachers vowed to continue their protests.")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Russia massed troops near the Ukrainian border.", "massed troops", "RUS"),
+    ("ECOWAS activated its regional standby force on Tuesday.", "activated its regional standby force", "ECOWAS"),
+    ("Satellite images showed a Russian buildup of troops near the border.", "buildup", "RUS"),
+])
+def test_massing_or_activating_forces_is_mobilizing_them(code, text, trigger, actor):
+    event = one(code(text), "MOBILIZE")
+    assert (event.mode, event.trigger.text, countries(event.actors)) == ("troops", trigger, [actor])

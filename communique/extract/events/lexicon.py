@@ -243,9 +243,10 @@ def load() -> Lexicon:
             for obj in rule["objects"]:
                 lex.noun_objects[(noun, obj)] = code
     for rule in conv["objects"]:
-        code = _conv_code(mapper, rule, f"conventions.yaml object: {rule['verb']}")
-        for obj in rule["objects"]:
-            lex.objects[(rule["verb"], obj)] = code
+        for verb in rule.get("verbs") or [rule["verb"]]:
+            code = _conv_code(mapper, rule, f"conventions.yaml object: {verb}")
+            for obj in rule["objects"]:
+                lex.objects[(verb, obj)] = code
     wants = conv["object_control_requests"]
     for verb in wants["verbs"]:
         lex.wanting[verb] = _conv_code(mapper, wants, f"conventions.yaml object control: {verb}")
