@@ -675,3 +675,8 @@ def test_a_vow_to_protest_or_cooperate_stays_that_act(code):
 def test_massing_or_activating_forces_is_mobilizing_them(code, text, trigger, actor):
     event = one(code(text), "MOBILIZE")
     assert (event.mode, event.trigger.text, countries(event.actors)) == ("troops", trigger, [actor])
+
+
+def test_the_international_community_is_an_actor(code):
+    event = one(code("The international community condemned the coup in Niger."), "ACCUSE")
+    assert [a.text for a in event.actors] == ["The international community"]

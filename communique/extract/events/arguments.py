@@ -36,8 +36,8 @@ ACTOR_NOUNS = {
     # people by role
     "legislator", "chief", "commander", "general", "secretary", "chancellor", "premier", "monarch", "governor",
     "mayor", "spokesperson", "rapporteur", "investigator", "expert", "inspector", "observer", "monitor", "analyst",
-    "critic", "opponent", "rival", "supporter", "journalist", "reporter", "lawyer", "attorney", "guard", "captor",
-    "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
+    "critic", "opponent", "rival", "supporter", "community", "journalist", "reporter", "lawyer", "attorney", "guard",
+    "captor", "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
     "smuggler", "pirate", "bandit", "ringleader", "mastermind", "operative", "agent", "spy", "coup", "victim",
     "loyalist", "partisan", "follower", "ally",
     # people

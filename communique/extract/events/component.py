@@ -26,7 +26,8 @@ if not Doc.has_extension("statements"):
     Doc.set_extension("statements", default=None)
 
 # Prepositions whose object is the party an event is directed at.
-RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into", "behind"}  # "rallied behind X"
+# "rallied behind X": behind is directed too
+RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into", "behind"}
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
 FIRST_PERSON = speech.FIRST_PERSON
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"

@@ -272,7 +272,8 @@ def _forces_to_a_front(verb: Token) -> bool:
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in FORCES | {t.rstrip("s") for t in FORCES}
                for c in verb.children):
         return False
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "along", "near")):
+    for prep in (c for c in verb.children
+                 if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into", "along", "near")):
         if any(p.dep_ == "pobj" and p.lemma_.lower() in FRONTS for p in prep.children):
             return True
     return False
