@@ -205,3 +205,11 @@ def test_a_measure_evaded_or_breached_is_not_imposed_again(code):
 
 def test_a_drug_war_is_a_policy_not_fighting(code):
     assert code("The two countries launched a drug war on cartels.") == []
+
+
+def test_a_meeting_in_which_another_act_took_place_is_an_event_of_its_own(code):
+    events = code("Leaders of Chile and Peru agreed at a virtual summit to open the border.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", "summit"),
+                                                                ("SUPPORT", "open the border")]
+    events = code("Leaders of Chile and Peru met at a summit in Lima.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", "met")]

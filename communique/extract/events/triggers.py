@@ -315,12 +315,14 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     verbs = [c for c in (senses.check(c, lex) for c in kept) if c is not None]
     covered = {t.i for c in verbs + background for t in c.tokens}
     anchors = {c.anchor.i for c in verbs + background}
+    meetings = {c.anchor.i for c in verbs + background if c.etype == "CONSULT"}
     nouns = []
     for tok in tokens:
         if tok.i in covered:
             continue
         cand = noun_candidate(lex, tok)
-        if cand is not None and (not _under_anchor(tok, anchors) or _protest_of_harm(cand)):
+        if cand is not None and (not _under_anchor(tok, anchors) or _protest_of_harm(cand)
+                                 or _meeting_as_setting(cand, meetings)):
             nouns.append(cand)
     # "attacked the city, killing three": a participle elaborating an event of the same type is that event
     by_anchor = {c.anchor.i: c for c in verbs}
@@ -354,6 +356,14 @@ def _protest_of_harm(cand: Candidate) -> bool:
 def _place_of_harm(noun: Token) -> bool:
     """ "killed in the raid", "died during protests": the noun is where a harm verb's harm happened."""
     return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in HARM_VERBS
+
+
+def _meeting_as_setting(cand: Candidate, meetings: set[int]) -> bool:
+    """ "agreed at a virtual summit", "clashed during talks": a meeting in which another act took place is an
+    event of its own (under a meeting verb, "met at a summit", it is the same one)."""
+    tok = cand.anchor
+    return cand.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and \
+        not _under_anchor(tok, meetings)
 
 
 def _under_anchor(tok: Token, anchors: set[int]) -> bool:
