@@ -213,3 +213,10 @@ def test_a_meeting_in_which_another_act_took_place_is_an_event_of_its_own(code):
                                                                 ("SUPPORT", "open the border")]
     events = code("Leaders of Chile and Peru met at a summit in Lima.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", "met")]
+
+
+def test_a_meeting_in_which_one_told_another_something_has_the_other_as_recipient(code):
+    events = code("The Mexican president told the Canadian prime minister in a phone conversation that the border "
+                  "was open.")
+    assert [(e.event_type, e.mode, [r.country for r in e.recipients]) for e in events] == [
+        ("CONSULT", "phone", ["CAN"])]

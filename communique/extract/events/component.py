@@ -250,6 +250,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
         if verb is None and not any(args.is_actor(a) for a in actors):
             actors += nominal.agents(noun, cand.etype)  # an attack "from" X: X leaves the recipients below
+        if verb is None and not recips:
+            recips += nominal.partners(noun, cand.etype)
     if verb is not None and lemma(verb) in plover.ABSORBING_FRAMES:
         comps = [c for c in verb.children if c.dep_ == "xcomp"]
         cand.absorbed.extend(c for c in comps if c not in cand.absorbed)

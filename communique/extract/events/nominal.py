@@ -49,6 +49,14 @@ def agents(noun: Token, etype: str) -> list[Token]:
     return [s for s in args.subjects(verb) if args.is_actor(s)]
 
 
+def partners(noun: Token, etype: str) -> list[Token]:
+    """ "told Trump in phone conversations": whom the verb holding a meeting noun is addressed to."""
+    verb = _governing_verb(noun) if etype in GATHERINGS and noun.dep_ == "pobj" else None
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != noun.i and args.is_actor(c)]
+
+
 def _carries_out(verb: Token) -> bool:
     """A verb of holding or carrying out an event ("launched", "held", "staged"), not of facing one."""
     lem = lemma(verb)
