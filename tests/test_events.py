@@ -680,3 +680,17 @@ def test_massing_or_activating_forces_is_mobilizing_them(code, text, trigger, ac
 def test_the_international_community_is_an_actor(code):
     event = one(code("The international community condemned the coup in Niger."), "ACCUSE")
     assert [a.text for a in event.actors] == ["The international community"]
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Iraq's intelligence service eliminated the deputy commander of the group on Friday.", "ASSAULT",
+     "eliminated the deputy commander"),
+    ("The European Union extended sanctions on Russia for six months.", "SANCTION", "extended sanctions"),
+    ("The Canadian government is keeping new tariffs in place on Mexico.", "SANCTION", "keeping new tariffs"),
+])
+def test_eliminating_fighters_is_force_and_extending_sanctions_imposes_them(code, text, etype, trigger):
+    assert one(code(text), etype).trigger.text == trigger
+
+
+def test_eliminating_jobs_is_no_event(code):
+    assert code("The company eliminated thousands of jobs.") == []
