@@ -220,3 +220,11 @@ def test_a_meeting_in_which_one_told_another_something_has_the_other_as_recipien
                   "was open.")
     assert [(e.event_type, e.mode, [r.country for r in e.recipients]) for e in events] == [
         ("CONSULT", "phone", ["CAN"])]
+
+
+def test_recent_or_dated_events_talked_about_are_still_reported(code):
+    events = code("The envoy said recent agreements between Chile and Bolivia are a positive sign.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("AGREE", "agreements", ["CHL", "BOL"])]
+    events = code("Tuesday's attack on the train marked a dramatic escalation in the insurgency.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attack")]  # a day is no person

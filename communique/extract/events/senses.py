@@ -186,7 +186,7 @@ def _between_people(noun: Token, lex: "Lexicon") -> bool:
 def _person(tok: Token) -> bool:
     """A named person (the small model tags some surnames as nationalities) or a politician's title."""
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ not in ("GPE", "ORG", "LOC", "FAC")
+        return tok.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT")  # not "Tuesday's attack"
     return tok.lemma_.lower() in POLITICIANS
 
 

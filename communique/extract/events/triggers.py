@@ -219,14 +219,15 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
-    dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod"))
+    dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod")) \
+        or any(c.dep_ == "amod" and c.lower_ in ("recent", "latest") for c in tok.children)  # "recent agreements"
     happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
         c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
     if tok.dep_ == "dobj" and lemma(tok.head) in BROKEN_BY:
         return None  # "would violate U.N. sanctions", "breached the ceasefire": the breach is what happens
     if tok.dep_ == "dobj" and lemma(tok.head) in SOUGHT_BY:
         return None  # "seeking military assistance from Russia": asked for, not given (the asking is the event)
-    if tok.dep_ == "nsubj" and not happened and tok.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "nsubj" and not (happened or dated) and tok.head.pos_ in ("VERB", "AUX"):
         return None  # "X's arrest was not a reflection of ...": the event is talked about, not reported
     situated = code.etype == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in SITUATION_PREPS
     # "died in the attack", "were killed in the raid": the harm places the attack
