@@ -694,3 +694,16 @@ def test_eliminating_fighters_is_force_and_extending_sanctions_imposes_them(code
 
 def test_eliminating_jobs_is_no_event(code):
     assert code("The company eliminated thousands of jobs.") == []
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("Soldiers raped women in the village, the Sudanese monitors said.", "ASSAULT", "raped"),
+    ("The Kenyan opposition lambasted the government over the budget.", "ACCUSE", "lambasted"),
+    ("The rebels waged war on the Malian state.", "ASSAULT", "waged war"),
+])
+def test_verbs_the_model_lemmatises_wrongly_are_coded(code, text, etype, trigger):
+    assert one(code(text), etype).trigger.text == trigger
+
+
+def test_migrants_slated_for_deportation_are_not_criticised(code):
+    assert [e.event_type for e in code("The migrants slated for deportation arrived on Monday.")] == []

@@ -47,6 +47,17 @@ REQUEST_MODES = {
 }
 # Lemmatiser slips seen with the small English model.
 LEMMA_FIXES = {"stag": "stage", "shelled": "shell", "rioted": "riot", "ral": "rally"}
+# Forms of dictionary verbs that the model lemmatises to another word ("raped" -> "rap", "waged" -> "wag",
+# "lambasted" -> "lambast"), found by putting each dictionary verb's past, -ing and -s forms in a sentence; keyed
+# by form, since "rap" and "wag" are verbs of their own ("wages", a noun, keeps its own lemma). Left to the slip:
+# "slated" (in US news, scheduled) and "spared".
+FORM_FIXES = {form: verb for verb, forms in {
+    "rape": ("raped", "raping", "rapes"), "wage": ("waged", "waging"), "lambaste": ("lambasted", "lambasting",
+    "lambastes"), "decree": ("decreed",), "ready": ("readied",), "rearrest": ("rearrested", "rearresting"),
+    "relaunch": ("relaunched", "relaunching", "relaunches"), "snipe": ("sniped", "sniping", "snipes"),
+    "appall": ("appalled",),
+    "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling"), "cane": ("caned", "caning"),
+    "rebury": ("reburied",)}.items() for form in forms}
 
 
 # Mode cues anywhere in the clause, for types whose mode depends on the means.

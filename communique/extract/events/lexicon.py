@@ -80,13 +80,13 @@ class Lexicon:
         """Every lemma that can head a trigger: verbs with a code or patterns, phrasal and object verbs, event
         nouns, adjectives of disapproval, verbs of wanting (the coder looks at no other word)."""
         if "_words" not in self.indexes:
-            from communique.extract.events.frames import LEMMA_FIXES
+            from communique.extract.events.frames import FORM_FIXES, LEMMA_FIXES
 
             words = set(self.verbs) | set(self.patterns) | {v for v, _ in self.phrasal} | set(self.nouns)
             words |= {v for v, _ in self.objects} | set(self.disapproval) | set(self.wanting) | self.light_verbs
             words |= {noun for _, noun in self.compounds}  # "phone conversation": the noun carries the trigger
             words |= {noun for noun, _ in self.noun_objects}
-            words |= set(LEMMA_FIXES)
+            words |= set(LEMMA_FIXES) | set(FORM_FIXES)
             self.indexes["_words"] = frozenset(words)
         return self.indexes["_words"]
 

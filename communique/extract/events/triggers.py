@@ -65,6 +65,9 @@ class Candidate:
 
 def lemma(tok: Token) -> str:
     """The lower-case lemma, with the model's known slips fixed."""
+    fixed = frames.FORM_FIXES.get(tok.lower_)
+    if fixed is not None:
+        return fixed
     lem = tok.lemma_.lower()
     return frames.LEMMA_FIXES.get(lem, lem)
 
