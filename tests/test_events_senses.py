@@ -234,3 +234,21 @@ def test_conceding_a_point_is_an_admission_and_conceding_territory_is_yielding(c
 
 def test_striking_a_tone_is_no_strike(code):
     assert code("The senator needs to strike a tone that approximates her earlier speech.") == []
+
+
+def test_beginning_to_attack_is_one_event_coded_by_the_attack(code):
+    events = code("Chadian militants began to attack the town at dawn.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attack")]
+    events = code("The senator has begun to attack the governor in her campaign appearances.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ACCUSE", "attack")]
+
+
+def test_attacks_from_rivals_are_their_words(code):
+    events = code("The senator fielded the most attacks from his rivals for the nomination.")
+    assert [(e.event_type, [a.text for a in e.actors]) for e in events] == [("ACCUSE", ["his rivals"])]
+
+
+def test_fighting_ones_way_back_and_suing_in_court_are_no_force(code):
+    assert code("The governor has fought his way back to respectability.") == []
+    events = code("The Kenyan senator sued the governor in the district court for defamation.")
+    assert [(e.event_type, e.mode) for e in events] == [("ACCUSE", "allege")]

@@ -244,7 +244,8 @@ def arguments(cand: Candidate) -> tuple[list[Token], list[Token]]:
                     child.ent_type_ in ("NORP", "GPE", "ORG") or (child.pos_ == "PROPN" and not child.ent_type_))):
                 # a name the recogniser missed counts too ("the G7 talks")
                 actors.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("between", "by"):
+            elif child.dep_ == "prep" and (child.lower_ in ("between", "by") or (
+                    child.lower_ == "from" and cand.etype == "ACCUSE")):  # "criticism/attacks from his rivals"
                 actors += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]
             elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
                 recips += [p for c in child.children if c.dep_ == "pobj" for p in [c, *c.conjuncts]]

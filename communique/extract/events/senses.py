@@ -39,7 +39,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     """The candidate with its sense settled, or None when it reports no event."""
     verb = cand.anchor if cand.noun is None else None
     lem = cand.anchor.lemma_.lower()
-    if verb is not None and cand.etype == "ASSAULT" and lem in lex.figurative and not physical(verb, lex):
+    # "attacked the newspaper", "has begun to attack Trump in her appearances" (a pattern of "begin")
+    figurative = next((t for t in (cand.anchor, *cand.tokens) if t.pos_ == "VERB" and lemma_of(t) in lex.figurative),
+                      None) if verb is not None else None
+    if figurative is not None and cand.etype == "ASSAULT" and not physical(figurative, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
         cand.contexts = ()  # the dictionary's "military" was for the physical sense
     if cand.noun is not None and cand.etype == "ASSAULT" and lemma_of(cand.noun) in lex.figurative_nouns and \
@@ -63,6 +66,9 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "Ted Cruz has captured Iowa": a candidate wins a state; forces, states and rulers seize
     if verb is not None and lem == "deal" and _handles_a_thing(verb):
         return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
+    if verb is not None and lem in ("fight", "battle", "struggle") and any(
+            c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
+        return None  # "fought his way back to respectability"
     if verb is not None and lem in ("fight", "battle", "struggle") and _for_a_cause(verb) and not any(
             _armed(s, lex) for s in args.subjects(verb)):
         return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
@@ -178,6 +184,8 @@ def _between_people(noun: Token, lex: "Lexicon") -> bool:
     parties = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
                for o in c.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
     parties += [c for c in noun.children if c.dep_ == "poss"]
+    parties += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")  # "attacks from rivals"
+                for p in c.children if p.dep_ == "pobj"]
     if not parties or not all(_person(p) for p in parties):
         return False
     return not any(t.lower_ in lex.force_words for t in noun.sent)
@@ -190,7 +198,8 @@ def _person(tok: Token) -> bool:
     return tok.lemma_.lower() in POLITICIANS
 
 
-POLITICIANS = {"leader", "president", "minister", "premier", "chancellor", "politician", "lawmaker", "senator"}
+POLITICIANS = {"leader", "president", "minister", "premier", "chancellor", "politician", "lawmaker", "senator",
+               "governor", "mayor", "candidate", "nominee", "rival", "opponent", "critic"}
 
 
 def physical(verb: Token, lex: "Lexicon") -> bool:

@@ -145,7 +145,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if pattern is None and lem == "warn":
         return _warning_of(lex, tok)
     if pattern is not None:
-        if pattern.code is None:
+        if pattern.code is None or _complement_matched(pattern, tok):
             return None
         # the object is part of the trigger where it makes the event ("opened fire", "held talks")
         object_made = lem in lex.pattern_only or lem in lex.light_verbs or lem not in lex.verbs
@@ -277,6 +277,15 @@ SOUGHT_BY = {"seek", "request", "want", "need", "demand", "ask", "desire"}
 # Nouns that count events: "a series of raids", "a new round of talks", "a wave of arrests".
 SERIES = {"series", "wave", "string", "spate", "round", "flurry", "barrage", "volley", "campaign", "number",
           "couple"}
+
+
+def _complement_matched(pattern, tok: Token) -> bool:
+    """ "began to attack": an aspectual verb's pattern word ("BEGIN * ATTACK") is its verb complement, which carries
+    the event itself."""
+    if lemma(tok) not in ("begin", "start", "continue", "resume"):
+        return False  # a frame's own pattern ("VOW * ATTACK") keeps its code
+    words = {w for el in pattern.after for group in el.words for w in group}
+    return any(c.dep_ == "xcomp" and c.pos_ == "VERB" and lemma(c) in words for c in tok.children)
 
 
 def _light_use(lex: Lexicon, tok: Token, lem: str) -> bool:
