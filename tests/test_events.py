@@ -707,3 +707,15 @@ def test_verbs_the_model_lemmatises_wrongly_are_coded(code, text, etype, trigger
 
 def test_migrants_slated_for_deportation_are_not_criticised(code):
     assert [e.event_type for e in code("The migrants slated for deportation arrived on Monday.")] == []
+
+
+def test_alarm_felt_in_the_passive_is_the_feelers_disapproval(code):
+    event = one(code("The Kenyan government was alarmed by the Ugandan troop movements."), "ACCUSE")
+    assert (event.trigger.text, countries(event.actors), countries(event.recipients)) == (
+        "alarmed", ["KEN"], ["UGA"])
+
+
+def test_saying_a_government_failed_its_citizens_blames_it(run):
+    doc = run("The Burundian opposition says that the government has failed its citizens.")
+    assert [(e.event_type, [r.text for r in e.recipients]) for e in doc._.events] == [
+        ("ACCUSE", ["the government"])]

@@ -179,7 +179,8 @@ def _failed_to_act(tok: Token) -> bool:
         return True
     if any(s.conjuncts for s in args.subjects(tok)):
         return False  # "Palestinians and Israelis failed to reach agreement": a shared failure blames no one
-    return any(c.dep_ in ("xcomp", "acl") for c in tok.children)
+    return any(c.dep_ in ("xcomp", "acl") or (c.dep_ == "dobj" and args.is_actor(c)) for c in tok.children)  # "failed
+    # to address the threat", "has failed its citizens"
 
 
 def _doing_verb(noun: Token) -> Optional[Token]:

@@ -250,20 +250,27 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
 
 def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """ "X remains concerned about Y": disapproval voiced as a predicate adjective with its target."""
-    if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ != "acomp" or tok.lower_ not in lex.disapproval:  # "concerned"
-        # is often tagged a participle
+    if tok.lower_ not in lex.disapproval:
+        return None
+    # "concerned" is often tagged a participle; "was appalled by the attacks" is one in the passive
+    passive = tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children)
+    if not passive and (tok.pos_ not in ("ADJ", "VERB") or tok.dep_ != "acomp"):
         return None
     preps = ("about", "over", "with", "at", "by") if lex.disapproval[tok.lower_].etype == "ACCUSE" else (
         "of", "to", "for", "with")  # "proud of", "grateful to", "pleased with"
-    targeted = any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children) or \
+    targeted = any(c.dep_ in ("prep", "agent") and c.lower_ in preps for c in tok.children) or \
         any(c.dep_ == "ccomp" for c in tok.children)
     if not targeted:
         return None
-    verb = tok.head
-    if not any(args.is_actor(s) for s in args.subjects(verb)):
+    verb = tok if passive else tok.head
+    # the one who feels it: the subject, or the passive's ("the government was alarmed by ...")
+    feeling = [c for c in tok.children if c.dep_ == "nsubjpass"] if passive else args.subjects(verb)
+    if not any(args.is_actor(s) for s in feeling):
         return None
     cand = _cand(verb, [tok], lex.disapproval[tok.lower_])
-    targets = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if passive:
+        cand.own_subject, cand.actor_heads = False, feeling
+    targets = [p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
     cand.recipient_heads = targets + [o for p in targets if not args.is_actor(p) for o in args.owners(p)]
     return cand
 
@@ -318,7 +325,7 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
     tokens = [sent.doc[i] for i in docutil.between(trigger_tokens(sent.doc, lex), sent.start, sent.end)]
-    verbs = [c for c in (verb_candidate(lex, t) or adjective_candidate(lex, t) for t in tokens) if c is not None]
+    verbs = [c for c in (adjective_candidate(lex, t) or verb_candidate(lex, t) for t in tokens) if c is not None]
     # a verb whose sense codes nothing leaves its nouns free; a verb in the background ("the troops that carried
     # out the raid", "hopes to settle the dispute during talks") keeps them in the background with it
     kept: list[Candidate] = []
