@@ -25,6 +25,8 @@ MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cann
 # Lexemes a process keeps for good before every batch runs in a memory zone (see _zone); about what the
 # first 1.3 million characters of news add (the 300 benchmark texts: 18,400), about 4 MB
 KEPT_LEXEMES = 20_000
+# Entries in spaCy's lemmatizer memo before it is emptied (about 33 MB); no memory zone clears it (see _bound_lemmas)
+LEMMA_CACHE_MAX = 100_000
 
 
 class WorkerError(RuntimeError):
@@ -151,6 +153,7 @@ def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> 
     with _zone(nlp):
         for article, doc in zip(articles, pieces.analyse(nlp, items, options.batch_size)):
             out.append(_result(article, doc))
+    _bound_lemmas(nlp)
     return out
 
 
@@ -164,6 +167,18 @@ def _zone(nlp: Language) -> ContextManager:
     length never goes down (spaCy counts the lexemes a zone frees too), so once past the cap a run stays in zones.
     """
     return nlp.memory_zone() if len(nlp.vocab) >= KEPT_LEXEMES else nullcontext()
+
+
+def _bound_lemmas(nlp: Language) -> None:
+    """Empty the rule lemmatizer's memo once it holds LEMMA_CACHE_MAX entries.
+
+    It keeps the lemmas of every (word, tag, morphology) seen, and memory zones leave it alone: 2,447 entries
+    after 60 benchmark texts, growing with the vocabulary, so a run of millions of articles would grow it without
+    end. A memo only: emptied, it is filled again and the lemmas are the same."""
+    if "lemmatizer" in nlp.pipe_names:
+        cache = getattr(nlp.get_pipe("lemmatizer"), "cache", None)
+        if isinstance(cache, dict) and len(cache) >= LEMMA_CACHE_MAX:
+            cache.clear()
 
 
 def _result(article: Article, doc: Doc) -> Result:

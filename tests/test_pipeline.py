@@ -134,3 +134,17 @@ def test_workers_that_cannot_start_stop_the_run_with_a_clear_error():
     stream = run(items, Options(workers=2, batch_size=2, model="no_such_model_package"))
     with pytest.raises(WorkerError, match="worker processes keep failing"):
         list(stream)
+
+
+def test_the_lemmatizer_memo_is_emptied_when_full_and_lemmas_stay_the_same(nlp_base, monkeypatch):
+    lemmatizer = nlp_base.get_pipe("lemmatizer")
+    lemmatizer.cache.clear()
+    monkeypatch.setattr(pipeline, "LEMMA_CACHE_MAX", 5)
+    text = "The ministers were meeting their counterparts in the cities."
+    doc = pipeline.pieces.analyse(nlp_base, [(text, "a1", None)])
+    lemmas = [t.lemma_ for t in next(doc)]
+    assert len(lemmatizer.cache) == 5  # minister, be, meet, counterpart, city: base forms are not kept
+    pipeline._bound_lemmas(nlp_base)
+    assert lemmatizer.cache == {}
+    again = [t.lemma_ for t in nlp_base(text)]
+    assert lemmas == again == ["the", "minister", "be", "meet", "their", "counterpart", "in", "the", "city", "."]
