@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from communique import pipeline
 from communique.options import Options
 from communique.pipeline import run
 from communique.records import Article, Known, Result, Skip
@@ -52,10 +53,24 @@ def test_article_over_the_cap_is_skipped_with_its_length(fake):
     assert out == [Skip("in/a1.txt", "article is 51 characters, over the 20 cap (--max-chars)")]
 
 
-def test_strings_seen_in_a_run_are_freed_by_the_memory_zone(fake):
+def test_strings_seen_in_a_run_are_freed_by_the_memory_zone_once_the_vocab_is_full(fake, monkeypatch):
+    monkeypatch.setattr(pipeline, "KEPT_LEXEMES", len(fake.vocab))
     out = list(run([_art(1, "Mara Lindqvist said qwzxplorbtanium rises.")], Options(), nlp=fake))
     assert out[0].statements[0].content.text == "qwzxplorbtanium rises"  # records outlive the zone
     assert "qwzxplorbtanium" not in fake.vocab.strings
+
+
+def test_words_are_kept_until_the_vocab_is_full_and_then_it_grows_no_more(monkeypatch):
+    nlp = fake_nlp()  # its own vocab: this test fills it
+    monkeypatch.setattr(pipeline, "KEPT_LEXEMES", len(nlp.vocab) + 3)
+    first = list(run([_art(1, "Mara Lindqvist said zorblaxian tides rise.")], Options(), nlp=nlp))
+    assert first[0].statements[0].content.text == "zorblaxian tides rise"
+    assert "zorblaxian" in nlp.vocab.strings  # kept: the vocab had room
+    full = len(nlp.vocab.strings)
+    second = list(run([_art(2, "Mara Lindqvist said quxtrumble oceans fall.")], Options(), nlp=nlp))
+    assert second[0].statements[0].content.text == "quxtrumble oceans fall"
+    assert "quxtrumble" not in nlp.vocab.strings
+    assert len(nlp.vocab.strings) == full
 
 
 def test_input_is_read_lazily(fake):
@@ -119,3 +134,17 @@ def test_workers_that_cannot_start_stop_the_run_with_a_clear_error():
     stream = run(items, Options(workers=2, batch_size=2, model="no_such_model_package"))
     with pytest.raises(WorkerError, match="worker processes keep failing"):
         list(stream)
+
+
+def test_the_lemmatizer_memo_is_emptied_when_full_and_lemmas_stay_the_same(nlp_base, monkeypatch):
+    lemmatizer = nlp_base.get_pipe("lemmatizer")
+    lemmatizer.cache.clear()
+    monkeypatch.setattr(pipeline, "LEMMA_CACHE_MAX", 5)
+    text = "The ministers were meeting their counterparts in the cities."
+    doc = pipeline.pieces.analyse(nlp_base, [(text, "a1", None)])
+    lemmas = [t.lemma_ for t in next(doc)]
+    assert len(lemmatizer.cache) == 5  # minister, be, meet, counterpart, city: base forms are not kept
+    pipeline._bound_lemmas(nlp_base)
+    assert lemmatizer.cache == {}
+    again = [t.lemma_ for t in nlp_base(text)]
+    assert lemmas == again == ["the", "minister", "be", "meet", "their", "counterpart", "in", "the", "city", "."]
