@@ -53,7 +53,9 @@ def instigators(sent: Span, cands: list[Candidate], lex: Lexicon,
     another actor behind an attack accuses it (CAMEO 112), by its speaker."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    for tok in sent:
+    attacks = {word for word, code in lex.nouns.items() if code.etype == "ASSAULT"}
+    found = docutil.tokens_where(sent.doc, "attack_nouns", {"LEMMA": lambda s: s.lower() in attacks})
+    for tok in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
         if not _attack(tok, lex) or not quoted(tok) or _negated(tok):
             continue
         head = tok.head
@@ -81,7 +83,8 @@ def condemnations(sent: Span, cands: list[Candidate], lex: Lexicon,
     speaker."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    for tok in sent:
+    found = docutil.tokens_where(sent.doc, "condemning", {"LOWER": lex.condemning.__contains__})
+    for tok in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
         code = lex.condemning.get(tok.lower_)
         if code is None or tok.dep_ not in ("acomp", "conj") or not quoted(tok):
             continue

@@ -13,6 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
+from communique.extract import docutil
 from communique.extract.events import arguments as args
 from communique.extract.events import speech
 from communique.extract.events.lexicon import Lexicon
@@ -27,7 +28,10 @@ IMPERSONAL = {"it", "this", "that", "these", "those"}  # "calling it a crime": t
 def judged(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """The candidates with each naming verb's own candidates replaced by the judgement its name makes."""
     out = list(cands)
-    for verb in (t for t in sent if t.pos_ == "VERB" and lemma(t) in NAMING_VERBS):
+    found = docutil.tokens_where(sent.doc, "naming_verbs", {"LEMMA": lambda s: s.lower() in NAMING_VERBS})
+    for verb in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
+        if verb.pos_ != "VERB":
+            continue
         named = _named(verb)
         word = _predicate(verb, named, lex) if named is not None else None
         if word is None:
