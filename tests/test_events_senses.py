@@ -252,3 +252,10 @@ def test_fighting_ones_way_back_and_suing_in_court_are_no_force(code):
     assert code("The governor has fought his way back to respectability.") == []
     events = code("The Kenyan senator sued the governor in the district court for defamation.")
     assert [(e.event_type, e.mode) for e in events] == [("ACCUSE", "allege")]
+
+
+def test_workers_striking_stop_work_and_jets_striking_attack(code):
+    events = code("Teachers struck for a third day on Tuesday.")
+    assert [(e.event_type, e.mode) for e in events] == [("PROTEST", "strike")]
+    events = code("Israeli jets struck Gaza on Monday.")
+    assert [e.event_type for e in events] == ["ASSAULT"]

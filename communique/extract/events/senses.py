@@ -39,6 +39,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     """The candidate with its sense settled, or None when it reports no event."""
     verb = cand.anchor if cand.noun is None else None
     lem = cand.anchor.lemma_.lower()
+    if verb is not None and lem == "strike" and _labour_strike(verb):
+        cand.etype, cand.mode, cand.source = "PROTEST", "strike", "senses.py: a strike by workers"
+        cand.contexts = ()
+        return cand
     # "attacked the newspaper", "has begun to attack Trump in her appearances" (a pattern of "begin")
     figurative = next((t for t in (cand.anchor, *cand.tokens) if t.pos_ == "VERB" and lemma_of(t) in lex.figurative),
                       None) if verb is not None else None
@@ -118,6 +122,20 @@ def _private_people(verb: Token) -> bool:
         if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
             return False
     return True
+
+
+# Who strike by stopping work ("teachers struck for a third day").
+WORKERS = {"worker", "employee", "teacher", "doctor", "nurse", "driver", "miner", "union", "staff", "pilot",
+           "dockworker", "docker", "farmer", "student", "lawyer", "trader", "they"}
+
+
+def _labour_strike(verb: Token) -> bool:
+    """ "Workers will strike on Monday": striking with no one struck, by workers, is stopping work."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return False
+    subjects = args.subjects(verb)
+    return bool(subjects) and all(args.core_head(s).lemma_.lower() in WORKERS for s in subjects) and (
+        subjects[0].lower_ != "they" or any(t.lemma_.lower() in WORKERS for t in verb.sent))
 
 
 def _electorate(verb: Token) -> bool:
