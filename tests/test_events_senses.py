@@ -259,3 +259,12 @@ def test_workers_striking_stop_work_and_jets_striking_attack(code):
     assert [(e.event_type, e.mode) for e in events] == [("PROTEST", "strike")]
     events = code("Israeli jets struck Gaza on Monday.")
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+def test_a_quoted_question_asked_is_no_request_and_asking_someone_to_act_is(code):
+    assert code('"But why?" the Chilean reporter asked him.') == []
+    assert [e.event_type for e in code("Kenya asked Uganda to reopen the border.")] == ["REQUEST"]
+
+
+def test_poll_shares_of_backing_are_no_support(code):
+    assert code("Male troops backed the senator, 57 percent to 22 percent, in the survey.") == []
