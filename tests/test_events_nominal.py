@@ -228,3 +228,9 @@ def test_recent_or_dated_events_talked_about_are_still_reported(code):
         ("AGREE", "agreements", ["CHL", "BOL"])]
     events = code("Tuesday's attack on the train marked a dramatic escalation in the insurgency.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attack")]  # a day is no person
+
+
+def test_a_deal_between_two_parties_signed_in_the_passive_is_theirs(code):
+    events = code("A deal between Fiji and Tonga was signed in Port Vila on Monday.")
+    assert [(e.event_type, [a.country for a in e.actors], e.future) for e in events] == [
+        ("AGREE", ["FJI", "TON"], False)]

@@ -360,8 +360,14 @@ def has_political_actor(cand: "Candidate") -> bool:
         return any(args.is_actor(s) or s.lemma_.lower() in _EVENT_NOUNS for s in subjects)
     patients = [args.relative_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
-        return any(args.is_actor(p) for p in patients)
+        return any(args.is_actor(p) or _parties_named(p) for p in patients)
     return any(args.is_actor(o) for o in _objects(verb))
+
+
+def _parties_named(noun: Token) -> bool:
+    """ "A deal between Fiji and Tonga was signed": the event noun names its parties."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(args.is_actor(p) for p in c.children)
+               for c in noun.children)
 
 
 # Subjects that are events themselves ("the attack killed", "talks resumed").
