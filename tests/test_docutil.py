@@ -75,7 +75,7 @@ def test_tokens_where_lists_what_a_scan_of_every_token_finds(nlp_base):
 
 def test_trigger_and_cue_tokens_hold_every_token_the_scans_tested(nlp_base):
     from communique.extract.events.lexicon import load
-    from communique.extract.events.triggers import trigger_tokens
+    from communique.extract.events.candidates import trigger_tokens
     from communique.extract.statements.component import _cue_tokens
     from communique.extract.statements.cues import NOUN_CUES, is_according_to, is_cue
 

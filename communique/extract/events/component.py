@@ -17,7 +17,8 @@ from communique.extract.events import nominal
 from communique.extract.events import recall
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
-from communique.extract.events.triggers import Candidate, find_candidates, lemma
+from communique.extract.events.candidates import find_candidates
+from communique.extract.events.triggers import Candidate, lemma
 from communique.records import ActorRef, Event, Span as TextSpan
 
 if not Doc.has_extension("events"):

@@ -1,5 +1,6 @@
 """The lowest tier of an actor's country: an unnamed domestic actor ("the police", "security forces", "the
-militants", "the court") belongs to the country where the event happens, or to the country the article is about.
+militants", "the court", and the civilians such groups act on: "villagers", "passengers") belongs to the country
+where the event happens, or to the country the article is about.
 
 Own evidence (a title, an affiliation, a name the knowledge base knows) always wins; this only fills an actor
 left without a country, and only for nouns that name a country's own institutions, forces or groups. It never
@@ -64,8 +65,8 @@ def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) 
     for ref in refs:
         if ref.country or ref.kb_id:
             continue
-        if _domestic(ref.text) or (ref.name and ref.name != ref.text and _domestic(ref.name)):  # "a statement
-            # from the ISPR" is the ISPR's
+        # by its words, or by whom it resolved to ("a statement from the ISPR" is the ISPR's)
+        if _domestic(ref.text) or (ref.name and ref.name != ref.text and _domestic(ref.name)):
             if not _other_people(ref, doc):
                 ref.country = _own_place(ref, doc) or _named_before(ref, doc) or place or article_country(doc)
         elif found := _named_before(ref, doc):  # any definite description: "the council" after "the U.N. ..."
