@@ -134,22 +134,23 @@ def _score_args(g: dict, ev, totals: EventTotals, text: str, story: str) -> None
     """Actor and recipient countries and flags of a matched event."""
     if g.get("actor_country"):
         totals.actor_n += 1
-        ok = _country_ok(g["actor_country"], ev.actors)
-        totals.actor_ok += ok
-        if not ok:
-            got = [(a.text, a.country) for a in ev.actors]
-            totals.errors.append(_type_line("actor", g["sentence_text"],
-                                            f"{story} {ev.event_type} gold {g['actor_country']}, coded {got}"))
+        totals.actor_ok += _country_scored("actor", g, ev.actors, ev, totals, story)
     if g.get("recipient_country"):
         totals.recipient_n += 1
-        ok = _country_ok(g["recipient_country"], ev.recipients)
-        totals.recipient_ok += ok
-        if not ok:
-            got = [(r.text, r.country) for r in ev.recipients]
-            totals.errors.append(_type_line("recipient", g["sentence_text"],
-                                            f"{story} {ev.event_type} gold {g['recipient_country']}, coded {got}"))
+        totals.recipient_ok += _country_scored("recipient", g, ev.recipients, ev, totals, story)
     totals.flags_n += 1
     totals.flags_ok += all(bool(g.get(f)) == bool(getattr(ev, f)) for f in ("negated", "future", "hypothetical"))
+
+
+def _country_scored(side: str, g: dict, refs: list, ev, totals: EventTotals, story: str) -> bool:
+    """Whether a side (actor, recipient) of a matched event carries the gold country; an --errors line if not."""
+    gold_code = g[f"{side}_country"]
+    ok = _country_ok(gold_code, refs)
+    if not ok:
+        got = [(r.text, r.country) for r in refs]
+        line = f"{story} {ev.event_type} gold {gold_code}, coded {got}"
+        totals.errors.append(_type_line(side, g["sentence_text"], line))
+    return ok
 
 
 def _sentence_at(text: str, gold: dict, at: int) -> str:
