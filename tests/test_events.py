@@ -719,3 +719,12 @@ def test_saying_a_government_failed_its_citizens_blames_it(run):
     doc = run("The Burundian opposition says that the government has failed its citizens.")
     assert [(e.event_type, [r.text for r in e.recipients]) for e in doc._.events] == [
         ("ACCUSE", ["the government"])]
+
+
+@pytest.mark.parametrize("text, etype, trigger", [
+    ("The rebels declared a cease-fire on Saturday.", "RETREAT", "cease-fire"),
+    ("Kosovo on Monday accepted a Serbian demand for talks on the border.", "CONCEDE",
+     "accepted a Serbian demand"),
+])
+def test_a_hyphenated_ceasefire_and_an_accepted_demand(code, text, etype, trigger):
+    assert one(code(text), etype).trigger.text == trigger
