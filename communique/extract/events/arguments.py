@@ -76,6 +76,8 @@ def subjects(verb: Token) -> list[Token]:
         return subj
     if gerund_act(verb):
         return subjects(verb.head.head)
+    if _name_parsed_as_root(verb):
+        return [verb.head]
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -88,6 +90,15 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ != "ccomp":
             return subjects(head)
     return []
+
+
+def _name_parsed_as_root(verb: Token) -> bool:
+    """ "Trump at first imposed tariffs ...": the small model reads a name that is also a word as the sentence's
+    root noun and hangs the verb under it; the name opening the sentence is then the verb's subject."""
+    head = verb.head
+    return verb.dep_ in ("ccomp", "dep", "conj", "relcl") and head.dep_ == "ROOT" and head.i == head.sent.start \
+        and head.pos_ in ("NOUN", "PROPN", "INTJ") and head.is_title and head.i < verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.text in docutil.people(head.doc)
 
 
 # Prepositions whose gerund is an act of the governing verb's subject ("left after meeting Y", "can end it by
@@ -170,8 +181,8 @@ def is_actor(head: Token) -> bool:
         return True
     if head.pos_ == "PROPN" and head.is_title and not head.ent_type_:
         return True  # a name the entity recogniser missed ("met Ruiz")
-    if head.pos_ == "PROPN" and head.text in docutil.people(head.doc):
-        return True  # a person's name mistaken here for a law or a product ("Rubio's visit")
+    if (head.pos_ == "PROPN" or head.is_title) and head.text in docutil.people(head.doc):
+        return True  # a person's name mistaken here for a law, a product or a noun ("Rubio's visit", "Trump")
     if head.is_upper and head.is_alpha and len(head) > 1 and head.ent_type_ not in NOT_ACTOR_ENTS:
         return True  # an acronym, whatever the tagger made of it ("ICE deported", "BLA")
     return _country(core.text) is not None
@@ -308,7 +319,8 @@ def _fuller_name(span: Span) -> Optional[str]:
     organisation or a place)."""
     root = span.root
     ent = docutil.entity_of(root)
-    if root.pos_ != "PROPN" or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
+    if not (root.pos_ == "PROPN" or (root.is_title and root.text in docutil.people(root.doc))) or (
+            ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
         return None  # a full name already; a surname alone ("Cruz", "Mrs. Clinton") may be tagged anything
     table = span.doc.user_data.get("communique_fuller_names")
     if table is None:

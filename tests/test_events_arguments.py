@@ -1,0 +1,33 @@
+"""Event arguments from the parse (events/arguments.py), on parses built by hand where the model's slip matters."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from communique.extract.events.arguments import is_actor, subjects
+
+WORDS = ["Donald", "Trump", "spoke", ".", "Trump", "at", "first", "imposed", "duties", "on", "Chile", "."]
+POS = ["PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "ADP", "ADV", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"]
+STARTS = [True, False, False, False, True, False, False, False, False, False, False, False]
+
+
+def _doc(persons: list[str]) -> Doc:
+    """'Donald Trump spoke. Trump at first imposed duties on Chile.' with the model's slip: the second "Trump" read
+    as the root noun, "imposed" hung under it."""
+    heads = [1, 2, 2, 2, 4, 6, 7, 4, 7, 8, 9, 4]
+    deps = ["compound", "nsubj", "ROOT", "punct", "ROOT", "advmod", "advmod", "ccomp", "dobj", "prep", "pobj",
+            "punct"]
+    return Doc(spacy.blank("en").vocab, words=WORDS, pos=POS, heads=heads, deps=deps, sent_starts=STARTS,
+               ents=persons)
+
+
+def test_a_name_the_model_read_as_the_root_noun_is_the_subject_of_the_verb_under_it():
+    doc = _doc(["B-PERSON", "I-PERSON"] + ["O"] * 10)
+    assert [t.text for t in subjects(doc[7])] == ["Trump"]
+    assert is_actor(doc[4]) is True
+
+
+def test_a_root_noun_that_is_no_ones_name_is_no_subject():
+    doc = _doc(["O"] * 12)
+    assert subjects(doc[7]) == []
