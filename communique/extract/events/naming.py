@@ -28,17 +28,17 @@ IMPERSONAL = {"it", "this", "that", "these", "those"}  # "calling it a crime": t
 def judged(sent: Span, cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """The candidates with each naming verb's own candidates replaced by the judgement its name makes."""
     out = list(cands)
-    found = docutil.tokens_where(sent.doc, "naming_verbs", {"LEMMA": lambda s: s.lower() in NAMING_VERBS})
-    for verb in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
+    verbs = docutil.tokens_where(sent.doc, "naming_verbs", {"LEMMA": lambda s: s.lower() in NAMING_VERBS})
+    for verb in (sent.doc[i] for i in docutil.between(verbs, sent.start, sent.end)):
         if verb.pos_ != "VERB":
             continue
         named = _named(verb)
         word = _predicate(verb, named, lex) if named is not None else None
         if word is None:
             continue
-        found = _judgement(verb, named, word, lex)
-        if found is not None or lemma(verb) in PURE_NAMING:  # "called the meeting a first step": no meeting
-            out = [c for c in out if c.anchor.i != verb.i] + ([found] if found is not None else [])
+        judgement = _judgement(verb, named, word, lex)
+        if judgement is not None or lemma(verb) in PURE_NAMING:  # "called the meeting a first step": no meeting
+            out = [c for c in out if c.anchor.i != verb.i] + ([judgement] if judgement is not None else [])
     return out
 
 
