@@ -54,25 +54,25 @@ def instigators(sent: Span, cands: list[Candidate], lex: Lexicon,
     if any(c.etype == "ACCUSE" for c in cands):
         return []
     attacks = {word for word, code in lex.nouns.items() if code.etype == "ASSAULT"}
-    found = docutil.tokens_where(sent.doc, "attack_nouns", {"LEMMA": lambda s: s.lower() in attacks})
-    for tok in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
+    nouns = docutil.tokens_where(sent.doc, "attack_nouns", {"LEMMA": lambda s: s.lower() in attacks})
+    for tok in (sent.doc[i] for i in docutil.between(nouns, sent.start, sent.end)):
         if not _attack(tok, lex) or not quoted(tok) or _negated(tok):
             continue
         head = tok.head
         if tok.dep_ == "nsubjpass" and lemma(head) in PLOTTING:
             verb = head
-            found = [p for v in (head, *head.conjuncts) for a in v.children if a.dep_ == "agent"
-                     for p in a.children if p.dep_ == "pobj"]
+            culprits = [p for v in (head, *head.conjuncts) for a in v.children if a.dep_ == "agent"
+                        for p in a.children if p.dep_ == "pobj"]
         elif tok.dep_ == "pobj" and head.lower_ == "behind" and lemma(head.head) == "be":
             verb = head.head
-            found = args.subjects(verb)
+            culprits = args.subjects(verb)
         else:
             continue
-        found = [w for w in found if w.lower_ not in speech.FIRST_PERSON and args.is_actor(w)]
-        if found and not any(c.dep_ == "neg" for c in verb.children):
+        culprits = [w for w in culprits if w.lower_ not in speech.FIRST_PERSON and args.is_actor(w)]
+        if culprits and not any(c.dep_ == "neg" for c in verb.children):
             words = sorted({verb, head})  # "were behind", "orchestrated"
             return [Candidate(verb, words, "ACCUSE", "allege", source="blame.py: an attack attributed",
-                              own_subject=False, by_speaker=True, recipient_heads=found)]
+                              own_subject=False, by_speaker=True, recipient_heads=culprits)]
     return []
 
 
@@ -83,18 +83,18 @@ def condemnations(sent: Span, cands: list[Candidate], lex: Lexicon,
     speaker."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    found = docutil.tokens_where(sent.doc, "condemning", {"LOWER": lex.condemning.__contains__})
-    for tok in (sent.doc[i] for i in docutil.between(found, sent.start, sent.end)):
+    words = docutil.tokens_where(sent.doc, "condemning", {"LOWER": lex.condemning.__contains__})
+    for tok in (sent.doc[i] for i in docutil.between(words, sent.start, sent.end)):
         code = lex.condemning.get(tok.lower_)
         if code is None or tok.dep_ not in ("acomp", "conj") or not quoted(tok):
             continue
-        adj = tok if tok.dep_ == "acomp" else next((h for h in [tok.head] if h.dep_ == "acomp"), None)
+        adj = tok if tok.dep_ == "acomp" else (tok.head if tok.head.dep_ == "acomp" else None)  # "... and illegal"
         if adj is None or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children, *tok.children)):
             continue  # "not illegal"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in adj.head.children):
             continue  # "asked if her practices were illegal"
-        subjects = args.subjects(adj.head) + [c for c in adj.head.children if c.dep_ == "csubj"]  # "expanding
-        # cooperation between X and Y is dangerous"
+        # the subject, or a clause as subject ("expanding cooperation between X and Y is dangerous")
+        subjects = args.subjects(adj.head) + [c for c in adj.head.children if c.dep_ == "csubj"]
         parties = [p for subj in subjects if subj.lower_ not in IMPERSONAL for p in _condemned(subj)]
         parties = [p for p in parties if p.lower_ not in speech.FIRST_PERSON and args.is_actor(p)]
         if parties:
