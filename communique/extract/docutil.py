@@ -210,10 +210,21 @@ def last_ending_by(filed: Optional[tuple[list[int], list[Span]]], char: int) -> 
     return spans[k - 1] if k else None
 
 
+def full_names(doc: Doc) -> dict[str, str]:
+    """Surname -> the first full name the article tags as a person ("Cruz" -> "Ted Cruz")."""
+    key = CACHE_PREFIX + "full_names"
+    if key not in doc.user_data:
+        table: dict[str, str] = {}
+        for e in ents(doc):
+            if e.label_ == "PERSON" and len(e) > 1:
+                table.setdefault(e[-1].text, e.text)
+        doc.user_data[key] = table
+    return doc.user_data[key]
+
+
 def people(doc: Doc) -> frozenset[str]:
     """The names the article tags as people, and the surnames of its full names."""
-    if CACHE_PREFIX + "people" not in doc.user_data:
-        found = [e for e in ents(doc) if e.label_ == "PERSON"]
-        names = frozenset(e.text for e in found) | {e[-1].text for e in found if len(e) > 1}
-        doc.user_data[CACHE_PREFIX + "people"] = names
-    return doc.user_data[CACHE_PREFIX + "people"]
+    key = CACHE_PREFIX + "people"
+    if key not in doc.user_data:
+        doc.user_data[key] = frozenset(e.text for e in ents(doc) if e.label_ == "PERSON") | set(full_names(doc))
+    return doc.user_data[key]

@@ -319,17 +319,11 @@ def _fuller_name(span: Span) -> Optional[str]:
     organisation or a place)."""
     root = span.root
     ent = docutil.entity_of(root)
-    if not (root.pos_ == "PROPN" or (root.is_title and root.text in docutil.people(root.doc))) or (
-            ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
-        return None  # a full name already; a surname alone ("Cruz", "Mrs. Clinton") may be tagged anything
-    table = span.doc.user_data.get("communique_fuller_names")
-    if table is None:
-        table = {}
-        for e in docutil.ents(span.doc):
-            if e.label_ == "PERSON" and len(e) > 1:
-                table.setdefault(e[-1].text, e.text)  # the first full mention
-        span.doc.user_data["communique_fuller_names"] = table
-    return table.get(root.text)
+    # a full name already is left alone; a surname alone ("Cruz", "Mrs. Clinton", "Trump" read as a noun) may be
+    # tagged anything
+    if not (root.pos_ == "PROPN" or root.is_title) or (ent is not None and ent.label_ == "PERSON" and len(ent) > 1):
+        return None
+    return docutil.full_names(span.doc).get(root.text)
 
 
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
