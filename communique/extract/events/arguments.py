@@ -123,6 +123,12 @@ def relative_antecedent(tok: Token) -> Token:
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 
+def prep_objects(tok: Token, word: str) -> list[Token]:
+    """Objects of the token's preposition `word` ("attacks from [rivals]", "a demand by [Kenya]")."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == word
+            for p in c.children if p.dep_ == "pobj"]
+
+
 def owners(thing: Token) -> list[Token]:
     """Whose a thing acted on is ("rejected Kenya's request", "the allegations made by Pakistan"): the party the
     act reaches through it."""

@@ -37,10 +37,10 @@ def agents(noun: Token, etype: str) -> list[Token]:
     if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing",
         return [s for s in args.subjects(claimer) if args.is_actor(s)]  # "X announced an aid package"
     if etype == "ASSAULT":
-        return _prep_objects(noun, "from")
+        return args.prep_objects(noun, "from")
     if etype not in GATHERINGS:
         return []
-    members = [p for p in _prep_objects(noun, "of") if args.is_actor(p)]
+    members = [p for p in args.prep_objects(noun, "of") if args.is_actor(p)]
     if members:
         return members
     verb = _governing_verb(noun)
@@ -61,12 +61,6 @@ def _carries_out(verb: Token) -> bool:
     """A verb of holding or carrying out an event ("launched", "held", "staged"), not of facing one."""
     lem = lemma(verb)
     return lem in load().light_verbs and lem != "face"
-
-
-def _prep_objects(noun: Token, word: str) -> list[Token]:
-    """Objects of the noun's preposition `word`."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == word
-            for p in c.children if p.dep_ == "pobj"]
 
 
 def _controller(verb: Token) -> Token:

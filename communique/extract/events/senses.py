@@ -162,7 +162,7 @@ def _seized_on(verb: Token) -> bool:
 def _for_a_cause(verb: Token) -> bool:
     """ "fight for freedom": a "for" phrase naming no actor, and no opponent ("against X", "with X", an object)."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    causes = [p for c in preps if c.lower_ == "for" for p in c.children if p.dep_ == "pobj"]
+    causes = args.prep_objects(verb, "for")
     if not causes or any(args.is_actor(p) for p in causes):
         return False  # "fighting for the government" takes a side
     return not any(c.dep_ == "dobj" for c in verb.children) and not any(

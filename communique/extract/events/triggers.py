@@ -77,8 +77,7 @@ def _cand(anchor: Token, tokens: list[Token], code: Code, noun: Optional[Token] 
         cand.own_subject = False
         cand.recipient_heads = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")]
         # "received support from Uganda", "faced criticism from the opposition": the giver
-        cand.actor_heads = [p for t in tokens for c in t.children if c.dep_ == "prep" and c.lower_ == "from"
-                            for p in c.children if p.dep_ == "pobj"]
+        cand.actor_heads = [p for t in tokens for p in args.prep_objects(t, "from")]
     return cand
 
 
