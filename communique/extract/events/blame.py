@@ -53,8 +53,7 @@ def instigators(sent: Span, cands: list[Candidate], lex: Lexicon,
     another actor behind an attack accuses it (CAMEO 112), by its speaker."""
     if any(c.etype == "ACCUSE" for c in cands):
         return []
-    attacks = {word for word, code in lex.nouns.items() if code.etype == "ASSAULT"}
-    nouns = docutil.tokens_where(sent.doc, "attack_nouns", {"LEMMA": lambda s: s.lower() in attacks})
+    nouns = docutil.tokens_where(sent.doc, "attack_nouns", {"LEMMA": lambda s: _attack_word(s.lower(), lex)})
     for tok in (sent.doc[i] for i in docutil.between(nouns, sent.start, sent.end)):
         if not _attack(tok, lex) or not quoted(tok) or _negated(tok):
             continue
@@ -123,7 +122,12 @@ def _condemned(subj: Token) -> list[Token]:
 
 def _attack(tok: Token, lex: Lexicon) -> bool:
     """The word names an attack or another act of violence (an ASSAULT noun of the lexicon)."""
-    code = lex.nouns.get(lemma(tok)) if tok.pos_ == "NOUN" else None
+    return tok.pos_ == "NOUN" and _attack_word(lemma(tok), lex)
+
+
+def _attack_word(word: str, lex: Lexicon) -> bool:
+    """The lemma is one of the lexicon's ASSAULT nouns."""
+    code = lex.nouns.get(word)
     return code is not None and code.etype == "ASSAULT"
 
 

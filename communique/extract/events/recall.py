@@ -127,8 +127,8 @@ class Recall:
     def last_person(self, at: int, reach: int):
         """The latest speaker or actor with a person's full name starting less than `reach` characters before `at`."""
         found = _latest_first(self.speakers.between(at - reach + 1, at - 1), self.seen.between(at - reach + 1, at - 1))
-        return next((k for k in found if " " in (k.name or "") and lookup(k.name) is None), None)  # no "Saudi
-        # Arabia": a country's or a body's name is no one "he" or "she" stands for
+        # not "Saudi Arabia": a country's or a body's name is no one "he" or "she" stands for
+        return next((k for k in found if " " in (k.name or "") and lookup(k.name) is None), None)
 
     def placed_before(self, at: int, reach: int) -> list:
         """Actors and speakers with a country that end by `at` and start less than `reach` before it, latest first."""
