@@ -234,3 +234,19 @@ def test_a_deal_between_two_parties_signed_in_the_passive_is_theirs(code):
     events = code("A deal between Fiji and Tonga was signed in Port Vila on Monday.")
     assert [(e.event_type, [a.country for a in e.actors], e.future) for e in events] == [
         ("AGREE", ["FJI", "TON"], False)]
+
+
+@pytest.mark.parametrize("text, answer, etype, owner", [
+    ("The court rejected Chile's request to postpone the hearing.", "REJECT", "REQUEST", [("Chile", "CHL")]),
+    ("Kabul dismissed Islamabad's allegation that the raid was planned in Kunar.", "REJECT", "ACCUSE",
+     [("Islamabad", "PAK")]),
+])
+def test_a_speech_act_owned_by_a_named_party_is_its_event(code, text, answer, etype, owner):
+    events = code(text)
+    assert only(events, answer)
+    assert mentions(only(events, etype).actors) == owner
+
+
+def test_an_owned_act_that_is_not_speech_stays_with_the_verb(code):
+    events = code("The Danish minister condemned Russia's invasion of Ukraine.")
+    assert [e.event_type for e in events] == ["ACCUSE"]

@@ -39,7 +39,7 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
             continue
         cand = noun_candidate(lex, tok)
         if cand is not None and (not _under_anchor(tok, anchors) or _protest_of_harm(cand)
-                                 or _meeting_as_setting(cand, meetings)):
+                                 or _meeting_as_setting(cand, meetings) or _owned_act(cand)):
             nouns.append(cand)
     # "attacked the city, killing three": a participle elaborating an event of the same type is that event
     by_anchor = {c.anchor.i: c for c in verbs}
@@ -68,6 +68,24 @@ def trigger_tokens(doc: Doc, lex: Lexicon) -> list[int]:
 def _protest_of_harm(cand: Candidate) -> bool:
     """ "18 people were killed in a violent protest": the protest is an event of its own beside the killing."""
     return cand.etype == "PROTEST" and cand.noun is not None and place_of_harm(cand.noun)
+
+
+# The speech acts PLOVER codes whose nouns name an act done by the owner (the issue's list: demand, accusation,
+# refusal; of AGREE, only the spoken pledge or offer, not a deal).
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT"}
+OFFERS = {"offer", "pledge", "promise"}
+
+
+def _owned_act(cand: Candidate) -> bool:
+    """ "rejected Kenya's request", "welcomed Iran's offer": a speech act owned by a named party is an event of its
+    own beside the verb that answers it (an owner named by a pronoun is most often the verb's own subject). Other
+    acts so named ("Russia's invasion", "Korea's nuclear threat", "Britain's proposed deal") are mostly background
+    or a danger, not an act of the sentence."""
+    noun = cand.noun
+    if cand.etype not in SPEECH_ACTS and lemma(noun) not in OFFERS:
+        return False
+    return noun is not None and noun.i == cand.anchor.i and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _meeting_as_setting(cand: Candidate, meetings: set[int]) -> bool:
