@@ -250,3 +250,16 @@ def test_a_speech_act_owned_by_a_named_party_is_its_event(code, text, answer, et
 def test_an_owned_act_that_is_not_speech_stays_with_the_verb(code):
     events = code("The Danish minister condemned Russia's invasion of Ukraine.")
     assert [e.event_type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, etype, owner", [
+    ("Chile's request for a delay was rejected by the tribunal.", "REQUEST", [("Chile", "CHL")]),
+    ("The Security Council's calls for a truce in Darfur have gone unanswered.", "REQUEST",
+     [("The Security Council", "UN")]),
+])
+def test_a_speech_act_answered_was_made(code, text, etype, owner):
+    assert mentions(only(code(text), etype).actors) == owner
+
+
+def test_a_speech_act_only_talked_about_is_no_event(code):
+    assert code("Chile's demand for a delay remains unclear.") == []

@@ -11,8 +11,8 @@ from communique.extract import docutil
 from communique.extract.events import frames, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon, load
-from communique.extract.events.triggers import (Candidate, adjective_candidate, lemma, place_of_harm,
-                                                noun_candidate, verb_candidate)
+from communique.extract.events.triggers import (SPEECH_ACTS, Candidate, adjective_candidate, lemma,
+                                                place_of_harm, noun_candidate, verb_candidate)
 
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
@@ -70,9 +70,7 @@ def _protest_of_harm(cand: Candidate) -> bool:
     return cand.etype == "PROTEST" and cand.noun is not None and place_of_harm(cand.noun)
 
 
-# The speech acts PLOVER codes whose nouns name an act done by the owner (the list: demand, accusation,
-# refusal; of AGREE, only the spoken pledge or offer, not a deal).
-SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT"}
+# Of AGREE's nouns, only the spoken pledge or offer is a speech act, not a deal.
 OFFERS = {"offer", "pledge", "promise"}
 
 

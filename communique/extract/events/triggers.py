@@ -34,6 +34,12 @@ HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "i
                 # focused on trade", "the talks collapsed")
                 "bring", "gather", "draw", "produce", "yield", "collapse", "stall", "open", "close", "focus",
                 "center", "centre", "cover", "wrap"}
+# The speech acts PLOVER codes whose nouns name an act someone made (demand, accusation, refusal).
+SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT"}
+# Verbs answering a speech act: its being answered says it was made ("the request was rejected", "calls for a
+# truce went unanswered").
+ANSWERING_VERBS = {"reject", "dismiss", "deny", "ignore", "heed", "answer", "welcome", "accept", "rebuff", "refute"}
+UNANSWERED = {"unanswered", "unheeded"}
 # Verbs of harm that place an attack ("died in the attack").
 HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
 # Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
@@ -222,7 +228,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     dated = any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("poss", "compound", "npadvmod")) \
         or any(c.dep_ == "amod" and c.lower_ in ("recent", "latest") for c in tok.children)  # "recent agreements"
     happened = (tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in HAPPEN_VERBS) or any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children)
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in lex.light_verbs for c in tok.children) or \
+        (code.etype in SPEECH_ACTS and _answered(tok))
     if tok.dep_ == "dobj" and lemma(tok.head) in BROKEN_BY:
         return None  # "would violate U.N. sanctions", "breached the ceasefire": the breach is what happens
     if tok.dep_ == "dobj" and lemma(tok.head) in SOUGHT_BY:
@@ -243,6 +250,15 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
         return None  # "conducted 11,654 operations": a statistic of events, not a report of one
     return _cand(tok, [*compounds(tok), tok], code, noun=tok)
+
+
+def _answered(noun: Token) -> bool:
+    """ "Kenya's request was rejected", "their calls have gone unanswered": a speech act answered was made."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return lemma(head) in ANSWERING_VERBS or (
+        lemma(head) == "go" and any(c.lower_ in UNANSWERED for c in head.children))
 
 
 def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
