@@ -81,3 +81,9 @@ def test_saying_a_partys_act_was_a_crime_accuses_the_party(run):
     doc = run("\u201cRussia's strikes on the port were a violation of international law,\u201d the Ukrainian minister "
               "said.")
     assert accusations(doc) == [("violation", "allege", ["UKR"], ["Russia"])]
+
+
+def test_saying_another_party_spreads_lies_accuses_it(run):
+    doc = run("\u201cMoscow has been spreading disinformation about the vote,\u201d the Moldovan president said.")
+    assert accusations(doc) == [("disinformation", "disapprove", ["MDA"], ["Moscow"])]
+    assert accusations(run("The Serbian president said the answer lies in dialogue.")) == []

@@ -3,7 +3,8 @@ crimes, aggression or espionage is an ACCUSE event by its speaker, though no ver
 says both sides have committed grave human rights abuses", '"Putin is the aggressor," X said').
 
 The wrongs are those PLOVER's DISAPPROVE definition and CAMEO's accusation codes name (1121 crime and corruption,
-1122 human rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason), in
+1122 human rights abuses, 1123 aggression, 1124 war crimes, 1125 espionage and treason; 112 for spreading lies or
+propaganda), in
 data/conventions.yaml (`wrongs`). The speaker must be known and the wrongdoer another political actor.
 """
 
@@ -19,8 +20,9 @@ from communique.extract.events import speech
 from communique.extract.events.lexicon import Lexicon
 from communique.extract.events.triggers import Candidate, lemma
 
-# Verbs by which a subject carries out a wrong named by a noun ("committed abuses", "carried out atrocities").
-DOING = {"commit", "perpetrate", "carry", "conduct", "engage", "be"}
+# Verbs by which a subject carries out a wrong named by a noun ("committed abuses", "carried out atrocities",
+# "spread lies").
+DOING = {"commit", "perpetrate", "carry", "conduct", "engage", "be", "spread", "tell", "peddle", "disseminate"}
 
 
 def accusations(sent: Span, cands: list[Candidate], lex: Lexicon,
