@@ -150,6 +150,14 @@ def test_brushing_aside_fears_or_speculation_rejects_nothing(code):
         ("REJECT", "dismissed")]
 
 
+def test_rebutting_or_refuting_a_claim_rejects_it(code):
+    events = code("Rebutting the accusation, the Iranian spokesman said Tehran had no part in the raid.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("REJECT", "Rebutting", ["IRN"])]
+    events = code("The Cuban foreign ministry refuted the claims made by Washington.")
+    assert [(e.event_type, [r.country for r in e.recipients]) for e in events] == [("REJECT", ["USA"])]
+
+
 def test_agreeing_with_a_proposal_endorses_it_and_agreeing_to_a_truce_commits(code):
     events = code("The Chilean foreign minister said she agrees with the Brazilian proposal.")
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
