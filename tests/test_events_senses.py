@@ -276,3 +276,10 @@ def test_a_quoted_question_asked_is_no_request_and_asking_someone_to_act_is(code
 
 def test_poll_shares_of_backing_are_no_support(code):
     assert code("Male troops backed the senator, 57 percent to 22 percent, in the survey.") == []
+
+
+def test_deaths_in_an_accident_or_disaster_are_no_attack(code):
+    assert code("Five people were killed in the crash, the Afghan official said.") == []
+    assert code("Twelve villagers died in the floods, the Nepali government said.") == []
+    events = code("Five soldiers were killed in the ambush, the Malian army said.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "killed")]

@@ -77,6 +77,9 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             _armed(s, lex) for s in args.subjects(verb)):
         return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
         # (troops "fighting for control of the town" are in combat)
+    if verb is not None and cand.etype == "ASSAULT" and _in_a_mishap(verb):
+        return None  # "five people were killed in the crash": an accident or a disaster, not an attack (the guide
+        # leaves natural disasters out)
     if verb is not None and lem in ("seize", "grab", "pounce") and _seized_on(verb):
         return None  # "seized on the controversy": made use of it, took nothing
     if verb is not None and cand.etype == "CONCEDE" and lem in ("concede", "admit") and any(
@@ -167,6 +170,21 @@ def _for_a_cause(verb: Token) -> bool:
         return False  # "fighting for the government" takes a side
     return not any(c.dep_ == "dobj" for c in verb.children) and not any(
         c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
+
+
+# Verbs of harm that place an attack ("died in the attack") or a mishap ("killed in the crash").
+HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
+# Accidents and disasters in which people die ("killed in the crash", "died in the floods").
+MISHAPS = {"crash", "accident", "collision", "fire", "blaze", "wildfire", "flood", "flooding", "earthquake", "quake",
+           "storm", "landslide", "mudslide", "stampede", "derailment", "cyclone", "hurricane", "typhoon", "avalanche",
+           "tornado", "eruption", "heatwave", "outbreak", "epidemic", "pandemic", "shipwreck", "sinking"}
+
+
+def _in_a_mishap(verb: Token) -> bool:
+    """ "were killed in the crash", "died in floods": harm placed in an accident or disaster, by no one named."""
+    if lemma_of(verb) not in HARM_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(lemma_of(p) in MISHAPS for p in args.prep_objects(verb, "in"))
 
 
 def _handles_a_thing(verb: Token) -> bool:

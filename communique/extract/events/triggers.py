@@ -40,8 +40,6 @@ SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT"}
 # truce went unanswered").
 ANSWERING_VERBS = {"reject", "dismiss", "deny", "ignore", "heed", "answer", "welcome", "accept", "rebuff", "refute"}
 UNANSWERED = {"unanswered", "unheeded"}
-# Verbs of harm that place an attack ("died in the attack").
-HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
 # Prepositions placing something at a meeting ("agreed at a summit", "told him in a phone call").
 SITUATION_PREPS = {"at", "in", "during", "after", "before", "following", "ahead", "of"}
 # Entity labels of names: a noun inside one ("Government of National Accord") is not a trigger.
@@ -336,4 +334,4 @@ def _count(tok: Token) -> float:
 
 def place_of_harm(noun: Token) -> bool:
     """ "killed in the raid", "died during protests": the noun is where a harm verb's harm happened."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in HARM_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in senses.HARM_VERBS
