@@ -377,8 +377,17 @@ def has_political_actor(cand: "Candidate") -> bool:
         return any(args.is_actor(s) or s.lemma_.lower() in _EVENT_NOUNS for s in subjects)
     patients = [args.relative_antecedent(c) for c in verb.children if c.dep_ == "nsubjpass"]
     if patients:
-        return any(args.is_actor(p) or _parties_named(p) for p in patients)
+        return any(args.is_actor(p) or _parties_named(p) for p in patients) or (
+            cand.etype in ANSWERS and any(p.lemma_.lower() in PROPOSITIONS for p in patients))
     return any(args.is_actor(o) for o in _objects(verb))
+
+
+# Acts that answer a proposition, and the propositions: "the challenges were rejected", "the bill was vetoed",
+# "the request was granted" report an act of some party the story has named, though the clause does not.
+ANSWERS = {"REJECT", "AGREE", "SUPPORT"}
+PROPOSITIONS = {"request", "demand", "appeal", "petition", "challenge", "claim", "allegation", "accusation",
+                "charge", "proposal", "plan", "offer", "bid", "motion", "bill", "resolution", "application",
+                "nomination", "candidacy", "law", "measure", "amendment", "deal", "agreement", "treaty"}
 
 
 def _parties_named(noun: Token) -> bool:
