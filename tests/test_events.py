@@ -391,6 +391,13 @@ def test_a_person_nothing_else_places_takes_the_articles_country_unless_acting_a
     assert [(a.name, a.country) for a in condemned.actors] == [("Piet Larsen", None)]
 
 
+def test_a_country_named_only_as_a_topic_is_not_the_articles_country(code):
+    events = code("The Iran deal divided the Senate again on Monday. Critics of the Iran deal said the Iran sanctions "
+                  "bill was too weak. Senator Dana Whitfield accused the Iranian leadership of lying.")
+    accused = one(events, "ACCUSE")
+    assert [(a.name, a.country) for a in accused.actors] == [("Dana Whitfield", None)]
+
+
 @pytest.mark.parametrize("text, etype, actor", [
     ("Lawyers for Chile and Peru argued before the International Court of Justice on Monday. Peru's president and "
      "Peruvian officials spoke in Lima. The court rejected Peru's request to delay the hearing.",

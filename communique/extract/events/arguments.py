@@ -203,7 +203,7 @@ def actor_ref(head: Token, speaker: Optional[object] = None) -> ActorRef:
             for name in ("name", "country", "sector", "actor_id", "kb_id"):
                 setattr(ref, name, getattr(speaker, name, None))
         return ref
-    info = _described(span)
+    info = described(span)
     ref.name, ref.sector, ref.kb_id = info.name, info.sector, info.kb_id
     # the knowledge base's country stands; otherwise a country the mention names ("Benin" tagged a person)
     ref.country = info.country if info.kb_id else info.country or _country(span.text) or _first_country(span) \
@@ -242,11 +242,11 @@ def _followers_country(head: Token) -> Optional[str]:
                for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "PERSON"]  # "supporters of Erdogan"
     for tok in people[:1]:
         person = docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
-        country = _described(person).country
+        country = described(person).country
         if country is None and len(person) == 1:  # a surname: the article's fuller mention of the person
             fuller = [e for e in docutil.ents(tok.doc) if e.label_ == "PERSON" and len(e) > 1
                       and e[-1].lower_.split("-")[-1] == tok.lower_]  # "al-Assad" ends with "Assad"
-            country = _described(fuller[0]).country if fuller else None
+            country = described(fuller[0]).country if fuller else None
         return country
     return None
 
@@ -309,7 +309,7 @@ def _entity_at(tok: Token) -> Span:
     return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
 
 
-def _described(span: Span):
+def described(span: Span):
     """The actor resolver's reading of a mention, once per mention and document (events ask again and again)."""
     cache = span.doc.user_data.setdefault("communique_described", {})
     key = (span.start, span.end)
@@ -334,7 +334,7 @@ def _fuller_name(span: Span) -> Optional[str]:
 
 def _describe(span: Span) -> tuple[Optional[str], Optional[str], Optional[str]]:
     """(name, country, sector) for a mention."""
-    info = _described(span)
+    info = described(span)
     return info.name, info.country or _country(span.text) or _first_country(span), info.sector
 
 

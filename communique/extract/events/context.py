@@ -40,21 +40,33 @@ MIN_SHARE = 0.5
 
 
 def article_country(doc: Doc) -> Optional[str]:
-    """The country that holds most of the article's country mentions (at least half, at least three)."""
+    """The country that holds most of the article's country mentions and of its people the knowledge base places
+    (at least half, at least three)."""
     cached = doc.user_data.get("communique_article_country", "unset")
     if cached != "unset":
         return cached
     counts: Counter = Counter()
     for ent in docutil.ents(doc):
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP") and not _names_a_topic(ent):
             code = country_of(ent.text) or (city_country(ent.text) if ent.label_ == "GPE" else None)
             if code and not is_igo(code):
                 counts[code] += 1
+        elif ent.label_ == "PERSON":  # a person the knowledge base places tells whose story it is too
+            info = args.described(ent)
+            if info.kb_id and info.country and not is_igo(info.country):
+                counts[info.country] += 1
     total = sum(counts.values())
     best = counts.most_common(1)[0] if counts else None
     value = best[0] if best and best[1] >= MIN_MENTIONS and best[1] / total >= MIN_SHARE else None
     doc.user_data["communique_article_country"] = value
     return value
+
+
+def _names_a_topic(ent) -> bool:
+    """ "the Iran deal", "Iran sanctions", "Iranian aggression": a country named as what a thing is about tells
+    nothing of whose story it is ("the Kenyan court", "Kenya's president" do)."""
+    root = ent.root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN" and not args.is_actor(root.head)
 
 
 def fill_domestic(refs: list[ActorRef], doc: Doc, location: Optional[Location]) -> None:
