@@ -84,7 +84,9 @@ def make_doc(nlp: Language, text: str, doc_id: str, published=None) -> Doc:
 
 @Language.component("communique_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headlines and paragraphs never run together."""
+    """Start a sentence after every line break: headlines and paragraphs never run together; and after a wire
+    dateline ("NAIROBI \u2014 Kenyan police ..."), whose place the parser and the entity recogniser would
+    otherwise read into the first sentence ("ROME - Bernie Sanders" as one name, "NAIROBI" as a subject)."""
     from spacy.attrs import ORTH, SENT_START
 
     from communique.extract import docutil
@@ -95,6 +97,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     orths = doc.to_array(ORTH).tolist()
     breaks = docutil.passing(doc, ("line_break", "ORTH"), lambda s: "\n" in s, set(orths))
     after = [i for i in range(1, len(orths)) if orths[i - 1] in breaks] if breaks else []
+    after += [i for i in (_dateline_end(doc, s) for s in [0, *after]) if i is not None]
     if after:
         if doc.has_annotation("DEP"):
             raise ValueError("sentence starts cannot be set on a parsed Doc")
@@ -102,6 +105,24 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         starts[after] = 1
         doc.from_array([SENT_START], starts)
     return doc
+
+
+DASHES = {"-", "--", "\u2014", "\u2013"}
+
+
+def _dateline_end(doc: Doc, start: int) -> Optional[int]:
+    """The token after a dateline that opens a paragraph: place names in capitals, perhaps an agency in
+    brackets, then a dash and a capitalised word ("WASHINGTON (AP) \u2014 The", "ISLAMABAD/PENTAGON \u2014 A")."""
+    named = bracket = False
+    for tok in doc[start:start + 8]:
+        if tok.text in DASHES:
+            after = tok.i + 1
+            return after if named and after < len(doc) and doc[after].text[:1].isupper() else None
+        bracket = (bracket or tok.text == "(") and tok.text != ")"
+        if not bracket and (tok.is_alpha and not tok.is_upper or tok.is_digit) or "\n" in tok.text:
+            return None
+        named = named or (tok.is_alpha and tok.is_upper and len(tok) >= 3)
+    return None
 
 
 class PlatformTokenizer:
