@@ -735,3 +735,16 @@ def test_saying_a_government_failed_its_citizens_blames_it(run):
 ])
 def test_a_hyphenated_ceasefire_and_an_accepted_demand(code, text, etype, trigger):
     assert one(code(text), etype).trigger.text == trigger
+
+
+def test_what_one_party_urges_another_to_do_is_never_an_act_of_its_own(code):
+    assert code("The plan urged regional counterparts to coordinate their patrols.") == []
+    events = code("The Ghanaian minister urged his counterparts to coordinate their patrols.")
+    assert [(e.event_type, e.mode, [a.country for a in e.actors], [r.text for r in e.recipients]) for e in events] == [
+        ("REQUEST", "change", ["GHA"], ["his counterparts"])]
+
+
+def test_a_counterpart_is_a_party_to_a_meeting(code):
+    events = code("The Kenyan president spoke with his Ugandan counterpart on Monday.")
+    assert [(e.event_type, [(r.text, r.country) for r in e.recipients]) for e in events] == [
+        ("CONSULT", [("his Ugandan counterpart", "UGA")])]

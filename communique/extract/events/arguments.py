@@ -39,7 +39,8 @@ ACTOR_NOUNS = {
     "critic", "opponent", "rival", "supporter", "community", "journalist", "reporter", "lawyer", "attorney", "guard",
     "captor", "kidnapper", "abductor", "hijacker", "terrorist", "extremist", "separatist", "jihadist", "gang", "cartel",
     "smuggler", "pirate", "bandit", "ringleader", "mastermind", "operative", "agent", "spy", "coup", "victim",
-    "loyalist", "partisan", "follower", "ally",
+    "loyalist", "partisan", "follower", "ally", "counterpart", "emissary", "mediator", "chairman", "chairwoman",
+    "deputy", "ruler",
     # people
     "person", "man", "woman", "girl", "boy", "child", "family", "passenger", "hostage", "migrant", "citizen",
     "national", "student", "worker", "pilgrim", "parent",

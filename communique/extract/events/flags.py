@@ -196,6 +196,10 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
                 table = plover.THREAT_MODES if frame.etype == "THREATEN" else plover.REQUEST_MODES
                 frame.mode = table.get(cand.etype)
             continue
+        if frame is None and comp.dep_ == "xcomp" and _lemma(head) in plover.ABSORBING_FRAMES and any(
+                c.dep_ in ("dobj", "dative") for c in head.children):
+            continue  # "urged security counterparts to coordinate efforts": what one party asks of another is
+            # the request's content, not an act of its own, even where the request itself was left uncoded
         if _lemma(head) in VOWS and cand.etype in VOWED_FORCE and (comp.dep_ == "xcomp" or (
                 comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children))):
             # "vowed to renew attacks", "promised to retaliate": conflictual intent is a threat (CAMEO 13), made
