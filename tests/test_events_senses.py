@@ -290,3 +290,10 @@ def test_a_proposition_answered_in_the_passive_is_an_event_without_a_named_actor
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("REQUEST", "appeals", ["CHL"]), ("REJECT", "rejected", [])]
     assert code("The blood samples were rejected on Monday.") == []
+
+
+def test_meeting_with_a_thing_is_no_meeting(code):
+    assert code("The Peruvian minister met with fierce resistance from farmers.") == []
+    assert code("The Chilean president spoke with great warmth about the treaty.") == []
+    events = code("The Chilean president spoke with the Bolivian envoy on Monday.")
+    assert [(e.event_type, [r.country for r in e.recipients]) for e in events] == [("CONSULT", ["BOL"])]

@@ -80,6 +80,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "ASSAULT" and _in_a_mishap(verb):
         return None  # "five people were killed in the crash": an accident or a disaster, not an attack (the guide
         # leaves natural disasters out)
+    if verb is not None and cand.etype == "CONSULT" and _with_a_thing(verb):
+        return None  # "met with resistance", "spoke with so much gusto": met no one
     if verb is not None and lem in ("seize", "grab", "pounce") and _seized_on(verb):
         return None  # "seized on the controversy": made use of it, took nothing
     if verb is not None and cand.etype == "CONCEDE" and lem in ("concede", "admit") and any(
@@ -185,6 +187,13 @@ def _in_a_mishap(verb: Token) -> bool:
     if lemma_of(verb) not in HARM_VERBS or any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(lemma_of(p) in MISHAPS for p in args.prep_objects(verb, "in"))
+
+
+def _with_a_thing(verb: Token) -> bool:
+    """ "met with resistance", "spoke with gusto": a "with" phrase naming no party, and no other party named."""
+    partners = args.prep_objects(verb, "with")
+    return bool(partners) and not any(args.is_actor(p) for p in partners) and not any(
+        args.is_actor(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
 
 
 def _handles_a_thing(verb: Token) -> bool:
