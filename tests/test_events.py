@@ -748,3 +748,12 @@ def test_a_counterpart_is_a_party_to_a_meeting(code):
     events = code("The Kenyan president spoke with his Ugandan counterpart on Monday.")
     assert [(e.event_type, [(r.text, r.country) for r in e.recipients]) for e in events] == [
         ("CONSULT", [("his Ugandan counterpart", "UGA")])]
+
+
+def test_a_permission_withheld_is_a_refusal_not_the_others_act(code):
+    events = code("Peru's president said he will not allow Bolivia's leader to visit Lima.")
+    assert [(e.event_type, [a.country for a in e.actors], [r.text for r in e.recipients][:1]) for e in events] == [
+        ("REJECT", ["PER"], ["Bolivia's leader"])]
+    events = code("Chile refused to let the Argentine convoys enter Santiago.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("REJECT", "refused")]
+    assert code("Journalists are not allowed to enter the northern region.") == []

@@ -59,6 +59,7 @@ class EventCoder:
         events: list[Event] = []
         for sent in self.doc.sents:
             cands = naming.judged(sent, flags.resolve_frames(find_candidates(sent)), lexicon.load())
+            cands += flags.refused_permission(sent, cands)
             cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
             cands += blame.accusations(sent, cands, lexicon.load(), self._in_statement)
             cands += blame.instigators(sent, cands, lexicon.load(), self._in_statement)

@@ -251,6 +251,36 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
     return out
 
 
+# Verbs of letting: the dictionary's ALLOW block (080, yielding; PLOVER CONCEDE).
+PERMITTING = {"allow", "permit", "let"}
+
+
+def refused_permission(sent: Span, cands: list["Candidate"]) -> list["Candidate"]:
+    """ "will not allow X's leader to visit", "refused to let the convoys enter": what a party will not let
+    another do is not that other's act. A withheld permission is the refusal of a concession (REJECT, when it
+    is present or future, by the rule for negated cooperative acts); under a refusing verb the refusal is
+    already coded, and in the passive no one is named to refuse."""
+    from communique.extract.events.triggers import Candidate
+
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) not in PERMITTING:
+            continue
+        comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        refused = verb.dep_ == "xcomp" and _lemma(verb.head) in plover.REFUSAL_FRAMES
+        if not comps or not (refused or _negated(verb)):
+            continue
+        inside = {t.i for c in comps for t in (c, *c.conjuncts)}
+        cands[:] = [c for c in cands if c.anchor.i not in inside]
+        if refused or any(c.dep_ == "auxpass" for c in verb.children):
+            continue  # "women are not allowed to travel": a restriction by a party the clause does not name
+        others = [c for c in verb.children if c.dep_ == "dobj"] + [
+            s for c in comps for s in c.children if s.dep_ == "nsubj"]
+        out.append(Candidate(verb, [verb], "CONCEDE", recipient_heads=others, source="flags.py: permission withheld",
+                             absorbed=list(comps)))
+    return out
+
+
 def pronoun_antecedent(head: Token, reported: bool = True):
     """For "X said he had met Y": X's mention stands in for the pronoun; so does the subject of the clause for
     "X used its veto", and the main clause's subject or the possessor for a pronoun in a subordinate clause
