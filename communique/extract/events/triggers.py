@@ -59,6 +59,7 @@ class Candidate:
     source: str = ""  # the dictionary line or convention that coded it
     by_speaker: bool = False  # the actor is the speaker of the direct quote that holds it
     contexts: tuple[str, ...] = ()
+    said: bool = False  # a threat made by saying it: its modal ("would respond to any attack") flags nothing
 
 
 def lemma(tok: Token) -> str:

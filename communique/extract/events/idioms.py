@@ -1,0 +1,71 @@
+"""Constructions that code an event the dictionary's verb patterns miss (conventions.yaml `idioms`):
+
+- a response promised to any hostile act is a threat: "would respond resolutely to any provocation";
+- acting "in coordination with" a named party is cooperating with it: "launched the operation in coordination
+  with the Somali government" (the act itself is coded as well);
+- crediting a party with an act praises it: "credited Norway for a constructive role".
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from communique.extract.events import arguments as args
+from communique.extract.events.lexicon import Lexicon
+from communique.extract.events.triggers import Candidate, _cand, lemma
+
+# Clauses that only describe (relative clauses, modifiers): an act done in one is background.
+DESCRIBING = {"relcl", "acl", "amod", "compound", "csubj"}
+
+
+def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
+    """A threat of response or an act of crediting headed by the verb, or None."""
+    if tok.pos_ != "VERB":
+        return None
+    responses, credits = lex.idioms.get("responses"), lex.idioms.get("credits")
+    if responses is not None and lemma(tok) in responses.heads:
+        return _response(tok, responses)
+    if credits is not None and lemma(tok) in credits.heads:
+        return _credit(tok, credits)
+    return None
+
+
+def _response(verb: Token, idiom) -> Optional[Candidate]:
+    """ "will retaliate against any attack": the response to a hostile act that has not come yet."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "against")):
+        for act in (p for p in prep.children if p.dep_ == "pobj" and lemma(p) in idiom.lists["acts"]):
+            if any(c.dep_ in ("det", "amod") and c.lower_ in idiom.lists["determiners"] for c in act.children):
+                cand = _cand(verb, [verb, prep, act], idiom.code)
+                cand.said = True  # the warning is made when it is said, whatever its modal
+                cand.recipient_heads = args.owners(act) + args.prep_objects(act, "from")
+                return cand
+    return None
+
+
+def _credit(verb: Token, idiom) -> Optional[Candidate]:
+    """ "credited Kenya with ending the war": a party credited for what it did."""
+    credited = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and args.is_actor(c)]
+    if not credited or not any(c.dep_ == "prep" and c.lower_ in idiom.lists["preps"] for c in verb.children):
+        return None
+    return _cand(verb, [verb], idiom.code)
+
+
+def partnership(lex: Lexicon, noun: Token) -> Optional[Candidate]:
+    """ "in coordination with the Iraqi government": the acting clause's subject cooperates with the party."""
+    idiom = lex.idioms.get("partnerships")
+    if idiom is None or noun.pos_ != "NOUN" or lemma(noun) not in idiom.heads:
+        return None
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    partners = [p for p in args.prep_objects(noun, "with") if args.is_actor(p)]
+    actors = [s for s in args.subjects(verb) if args.is_actor(s)]
+    if not partners or not actors or verb.dep_ in DESCRIBING:
+        return None
+    with_ = next(c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with")
+    cand = _cand(noun, [prep, noun, with_], idiom.code, noun=noun)
+    cand.actor_heads, cand.recipient_heads = actors, partners
+    return cand
