@@ -49,3 +49,13 @@ def test_acting_in_coordination_with_a_party_is_cooperation_beside_the_act(code)
 def test_a_partnership_with_no_party_named_is_no_event(code):
     assert [e.event_type for e in code("Nigerien troops raided the camp in coordination with local elders' wishes.")
             ] == ["ASSAULT"]
+
+
+def test_lifting_a_freeze_on_aid_resumes_the_aid(code):
+    assert coded(code("The Canadian government lifted its freeze on humanitarian aid to Haiti.")) == [
+        ("AID", "lifted its freeze", ["CAN"], ["HTI"], False, False, False)]
+
+
+def test_lifting_a_ban_on_anything_else_stays_an_eased_restriction(code):
+    assert [e.event_type for e in code("The Tunisian government lifted the ban on opposition rallies.")] == [
+        "CONCEDE"]

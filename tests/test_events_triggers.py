@@ -19,3 +19,8 @@ def coded(events):
 ])
 def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
     assert coded(code(text)) == [expected]
+
+
+def test_aid_restored_is_aid_given(code):
+    assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
+        ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]

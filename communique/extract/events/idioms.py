@@ -3,7 +3,8 @@
 - a response promised to any hostile act is a threat: "would respond resolutely to any provocation";
 - acting "in coordination with" a named party is cooperating with it: "launched the operation in coordination
   with the Somali government" (the act itself is coded as well);
-- crediting a party with an act praises it: "credited Norway for a constructive role".
+- crediting a party with an act praises it: "credited Norway for a constructive role";
+- undoing a stop on aid resumes it: "lifted the freeze on military aid to Jordan".
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon
-from communique.extract.events.triggers import Candidate, _cand, lemma
+from communique.extract.events.triggers import Candidate, _cand, lemma, noun_code
 
+# Acts whose stop, undone, resumes them.
+RESUMABLE = {"AID", "COOPERATE"}
 # Clauses that only describe (relative clauses, modifiers): an act done in one is background.
 DESCRIBING = {"relcl", "acl", "amod", "compound", "csubj"}
 
@@ -27,6 +30,9 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     responses, credits = lex.idioms.get("responses"), lex.idioms.get("credits")
     if responses is not None and lemma(tok) in responses.heads:
         return _response(tok, responses)
+    reversals = lex.idioms.get("reversals")
+    if reversals is not None and lemma(tok) in reversals.heads and (found := _reversal(lex, tok, reversals)):
+        return found
     if credits is not None and lemma(tok) in credits.heads:
         return _credit(tok, credits)
     return None
@@ -40,6 +46,20 @@ def _response(verb: Token, idiom) -> Optional[Candidate]:
                 cand = _cand(verb, [verb, prep, act], idiom.code)
                 cand.said = True  # the warning is made when it is said, whatever its modal
                 cand.recipient_heads = args.owners(act) + args.prep_objects(act, "from")
+                return cand
+    return None
+
+
+def _reversal(lex: Lexicon, verb: Token, idiom) -> Optional[Candidate]:
+    """ "lifted the freeze on military aid": the aid or cooperation whose stop is undone is resumed."""
+    for measure in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                    and lemma(c) in idiom.lists["measures"]):
+        for act in (p for w in ("on", "of") for p in args.prep_objects(measure, w)):
+            code = noun_code(lex, act)
+            if code is not None and code.etype in RESUMABLE:
+                cand = _cand(verb, [verb, measure], code)
+                cand.source = f"{idiom.code.source} ({code.source})"
+                cand.recipient_heads = args.prep_objects(act, "to") + args.prep_objects(measure, "to")
                 return cand
     return None
 
