@@ -59,3 +59,10 @@ def test_lifting_a_freeze_on_aid_resumes_the_aid(code):
 def test_lifting_a_ban_on_anything_else_stays_an_eased_restriction(code):
     assert [e.event_type for e in code("The Tunisian government lifted the ban on opposition rallies.")] == [
         "CONCEDE"]
+
+
+def test_credit_given_for_an_act_is_praise_and_credit_in_money_a_loan(code):
+    assert coded(code("The Ghanaian opposition gave Nigeria credit for the deal.")) == [
+        ("SUPPORT", "gave", ["GHA"], ["NGA"], False, False, False)]
+    assert coded(code("China gave Pakistan $2 billion in credit.")) == [
+        ("AID", "gave", ["CHN"], ["PAK"], False, False, False)]

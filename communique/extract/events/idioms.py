@@ -35,6 +35,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return found
     if credits is not None and lemma(tok) in credits.heads:
         return _credit(tok, credits)
+    if credits is not None and lemma(tok) in credits.lists["givers"] and _credit_given(tok):
+        return _cand(tok, [tok], credits.code)
     return None
 
 
@@ -70,6 +72,13 @@ def _credit(verb: Token, idiom) -> Optional[Candidate]:
     if not credited or not any(c.dep_ == "prep" and c.lower_ in idiom.lists["preps"] for c in verb.children):
         return None
     return _cand(verb, [verb], idiom.code)
+
+
+def _credit_given(verb: Token) -> bool:
+    """ "gave the president credit for the deal": credit with no money in the clause is recognition."""
+    if not any(c.dep_ == "dobj" and lemma(c) == "credit" for c in verb.children):
+        return False
+    return not any(t.ent_type_ == "MONEY" or t.like_num for t in verb.subtree)
 
 
 def partnership(lex: Lexicon, noun: Token) -> Optional[Candidate]:
