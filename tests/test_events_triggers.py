@@ -24,3 +24,8 @@ def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
 def test_aid_restored_is_aid_given(code):
     assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
+
+
+def test_an_announced_suspension_of_relations_is_a_sanction(code):
+    assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
+        ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]

@@ -250,7 +250,11 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None
     if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
         return None  # "conducted 11,654 operations": a statistic of events, not a report of one
-    return _cand(tok, [*compounds(tok), tok], code, noun=tok)
+    cand = _cand(tok, [*compounds(tok), tok], code, noun=tok)
+    # "the suspension of relations with Qatar", "the transfer of arms to Russia": the party of what it acts on
+    cand.recipient_heads = [p for o in args.prep_objects(tok, "of") for w in ("with", "to", "against")
+                            for p in args.prep_objects(o, w)]
+    return cand
 
 
 def adjective_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
