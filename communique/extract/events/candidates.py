@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract.events import frames, senses
+from communique.extract.events import frames, idioms, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon, load
 from communique.extract.events.triggers import (SPEECH_ACTS, Candidate, adjective_candidate, lemma,
@@ -22,7 +22,8 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
     """All triggers in a sentence, nominal ones only where no verb trigger already covers them."""
     lex = lex or load()
     tokens = [sent.doc[i] for i in docutil.between(trigger_tokens(sent.doc, lex), sent.start, sent.end)]
-    verbs = [c for c in (adjective_candidate(lex, t) or verb_candidate(lex, t) for t in tokens) if c is not None]
+    verbs = [c for c in (adjective_candidate(lex, t) or idioms.verb_candidate(lex, t) or verb_candidate(lex, t)
+                         for t in tokens) if c is not None]
     # a verb whose sense codes nothing leaves its nouns free; a verb in the background ("the troops that carried
     # out the raid", "hopes to settle the dispute during talks") keeps them in the background with it
     kept: list[Candidate] = []
@@ -41,6 +42,8 @@ def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate
         if cand is not None and (not _under_anchor(tok, anchors) or _protest_of_harm(cand)
                                  or _meeting_as_setting(cand, meetings) or _owned_act(cand)):
             nouns.append(cand)
+    # "in coordination with X": the partnership is an event beside the act it accompanies
+    nouns += [c for c in (idioms.partnership(lex, t) for t in tokens if t.i not in covered) if c is not None]
     # "attacked the city, killing three": a participle elaborating an event of the same type is that event
     by_anchor = {c.anchor.i: c for c in verbs}
     verbs = [c for c in verbs if not (c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG"

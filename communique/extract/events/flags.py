@@ -122,6 +122,8 @@ def flags_of(cand: "Candidate") -> Flags:
         out.hypothetical = True
     if aux & (FUTURE_AUX | {"would"}) and _reported(verb):
         out.announced = True
+    if cand.said:
+        out.future = out.hypothetical = False
     past = _dates is not None and _dates.tense_of(verb) == "past"
     out.refusal = out.negated and (out.future or (not past and verb.tag_ in ("VBP", "VBZ", "VB")))
     return out

@@ -50,6 +50,15 @@ class Pattern:
     weight: int
 
 
+@dataclass(frozen=True)
+class Idiom:
+    """A construction of events/idioms.py: the words that head it, its code, and its word lists by role."""
+
+    heads: frozenset[str]
+    code: Code
+    lists: dict[str, frozenset[str]]
+
+
 @dataclass
 class Lexicon:
     """Tables the coder looks up by lemma."""
@@ -74,6 +83,7 @@ class Lexicon:
     judging: dict[str, Code] = field(default_factory=dict)  # "called X a dictator": criticism (naming.py)
     denials: dict[str, Code] = field(default_factory=dict)  # "called the claims baseless": rejection (naming.py)
     wanting: dict[str, Code] = field(default_factory=dict)  # "wants X to": a request when X is an actor
+    idioms: dict[str, Idiom] = field(default_factory=dict)  # constructions by name (events/idioms.py)
     indexes: dict[str, object] = field(default_factory=dict)  # PatternIndex per verb, built on first use
 
     def trigger_words(self) -> frozenset[str]:
@@ -87,6 +97,7 @@ class Lexicon:
             words |= {noun for _, noun in self.compounds}  # "phone conversation": the noun carries the trigger
             words |= {noun for noun, _ in self.noun_objects}
             words |= set(LEMMA_FIXES) | set(FORM_FIXES)
+            words |= {w for idiom in self.idioms.values() for w in idiom.heads}
             self.indexes["_words"] = frozenset(words)
         return self.indexes["_words"]
 
@@ -267,6 +278,10 @@ def load() -> Lexicon:
     for rule in conv.get("wrongs", []):
         for word in rule["words"]:
             lex.wrongs[word] = _conv_code(mapper, rule, f"conventions.yaml wrong: {word}")
+    for name, rule in conv.get("idioms", {}).items():
+        heads = frozenset(rule.get("verbs") or rule["nouns"])
+        lists = {k: frozenset(v) for k, v in rule.items() if isinstance(v, list) and k not in ("verbs", "nouns")}
+        lex.idioms[name] = Idiom(heads, _conv_code(mapper, rule, f"conventions.yaml idiom: {name}"), lists)
     fig = conv["figurative"]
     lex.figurative, lex.speech_words, lex.force_words = set(fig["verbs"]), set(fig["speech_words"]), set(
         fig["force_words"])

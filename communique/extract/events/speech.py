@@ -39,7 +39,19 @@ def own_threat(etype: str, state, actors: list[ActorRef], claim) -> bool:
     if claim.cue is not None and claim.cue.lemma in DECISIONS:
         return False  # "announced it would cease aid": a decision made known, coded as the act itself
     speaker = claim.speaker
-    return all(a.text.lower() in FIRST_PERSON or (speaker.name and a.name == speaker.name) for a in actors)
+    return all(a.text.lower() in FIRST_PERSON or (speaker.name and a.name == speaker.name) or _own_side(a.text)
+               for a in actors)
+
+
+# What a speaker's possessive names as the speaker's own side ("his country would attack", "our forces").
+OWNERS = {"his", "her", "their", "our", "my"}
+SIDES = {"country", "government", "nation", "army", "military", "forces", "troops", "people", "state"}
+
+
+def _own_side(text: str) -> bool:
+    """ "his country", "their government": in a speaker's claim, the speaker's own side."""
+    words = text.lower().split()
+    return len(words) == 2 and words[0] in OWNERS and words[1] in SIDES
 
 
 def head_word(text: str) -> str:

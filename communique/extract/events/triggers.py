@@ -63,6 +63,7 @@ class Candidate:
     source: str = ""  # the dictionary line or convention that coded it
     by_speaker: bool = False  # the actor is the speaker of the direct quote that holds it
     contexts: tuple[str, ...] = ()
+    said: bool = False  # a threat made by saying it: its modal ("would respond to any attack") flags nothing
 
 
 def lemma(tok: Token) -> str:
@@ -96,6 +97,12 @@ def objects(verb: Token) -> list[Token]:
     return out + [c for o in out for c in o.conjuncts]
 
 
+def object_keys(obj: Token) -> list[str]:
+    """How an object is looked up in the verb + object table: its lemma, then each modifier with it ("air
+    defence systems" -> "defence system")."""
+    return [lemma(obj)] + [f"{lemma(c)} {lemma(obj)}" for c in obj.lefts if c.dep_ in ("compound", "amod")]
+
+
 def compounds(noun: Token) -> list[Token]:
     """Compound modifiers that form part of an event noun ("hunger strike", "phone call"); a name before it
     ("G7 talks") is its actor or place."""
@@ -124,7 +131,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.wanting and _wants_of(tok):
         return _cand(tok, [tok], lex.wanting[lem])
     if lem in lex.not_events and not any((lem, c.lower_) in lex.phrasal for c in tok.children) and not any(
-            (lem, lemma(o)) in lex.objects for o in objects(tok)) and not _light_use(lex, tok, lem):
+            (lem, k) in lex.objects for o in objects(tok) for k in object_keys(o)) and not _light_use(lex, tok, lem):
         return None  # "affirmed that ...", but "affirmed their support for X" is the support
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     for child in tok.children:
@@ -140,8 +147,9 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
                 cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
                 return cand
     for obj in objects(tok):
-        if (lem, lemma(obj)) in lex.objects:
-            return _cand(tok, [tok, obj], lex.objects[(lem, lemma(obj))])
+        key = next((k for k in object_keys(obj) if (lem, k) in lex.objects), None)
+        if key is not None:
+            return _cand(tok, [tok, obj], lex.objects[(lem, key)])
     pattern = best_pattern(lex, tok, lem)
     if pattern is None and lem == "warn":
         return _warning_of(lex, tok)
@@ -247,7 +255,11 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None
     if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
         return None  # "conducted 11,654 operations": a statistic of events, not a report of one
-    return _cand(tok, [*compounds(tok), tok], code, noun=tok)
+    cand = _cand(tok, [*compounds(tok), tok], code, noun=tok)
+    # "the suspension of relations with Qatar", "the transfer of arms to Russia": the party of what it acts on
+    cand.recipient_heads = [p for o in args.prep_objects(tok, "of") for w in ("with", "to", "against")
+                            for p in args.prep_objects(o, w)]
+    return cand
 
 
 def _answered(noun: Token) -> bool:

@@ -1,0 +1,31 @@
+"""Verb, noun and adjective triggers (events/triggers.py) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def coded(events):
+    """Type, trigger text, actor countries, recipient countries and flags of each event."""
+    return [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.country for r in e.recipients],
+             e.future, e.hypothetical, e.negated) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Portugal and Spain will provide Moldova with air defence systems.",
+     ("AID", "provide", ["PRT", "ESP"], ["MDA"], True, False, False)),
+    ("Italy sent light arms to the Lebanese army last month.",
+     ("AID", "sent light arms", ["ITA"], ["LBN"], False, False, False)),
+])
+def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
+def test_aid_restored_is_aid_given(code):
+    assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
+        ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
+
+
+def test_an_announced_suspension_of_relations_is_a_sanction(code):
+    assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
+        ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]
