@@ -263,3 +263,12 @@ def test_a_speech_act_answered_was_made(code, text, etype, owner):
 
 def test_a_speech_act_only_talked_about_is_no_event(code):
     assert code("Chile's demand for a delay remains unclear.") == []
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Kenyan president said his government would expel the envoys.", ("his government", "KEN")),
+    ("\u201cOur forces will expel the envoys,\u201d the Ghanaian defence minister said.", ("Our forces", "GHA")),
+])
+def test_the_speakers_own_side_takes_the_speakers_country(run, text, actor):
+    event = run(text)._.events[0]
+    assert [(a.text, a.country) for a in event.actors] == [actor]

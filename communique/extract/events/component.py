@@ -325,17 +325,25 @@ def _refs(heads: list[Token], speaker, indirect: bool = True) -> list[ActorRef]:
                 if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
                     antecedent = speaker  # a named claimant beats an unnamed description
                 antecedent = antecedent or speaker
-            refs.append(_owned(args.actor_ref(head, antecedent), head))
+            refs.append(_owned(args.actor_ref(head, antecedent), head, speaker, indirect))
     return refs
 
 
-def _owned(ref: ActorRef, head: Token) -> ActorRef:
-    """ "Norway withdrew its troops": a mention owned by "its" or "their" belongs to the owner's country."""
-    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+def _owned(ref: ActorRef, head: Token, speaker=None, indirect: bool = True) -> ActorRef:
+    """ "Norway withdrew its troops": a mention owned by "its" or "their" belongs to the owner's country; in
+    reported speech "his country" belongs to the speaker's ("X said his government would ..."), as a bare "he"
+    there is the speaker, and "our forces" to the speaker's in a quote too."""
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNERS), None)
     if ref.country is None and owner is not None:
-        antecedent = flags.pronoun_antecedent(owner)
+        if owner.lower_ in ("its", "their"):
+            antecedent = flags.pronoun_antecedent(owner)
+        else:
+            antecedent = speaker if indirect or owner.lower_ in FIRST_PERSON else None
         ref.country = getattr(antecedent, "country", None)
     return ref
+
+
+OWNERS = {"its", "their", "his", "her", "our", "my"}
 
 
 def _confidence(cand: Candidate, actors: list[ActorRef], state: "flags.Flags") -> float:
