@@ -272,3 +272,17 @@ def test_a_speech_act_only_talked_about_is_no_event(code):
 def test_the_speakers_own_side_takes_the_speakers_country(run, text, actor):
     event = run(text)._.events[0]
     assert [(a.text, a.country) for a in event.actors] == [actor]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Congolese government's use of tear gas against the marchers drew protests.", "use"),
+    ("The insurgents carried out the beheading of two local administrators near Kalat.",
+     "carried out the beheading"),
+    ("NATO warplanes launched a dozen sorties against rebel positions on Tuesday.", "launched a dozen sorties"),
+])
+def test_nouns_of_violence_are_attacks(code, text, trigger):
+    assert only(code(text), "ASSAULT").trigger.text == trigger
+
+
+def test_the_execution_of_a_plan_is_no_attack(code):
+    assert code("The execution of the plan was delayed by the ministry.") == []
