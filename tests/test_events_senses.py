@@ -278,13 +278,6 @@ def test_poll_shares_of_backing_are_no_support(code):
     assert code("Male troops backed the senator, 57 percent to 22 percent, in the survey.") == []
 
 
-def test_deaths_in_an_accident_or_disaster_are_no_attack(code):
-    assert code("Five people were killed in the crash, the Afghan official said.") == []
-    assert code("Twelve villagers died in the floods, the Nepali government said.") == []
-    events = code("Five soldiers were killed in the ambush, the Malian army said.")
-    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "killed")]
-
-
 def test_a_proposition_answered_in_the_passive_is_an_event_without_a_named_actor(code):
     events = code("Chile's two appeals against the ruling were rejected on Monday.")
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [

@@ -14,21 +14,12 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
+from communique.extract.events import force
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
     from communique.extract.events.triggers import Candidate
 
-# Targets that are places or facilities: force against them is physical.
-PHYSICAL_TARGETS = {"base", "city", "town", "village", "convoy", "ship", "vessel", "tanker", "hospital", "school",
-                    "building", "position", "positions", "infrastructure", "camp", "checkpoint", "station", "train",
-                    "bus", "car", "vehicle", "plant", "facility", "home", "house", "market", "mosque", "church",
-                    "embassy", "headquarters", "compound", "port", "airport", "bridge", "road", "border", "area",
-                    "region", "district", "province", "territory", "outpost", "post", "target", "location",
-                    "hideout", "troops", "soldiers", "forces", "army", "militants", "civilians", "people",
-                    "protesters", "police", "officers", "guards", "passengers", "residents", "worshippers"}
-# Subjects that use force by what they are.
-ARMED_SECTORS = {"MIL", "REB", "SEP", "INS", "UAF", "COP", "SPY"}
 QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which"}
 REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderator", "host"}
 CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply"}
@@ -46,11 +37,11 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     # "attacked the newspaper", "has begun to attack Trump in her appearances" (a pattern of "begin")
     figurative = next((t for t in (cand.anchor, *cand.tokens) if t.pos_ == "VERB" and lemma_of(t) in lex.figurative),
                       None) if verb is not None else None
-    if figurative is not None and cand.etype == "ASSAULT" and not physical(figurative, lex):
+    if figurative is not None and cand.etype == "ASSAULT" and not force.physical(figurative, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
         cand.contexts = ()  # the dictionary's "military" was for the physical sense
     if cand.noun is not None and cand.etype == "ASSAULT" and lemma_of(cand.noun) in lex.figurative_nouns and \
-            _between_people(cand.noun, lex):
+            force.between_people(cand.noun, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative noun"
         cand.contexts = ()
     if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
@@ -74,10 +65,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children):
         return None  # "fought his way back to respectability"
     if verb is not None and lem in ("fight", "battle", "struggle") and _for_a_cause(verb) and not any(
-            _armed(s, lex) for s in args.subjects(verb)):
+            force.armed(s, lex) for s in args.subjects(verb)):
         return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
         # (troops "fighting for control of the town" are in combat)
-    if verb is not None and cand.etype == "ASSAULT" and _in_a_mishap(verb):
+    if verb is not None and cand.etype == "ASSAULT" and force.in_a_mishap(verb):
         return None  # "five people were killed in the crash": an accident or a disaster, not an attack (the guide
         # leaves natural disasters out)
     if verb is not None and cand.etype == "CONSULT" and _with_a_thing(verb):
@@ -124,7 +115,7 @@ def _private_people(verb: Token) -> bool:
     for subj in subjects:
         if subj.ent_type_ != "PERSON":
             return False
-        if args.actor_ref(subj).sector in STATE_SECTORS | ARMED_SECTORS:
+        if args.actor_ref(subj).sector in STATE_SECTORS | force.ARMED_SECTORS:
             return False
     return True
 
@@ -174,21 +165,6 @@ def _for_a_cause(verb: Token) -> bool:
         c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
 
 
-# Verbs of harm that place an attack ("died in the attack") or a mishap ("killed in the crash").
-HARM_VERBS = {"die", "kill", "injure", "wound", "hurt", "lose", "perish", "maim"}
-# Accidents and disasters in which people die ("killed in the crash", "died in the floods").
-MISHAPS = {"crash", "accident", "collision", "fire", "blaze", "wildfire", "flood", "flooding", "earthquake", "quake",
-           "storm", "landslide", "mudslide", "stampede", "derailment", "cyclone", "hurricane", "typhoon", "avalanche",
-           "tornado", "eruption", "heatwave", "outbreak", "epidemic", "pandemic", "shipwreck", "sinking"}
-
-
-def _in_a_mishap(verb: Token) -> bool:
-    """ "were killed in the crash", "died in floods": harm placed in an accident or disaster, by no one named."""
-    if lemma_of(verb) not in HARM_VERBS or any(c.dep_ == "agent" for c in verb.children):
-        return False
-    return any(lemma_of(p) in MISHAPS for p in args.prep_objects(verb, "in"))
-
-
 def _with_a_thing(verb: Token) -> bool:
     """ "met with resistance", "spoke with gusto": a "with" phrase naming no party, and no other party named."""
     partners = args.prep_objects(verb, "with")
@@ -226,71 +202,6 @@ PRIVATE_PEOPLE = {"person", "people", "man", "woman", "girl", "boy", "child", "f
 def lemma_of(tok: Token) -> str:
     """The lower-case lemma."""
     return tok.lemma_.lower()
-
-
-def _between_people(noun: Token, lex: "Lexicon") -> bool:
-    """ "the Oval Office clash between Trump and Zelenskyy": a clash of persons with no weapon named is one of
-    words."""
-    parties = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-               for o in c.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
-    parties += [c for c in noun.children if c.dep_ == "poss"]
-    parties += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")  # "attacks from rivals"
-                for p in c.children if p.dep_ == "pobj"]
-    if not parties or not all(_person(p) for p in parties):
-        return False
-    return not any(t.lower_ in lex.force_words for t in noun.sent)
-
-
-def _person(tok: Token) -> bool:
-    """A named person (the small model tags some surnames as nationalities) or a politician's title."""
-    if tok.pos_ == "PROPN":
-        return tok.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE", "TIME", "EVENT")  # not "Tuesday's attack"
-    return tok.lemma_.lower() in POLITICIANS
-
-
-POLITICIANS = {"leader", "president", "minister", "premier", "chancellor", "politician", "lawmaker", "senator",
-               "governor", "mayor", "candidate", "nominee", "rival", "opponent", "critic"}
-
-
-def physical(verb: Token, lex: "Lexicon") -> bool:
-    """Whether a verb of force is used physically: no speech channel, and an armed actor, a weapon or a place."""
-    clause = [t for t in verb.subtree if t.dep_ not in ("ccomp", "parataxis")]
-    channel = any(t.lower_ in lex.speech_words for t in _prep_objects(verb))
-    if channel:
-        return False
-    subjects = args.subjects(verb)
-    if any(_armed(s, lex) for s in subjects):
-        return True
-    objs = [o for o in _objects(verb)]
-    if any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PHYSICAL_TARGETS
-           or o.lower_ in PHYSICAL_TARGETS for o in objs):
-        return True
-    return any(t.lower_ in lex.force_words for t in clause if t.i != verb.i)
-
-
-def _armed(subj: Token, lex: "Lexicon") -> bool:
-    """A subject that uses force by what it is (forces, troops, militants, a military sector)."""
-    core = args.core_head(subj)
-    if core.lower_ in lex.force_words or core.lemma_.lower() in lex.force_words:
-        return True
-    ref = args.actor_ref(core)
-    return ref.sector in ARMED_SECTORS
-
-
-def _objects(verb: Token) -> list[Token]:
-    """Direct and prepositional objects of a verb."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return out + _prep_objects(verb)
-
-
-def _prep_objects(verb: Token) -> list[Token]:
-    """Objects of the verb's prepositional phrases, and their compound words."""
-    out = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            out.append(pobj)
-            out.extend(t for t in pobj.lefts if t.dep_ in ("compound", "amod"))
-    return out
 
 
 def _question(verb: Token) -> bool:
@@ -388,7 +299,7 @@ def has_political_actor(cand: "Candidate") -> bool:
     if patients:
         return any(args.is_actor(p) or _parties_named(p) for p in patients) or (
             cand.etype in ANSWERS and any(p.lemma_.lower() in PROPOSITIONS for p in patients))
-    return any(args.is_actor(o) for o in _objects(verb))
+    return any(args.is_actor(o) for o in force.objects(verb))
 
 
 # Acts that answer a proposition, and the propositions: "the challenges were rejected", "the bill was vetoed",

@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events import frames, senses
+from communique.extract.events import force, frames, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon
 from communique.extract.events.matcher import best_pattern, pattern_words
@@ -346,4 +346,4 @@ def _count(tok: Token) -> float:
 
 def place_of_harm(noun: Token) -> bool:
     """ "killed in the raid", "died during protests": the noun is where a harm verb's harm happened."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in senses.HARM_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during") and lemma(noun.head.head) in force.HARM_VERBS
