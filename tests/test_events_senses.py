@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def kinds(events):
     """(type, trigger, negated, future) of each event."""
@@ -290,3 +292,12 @@ def test_meeting_with_a_thing_is_no_meeting(code):
     assert code("The Chilean president spoke with great warmth about the treaty.") == []
     events = code("The Chilean president spoke with the Bolivian envoy on Monday.")
     assert [(e.event_type, [r.country for r in e.recipients]) for e in events] == [("CONSULT", ["BOL"])]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Residents of Quito are protesting the government's new policy on fuel.", "PROTEST"),
+    ("Thousands of farmers protested the new tax in Lima on Monday.", "PROTEST"),
+    ("The Chilean foreign ministry protested the decision on Monday.", "ACCUSE"),
+])
+def test_a_crowd_protesting_a_policy_protests_and_a_state_objects(code, text, etype):
+    assert [e.event_type for e in code(text)] == [etype]

@@ -283,10 +283,19 @@ def _declines_comment(verb: Token) -> bool:
 
 
 def _official_protest(verb: Token) -> bool:
-    """ "The ministry protested the decision": a state's objection, coded ACCUSE as in PLOVER."""
-    if any(c.dep_ == "dobj" for c in verb.children):
+    """ "The ministry protested the decision": a state's objection, coded ACCUSE as in PLOVER; "thousands of
+    farmers protested the tax" is a protest in the street."""
+    subjects = args.subjects(verb)
+    if any(args.actor_ref(s).sector in STATE_SECTORS for s in subjects):
         return True
-    return any(args.actor_ref(s).sector in STATE_SECTORS for s in args.subjects(verb))
+    crowd = any(args.core_head(s) is not s or args.core_head(s).lemma_.lower() in CROWDS for s in subjects)
+    return not crowd and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# People who protest in numbers.
+CROWDS = {"resident", "farmer", "worker", "student", "protester", "demonstrator", "people", "citizen", "villager",
+          "activist", "supporter", "woman", "teacher", "doctor", "nurse", "driver", "trader", "miner", "youth",
+          "crowd", "voter", "parent", "retiree", "pensioner", "employee", "union"}
 
 
 def has_political_actor(cand: "Candidate") -> bool:

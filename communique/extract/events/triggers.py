@@ -24,8 +24,9 @@ NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", 
 DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
                     "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
                     "recording", "memo", "map"}
-# Types whose verbs take a statement or report as their target ("rejected the report", "condemned the statement").
-CLAIM_DIRECTED = {"REJECT", "ACCUSE"}
+# Types whose verbs take a statement, report or policy as their target ("rejected the report", "condemned the
+# statement", "protested the new policy").
+CLAIM_DIRECTED = {"REJECT", "ACCUSE", "PROTEST"}
 # Verbs reporting that an event noun happened ("talks took place", "the attack killed ...").
 HAPPEN_VERBS = {"take", "begin", "start", "end", "continue", "kill", "wound", "injure", "hit", "destroy", "damage",
                 "leave", "break", "erupt", "resume", "occur", "happen", "conclude", "last", "come", "follow",
