@@ -286,3 +286,10 @@ def test_nouns_of_violence_are_attacks(code, text, trigger):
 
 def test_the_execution_of_a_plan_is_no_attack(code):
     assert code("The execution of the plan was delayed by the ministry.") == []
+
+
+def test_a_visit_with_its_destination_is_a_trip_of_the_clauses_subject(code):
+    event = only(code("The Nigerien foreign minister opened his tour with a visit to Chad."), "CONSULT")
+    assert (event.mode, mentions(event.actors), mentions(event.recipients)) == (
+        "visit", [("The Nigerien foreign minister", "NER")], [("Chad", "TCD")])
+    assert code("A visit would be useful, the minister said.") == []

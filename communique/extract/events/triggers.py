@@ -251,8 +251,10 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
         for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
     claimed = args.claiming_verb(tok) is not None  # "claimed responsibility for the bombing"
+    # "opened his tour with a visit to Chad": a visit with its destination is a concrete trip
+    destined = code.etype == "CONSULT" and lemma(tok) in ("visit", "trip") and senses.has_destination(tok)
     announced = args.announcing_verb(tok) is not None  # "Japan announced an aid package", "... new sanctions"
-    if not (has_actor or happened or dated or situated or harmed or befell or claimed or announced):
+    if not (has_actor or happened or dated or situated or harmed or befell or claimed or announced or destined):
         return None
     if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
         return None  # "conducted 11,654 operations": a statistic of events, not a report of one
