@@ -83,10 +83,9 @@ def _owned_act(cand: Candidate) -> bool:
     acts so named ("Russia's invasion", "Korea's nuclear threat", "Britain's proposed deal") are mostly background
     or a danger, not an act of the sentence."""
     noun = cand.noun
-    if cand.etype not in SPEECH_ACTS and lemma(noun) not in OFFERS:
+    if noun is None or noun.i != cand.anchor.i or (cand.etype not in SPEECH_ACTS and lemma(noun) not in OFFERS):
         return False
-    return noun is not None and noun.i == cand.anchor.i and any(
-        c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _meeting_as_setting(cand: Candidate, meetings: set[int]) -> bool:
