@@ -9,3 +9,10 @@ def test_deaths_in_an_accident_or_disaster_are_no_attack(code):
     events = code("Five soldiers were killed in the ambush, the Malian army said.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "killed")]
 
+
+
+def test_an_attack_its_modifier_calls_verbal_is_criticism(code):
+    events = code("The Peruvian president continued his verbal assault on the opposition leader.")
+    assert [(e.event_type, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+    events = code("Rebels launched an assault on the town of Goma.")
+    assert [e.event_type for e in events] == ["ASSAULT"]

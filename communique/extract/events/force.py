@@ -53,6 +53,14 @@ def between_people(noun: Token, lex: "Lexicon") -> bool:
     return not any(t.lower_ in lex.force_words for t in noun.sent)
 
 
+def in_words(noun: Token) -> bool:
+    """ "his verbal assault on the nominee", "a rhetorical attack": force that its own modifier says is words."""
+    return any(c.dep_ == "amod" and c.lower_ in WORDY for c in noun.children)
+
+
+WORDY = {"verbal", "rhetorical", "written", "personal", "political", "partisan"}
+
+
 def _person(tok: Token) -> bool:
     """A named person (the small model tags some surnames as nationalities) or a politician's title."""
     if tok.pos_ == "PROPN":

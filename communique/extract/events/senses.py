@@ -40,8 +40,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if figurative is not None and cand.etype == "ASSAULT" and not force.physical(figurative, lex):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative"
         cand.contexts = ()  # the dictionary's "military" was for the physical sense
-    if cand.noun is not None and cand.etype == "ASSAULT" and lemma_of(cand.noun) in lex.figurative_nouns and \
-            force.between_people(cand.noun, lex):
+    if cand.noun is not None and cand.etype == "ASSAULT" and lemma_of(cand.noun) in lex.figurative_nouns and (
+            force.between_people(cand.noun, lex) or force.in_words(cand.noun)):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative noun"
         cand.contexts = ()
     if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
