@@ -131,23 +131,3 @@ def test_set_members_of_several_words_become_runs_of_tokens():
     element = lexicon.Element((frozenset({"troops", "armed forces"}), frozenset({"abroad"})))
     assert element.runs == ((("armed", "forces"),), ())
     assert lexicon.Element((frozenset({"troops"}),)).runs == ()  # nothing to split: the fast path
-
-
-def test_block_patterns_serve_every_verb_and_a_verbs_own_pattern_wins_a_tie(tmp_path):
-    (tmp_path / "CAMEO.txt").write_text("""# written for this test
----  HAGGLE   [---]  ---
-HAGGLE
-DICKER
-- * TARIFFS                                           [040]         # HAGGLE
-- * TARIFFS                                           [111]         # DICKER
-- * TARIFFS (WITH +)                                  [042]         # HAGGLE
-""", encoding="utf-8")
-    cameo = build_lexicon.parse_cameo(tmp_path / "CAMEO.txt")
-    mapper = lexicon.Mapper({"040": {"type": "CONSULT"}, "042": {"type": "CONSULT", "mode": "visit"},
-                             "111": {"type": "ACCUSE"}}, {})
-    lex = lexicon.Lexicon()
-    lexicon._patterns(cameo, mapper, lex)
-    # as in PETRARCH2 both verbs get all three patterns, the most specific first; of the two equally specific
-    # ones, the one whose comment names the verb comes next
-    assert [p.code.cameo for p in lex.patterns["haggle"]] == ["042", "040", "111"]
-    assert [p.code.cameo for p in lex.patterns["dicker"]] == ["042", "111", "040"]

@@ -203,13 +203,11 @@ def _element(raw: dict, synsets: dict[str, list[str]]) -> Optional[Element]:
 
 
 def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
-    """Patterns by verb lemma: a block's patterns apply to every verb of the block, as in PETRARCH2; among equally
-    specific ones, those written for the verb itself (the line's comment) come first (see build_lexicon.py)."""
+    """Patterns by verb lemma: a block's patterns apply to every verb of the block, as in PETRARCH."""
     by_block: dict[str, list[str]] = {}
     for verb in cameo["verbs"]:
         by_block.setdefault(verb["block"], []).append(verb["lemma"])
     synsets = {name.lower(): words for name, words in cameo["synsets"].items()}
-    ranked: dict[str, list[tuple[int, bool, Pattern]]] = {}
     for raw in cameo["patterns"]:
         before = tuple(e for e in (_element(x, synsets) for x in raw["before"]) if e)
         after = tuple(e for e in (_element(x, synsets) for x in raw["after"]) if e)
@@ -224,10 +222,9 @@ def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
         verbs = set(by_block.get(raw["block"], ())) if code is not None else {raw["source"]} - {None}
         for lemma in verbs:
             if lemma not in lex.not_events and lemma not in lex.ignore_patterns:
-                ranked.setdefault(lemma, []).append((-weight, raw["source"] != lemma, pattern))
-    for lemma, plist in ranked.items():
-        # most specific first; at equal weight the verb's own patterns, then the file's order (a stable sort)
-        lex.patterns[lemma] = [p for *_, p in sorted(plist, key=lambda r: r[:2])]
+                lex.patterns.setdefault(lemma, []).append(pattern)
+    for plist in lex.patterns.values():
+        plist.sort(key=lambda p: -p.weight)  # most specific first; stable for equal weights
 
 
 @lru_cache(maxsize=1)

@@ -8,18 +8,6 @@ beside this script:
 - `cameo2plover.json`: the CAMEO-to-PLOVER mapping as data (CC BY-SA 4.0, notice inside; kept a separate file).
 The coder joins the two at load time (`lexicon.py`) and applies the written conventions of `conventions.yaml`.
 
-Which verbs a pattern serves. The dictionary is PETRARCH2's regrouping of TABARI's per-verb patterns into verb
-blocks (synonym sets): a pattern line belongs to its block and PETRARCH2 applies it to every verb of the block;
-the comment after it ("# CHALLENGE") only records the verb the pattern was first written for (the file's header
-says so). The coder does the same, keeping that verb as `source`, with two uses of it:
-- among equally specific patterns of a block, those written for the verb at hand are tried first ("oppose
-  sanctions" takes OPPOSE's pattern, not DEBATE's of the same words), the file's order deciding the rest;
-- a "---" pattern (not an event) is a sense exception of its own verb only.
-Restricting every pattern to its commented verb (TABARI's reading) was measured and not adopted: it lost VOA dev
-F1 (0.739 -> 0.735), PLOVER-GSR (0.658 -> 0.646) and NGEC ledes (197 -> 193 of 640), and would not have
-mended the misfires reported against block-wide use ("moving soldiers into X" is MOVE's own 192 pattern, "sent
-warships to" SEND's own 0332).
-
     python -m communique.extract.events.data.build_lexicon --shared ../shared/data
 """
 
