@@ -121,3 +121,13 @@ def test_every_synonym_set_the_dictionary_defines_is_matched_by_its_members():
     cameo = json.loads((lexicon.DATA / "cameo_verbs.json").read_text(encoding="utf-8"))
     defined = {name.lower() for name in cameo["synsets"]}
     assert unresolved and not unresolved & defined  # only sets the file never defines ("&FIGHT_GAMES") stay
+
+
+def test_set_members_of_several_words_become_runs_of_tokens():
+    # spaCy splits at spaces and at a hyphen before a letter, not inside "f-16"
+    assert lexicon.word_tokens("tear gas") == ("tear", "gas")
+    assert lexicon.word_tokens("cease-fire") == ("cease", "fire")
+    assert lexicon.word_tokens("f-16") == ("f-16",)
+    element = lexicon.Element((frozenset({"troops", "armed forces"}), frozenset({"abroad"})))
+    assert element.runs == ((("armed", "forces"),), ())
+    assert lexicon.Element((frozenset({"troops"}),)).runs == ()  # nothing to split: the fast path

@@ -29,3 +29,15 @@ def test_aid_restored_is_aid_given(code):
 def test_an_announced_suspension_of_relations_is_a_sanction(code):
     assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
         ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "VIOLATE * &CEASEFIRE" (196): the set's members "cease fire" and "cease-fire" are several tokens each
+    ("The militia violated the cease fire on Tuesday.",
+     [("ASSAULT", "violated the cease fire", [None], [], False, False, False)]),
+    ("Rebels violated the cease-fire in Idlib on Sunday.",
+     [("ASSAULT", "violated the cease-fire", ["SYR"], [], False, False, False)]),
+    ("The militia violated a fire cease order on Tuesday.", []),  # the member's words must stand in its order
+])
+def test_synonym_set_members_of_several_words_match_in_a_row(code, text, expected):
+    assert coded(code(text)) == expected

@@ -7,6 +7,7 @@ code keeps its origin (`Code.source`), so a coded event can say which dictionary
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,12 +33,31 @@ class Code:
     reverse: bool = False  # the clause's subject is the recipient ("faced criticism")
 
 
+# Where spaCy's tokenizer splits a dictionary word: at spaces, and at a hyphen between a letter or digit and a
+# letter ("cease-fire" is three tokens, "f-16" one).
+_TOKEN_SPLIT = re.compile(r"\s+|(?<=[a-z0-9])-(?=[a-z])")
+
+
+def word_tokens(word: str) -> tuple[str, ...]:
+    """A dictionary word as the tokens a parse gives it ("tear gas" -> ("tear", "gas"))."""
+    return tuple(w for w in _TOKEN_SPLIT.split(word) if w)
+
+
 @dataclass(frozen=True)
 class Element:
-    """One pattern element: words in order ("phrase"), or a preposition with words in its object."""
+    """One pattern element: words in order ("phrase"), or a preposition with words in its object.
+
+    Each slot of `words` is one word or a synonym set; a set member of several tokens ("tear gas", "armed
+    forces", "cease-fire") fills its slot with consecutive tokens: `runs` holds those members per slot."""
 
     words: tuple[frozenset[str], ...]
     preps: frozenset[str] = frozenset()
+    runs: tuple[tuple[tuple[str, ...], ...], ...] = field(default=(), init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Split the members of several tokens out of each slot once, so matching does no string work."""
+        runs = tuple(tuple(sorted(t for t in map(word_tokens, slot) if len(t) > 1)) for slot in self.words)
+        object.__setattr__(self, "runs", runs if any(runs) else ())
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 prepositional phrases, in the pattern's order (PETRARCH matched them against the verb phrase in the same way).
 
 Speed: a verb's patterns are indexed by a word each must contain (`PatternIndex`), so only patterns whose key
-word occurs in the clause are tried, and each token's forms are read once per clause (`View`)."""
+word occurs in the clause are tried, and each token's forms are read once per clause (`View`). Synonym-set members
+of several tokens ("tear gas", "cease-fire") match consecutive tokens of the parse; they cost nothing to patterns
+without them."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events.lexicon import FUNCTION_WORDS, Element, Lexicon, Pattern
+from communique.extract.events.lexicon import FUNCTION_WORDS, Element, Lexicon, Pattern, word_tokens
 
 # Dependents that open another clause: their words are not the verb's objects.
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj", "cc", "punct", "mark", "appos"}
@@ -20,6 +22,7 @@ NAME_ENTITIES = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERC
 DEPTH = 3  # levels below the verb: object, preposition, its object
 STEM = 5  # dictionary words this long also match as stems ("cooperat" matches "cooperation")
 STEM_SLACK = 4  # letters a stem may leave over
+HYPHENS = {"-", "\u2010", "\u2011", "\u2013"}
 
 
 @dataclass(frozen=True)
@@ -33,13 +36,17 @@ class View:
     head: int
     left: int
     right: int
+    next: int  # the next word's index: a hyphen between is skipped ("cease - fire")
 
     @staticmethod
     def of(tok: Token) -> "View":
         """The view of a token."""
         named = tok.ent_type_ in NAME_ENTITIES  # "held ... on March 3" is a date, not a march
+        nxt = tok.i + 1
+        if not tok.whitespace_ and nxt + 1 < len(tok.doc) and tok.doc[nxt].text in HYPHENS:
+            nxt += 1
         return View(tok.i, "" if named else tok.lower_, "" if named else tok.lemma_.lower(), tok.dep_,
-                    tok.head.i, tok.left_edge.i, tok.right_edge.i)
+                    tok.head.i, tok.left_edge.i, tok.right_edge.i, nxt)
 
 
 def word_matches(word: str, view: View) -> bool:
@@ -70,19 +77,57 @@ def region_before(verb: Token) -> list[Token]:
     return sorted((t for s in subjects for t in s.subtree), key=lambda t: t.i)
 
 
-def _run(words: tuple[frozenset[str], ...], views: list[View], start: int) -> Optional[int]:
-    """Index after the first place at or after `start` where `words` match consecutive tokens."""
+def _run(el: Element, views: list[View], start: int) -> Optional[int]:
+    """Index after the first place at or after `start` where the element's words match consecutive tokens."""
+    words = el.words
     n = len(words)
+    if el.runs:
+        for k in range(start, len(views)):
+            end = _slots_from(el, views, k, 0)
+            if end is not None:
+                return end
+        return None
     for k in range(start, len(views) - n + 1):
         if all(any(word_matches(w, views[k + j]) for w in words[j]) for j in range(n)):
             return k + n
     return None
 
 
+def _slots_from(el: Element, views: list[View], k: int, j: int) -> Optional[int]:
+    """Index after slots j.. of the element matched from views[k]: each slot one token, or one member of several
+    tokens in a row ("armed forces"); a shorter member is tried first, then a longer one."""
+    if j == len(el.words):
+        return k
+    if k >= len(views):
+        return None
+    if any(word_matches(w, views[k]) for w in el.words[j]):
+        end = _slots_from(el, views, k + 1, j + 1)
+        if end is not None:
+            return end
+    for run in el.runs[j]:
+        after = _tokens_in_row(run, views, k)
+        if after is not None:
+            end = _slots_from(el, views, after, j + 1)
+            if end is not None:
+                return end
+    return None
+
+
+def _tokens_in_row(run: tuple[str, ...], views: list[View], k: int) -> Optional[int]:
+    """Index after `run` matched by views[k], views[k+1]... that follow each other in the text."""
+    if k + len(run) > len(views):
+        return None
+    for j, word in enumerate(run):
+        view = views[k + j]
+        if j and view.i != views[k + j - 1].next or not word_matches(word, view):
+            return None
+    return k + len(run)
+
+
 def _element(el: Element, views: list[View], start: int, verb_i: int) -> Optional[int]:
     """Index after the element's match in `views` from `start`, or None (a bare preposition hangs on the verb)."""
     if not el.preps:
-        return _run(el.words, views, start)
+        return _run(el, views, start)
     for k in range(start, len(views)):
         view = views[k]
         if view.low not in el.preps or view.dep not in ("prep", "agent", "dative", "prt", "aux", "advmod"):
@@ -92,7 +137,7 @@ def _element(el: Element, views: list[View], start: int, verb_i: int) -> Optiona
                 return k + 1
             continue
         inside = [v for v in views[k + 1:] if view.left <= v.i <= view.right]
-        end = _run(el.words, inside, 0)
+        end = _run(el, inside, 0)
         if end is not None:
             return views.index(inside[end - 1]) + 1
     return None
@@ -135,17 +180,19 @@ class PatternIndex:
 
 
 def _key_words(pattern: Pattern) -> frozenset[str]:
-    """The words of a pattern's first content word slot: one of them must be in the clause."""
+    """The words of a pattern's first content word slot (the first token of a member of several): one of them
+    must be in the clause."""
     for el in pattern.before + pattern.after:
         for slot in el.words:
             if not slot <= FUNCTION_WORDS:
-                return slot
+                return frozenset(word_tokens(w)[0] for w in slot if word_tokens(w))
     return frozenset()
 
 
 def pattern_words(pattern: Pattern, verb: Token) -> list[Token]:
     """The object words a matched pattern named ("held [talks]", "opened [fire]"), for the trigger's span."""
-    wanted = [w for el in pattern.after for ws in el.words for w in ws if w not in FUNCTION_WORDS]
+    wanted = [t for el in pattern.after for ws in el.words for w in ws for t in word_tokens(w)
+              if t not in FUNCTION_WORDS]
     return [t for t in region_after(verb) if t.pos_ == "NOUN" and t.dep_ != "compound"
             and any(word_matches(w, View.of(t)) for w in wanted)][:1]
 

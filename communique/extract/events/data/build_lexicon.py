@@ -8,6 +8,18 @@ beside this script:
 - `cameo2plover.json`: the CAMEO-to-PLOVER mapping as data (CC BY-SA 4.0, notice inside; kept a separate file).
 The coder joins the two at load time (`lexicon.py`) and applies the written conventions of `conventions.yaml`.
 
+Which verbs a pattern serves. The dictionary is PETRARCH2's regrouping of TABARI's per-verb patterns into verb
+blocks (synonym sets): a pattern line belongs to its block and PETRARCH2 applies it to every verb of the block;
+the comment after it ("# CHALLENGE") only records the verb the pattern was first written for (the file's header
+says so). The coder does the same, keeping that verb as `source`, used only for "---" patterns (not an event),
+which are sense exceptions of their own verb. A verb whose block patterns misfire is retyped with `patterns:
+ignore` in conventions.yaml (deploy, withdraw, sue...). Measured and not adopted:
+- restricting every pattern to its commented verb (TABARI's reading): VOA dev F1 0.739 -> 0.735, PLOVER-GSR
+  0.658 -> 0.646, NGEC ledes 197 -> 193 of 640; nor would it mend the misfires reported against block-wide use
+  ("moving soldiers into X" is MOVE's own 192 pattern, "sent warships to" SEND's own 0332);
+- trying the verb's own patterns first among equally specific ones: scores unchanged (ledes +1), but "arrested
+  protesters" then takes ARREST's own 175 (violent repression, ASSAULT) over the 173 arrest listed before it.
+
     python -m communique.extract.events.data.build_lexicon --shared ../shared/data
 """
 
