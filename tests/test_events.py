@@ -210,6 +210,15 @@ def test_conditional_sanctions_are_hypothetical(code):
     assert [e.event_type for e in code("Canada could impose sanctions if the vote is rigged.")] == ["SANCTION"]
 
 
+def test_an_act_in_case_of_another_is_conditional_and_the_condition_no_event(code):
+    events = code("Chile will impose sanctions in case Peru closes the border.")
+    assert [(e.event_type, e.hypothetical) for e in events] == [("SANCTION", True)]
+    events = code("The ministers discussed new sanctions on Peru in case the truce is not agreed.")
+    assert [(e.event_type, e.hypothetical) for e in events] == [("CONSULT", False)]
+    events = code("In his latest case, Chilean rights groups condemned the arrest of the editor.")
+    assert [(e.event_type, e.hypothetical) for e in events] == [("ACCUSE", False)]
+
+
 def test_question_is_hypothetical(code):
     event = one(code("Will Japan impose sanctions on the regime?"), "SANCTION")
     assert event.hypothetical is True

@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract.events import frames, idioms, senses
+from communique.extract.events import flags, frames, idioms, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon, load
 from communique.extract.events.triggers import (SPEECH_ACTS, Candidate, adjective_candidate, lemma,
@@ -108,6 +108,8 @@ def _background(cand: Candidate) -> bool:
     """Triggers in relative clauses or modifiers, in conditions, or without a political actor."""
     anchor = cand.anchor
     if anchor.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in anchor.children):
+        return True
+    if anchor.pos_ == "VERB" and flags.in_case(anchor):
         return True
     if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS and not args.gerund_act(anchor):
         return True

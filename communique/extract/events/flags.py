@@ -150,6 +150,9 @@ def _reported(verb: Token) -> bool:
 
 def _conditional(verb: Token) -> bool:
     """The clause sits in an if/unless clause, or would-clause has one attached."""
+    if _auxes(verb) & (FUTURE_AUX | HYPOTHETICAL_AUX | {"would"}) and any(
+            c.dep_ in ("conj", "advcl") and c.pos_ == "VERB" and in_case(c) for c in verb.children):
+        return True  # "will impose sanctions in case Peru closes the border" ("discussed X in case Y" happened)
     tok = verb
     while tok.head.i != tok.i:
         if any(c.lower_ == "whether" for c in tok.children):  # "to decide whether to back"
@@ -160,6 +163,16 @@ def _conditional(verb: Token) -> bool:
             break
         tok = tok.head
     return False
+
+
+def in_case(verb: Token) -> bool:
+    """ "in case such a ceasefire is not agreed": a condition the parser reads as a conjoined clause."""
+    start = verb.left_edge.i
+    doc = verb.doc
+    if any(c.dep_ == "prep" and c.lower_ == "in" and doc[c.i + 1].lower_ == "case" and not list(doc[c.i + 1].children)
+           for c in verb.children if c.i < verb.i):
+        return True  # the parser may also hang a bare "in case" on the clause's own verb ("in his latest case" no)
+    return start >= 2 and doc[start - 2].lower_ == "in" and doc[start - 1].lower_ == "case"
 
 
 def _question(verb: Token) -> bool:
