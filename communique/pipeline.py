@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from contextlib import nullcontext
 from concurrent.futures import Future
@@ -22,8 +23,11 @@ Output = Union[Result, Skip, Known]
 _NLP: dict[tuple, Language] = {}  # one pipeline per process, keyed by model and settings
 BATCH_CHARS = 20_000  # characters per batch, at most (a longer article still makes a batch of its own)
 MAX_POOL_RESTARTS = 3  # consecutive breaks with no chunk done: the workers cannot run at all
-# Lexemes a process keeps for good before every batch runs in a memory zone (see _zone); about what the
-# first 1.3 million characters of news add (the 300 benchmark texts: 18,400), about 4 MB
+# Lexemes this process's own pipeline (get_nlp's) holds before it is dropped and loaded afresh (see _recycle):
+# about 10 MB; the 923 benchmark texts add 31,000
+RECYCLE_LEXEMES = 50_000
+# Lexemes a pipeline the caller passed in keeps for good before every batch runs in a memory zone (see _zone);
+# about what the first 1.3 million characters of news add (the 300 benchmark texts: 18,400), about 4 MB
 KEPT_LEXEMES = 20_000
 # Entries in spaCy's lemmatizer memo before it is emptied (about 33 MB); no memory zone clears it (see _bound_lemmas)
 LEMMA_CACHE_MAX = 100_000
@@ -49,6 +53,7 @@ def get_nlp(options: Options) -> Language:
     if nlp is None:
         from communique import nlp as nlp_module
 
+        gc.collect()  # a recycled pipeline's models sit in reference cycles: freed before the next one loads
         nlp = nlp_module.load(options.model, beliefs=options.beliefs, actors_file=options.actors_file,
                                  kb_file=options.kb_file)
         _NLP[key] = nlp
@@ -61,16 +66,19 @@ def run(items: Iterable[Item], options: Options, nlp: Optional[Language] = None)
     """Extract statements and events from each article; Skips pass through; output keeps input order.
 
     Without `nlp`, the model is loaded when the first article comes: a run whose inputs are all refused
-    (too big, unreadable) or already stored ends without spending seconds on it."""
+    (too big, unreadable) or already stored ends without spending seconds on it. Given this process's own
+    pipeline (get_nlp's), the run still asks get_nlp for each chunk, so the pipeline can be recycled."""
     if options.workers > 1 and nlp is None:
         yield from _run_parallel(items, options)
         return
+    if nlp is not None and _NLP.get(pipeline_key(options)) is nlp:
+        nlp = None  # not held here: a recycled pipeline is freed before its successor loads
     for chunk in chunks(items, options.batch_size):
         if not _analysed(chunk):
             yield from chunk
             continue
-        nlp = nlp or _load(options)  # only now: a run whose texts are all stored already never loads it
-        yield from process_chunk(nlp, chunk, options)
+        # loaded only now: a run whose texts are all stored already never loads it
+        yield from process_chunk(nlp or _load(options), chunk, options)
 
 
 def _load(options: Options) -> Language:
@@ -144,7 +152,7 @@ def _one_by_one(nlp: Language, todo: list[Article], options: Options, results: d
 
 
 def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> list[Result]:
-    """Run spaCy over the articles (inside a memory zone once the vocab is full) and keep only plain records."""
+    """Run spaCy over the articles and keep only plain records; then recycle the pipeline if its vocab is full."""
     if not articles:
         return []
     out: list[Result] = []
@@ -154,11 +162,32 @@ def _extract_batch(nlp: Language, articles: list[Article], options: Options) -> 
         for article, doc in zip(articles, pieces.analyse(nlp, items, options.batch_size)):
             out.append(_result(article, doc))
     _bound_lemmas(nlp)
+    _recycle(nlp)
     return out
 
 
+def _own(nlp: Language) -> bool:
+    """Whether `nlp` is this process's own pipeline, loaded by get_nlp (and so can be loaded again)."""
+    return any(held is nlp for held in _NLP.values())
+
+
+def _recycle(nlp: Language) -> None:
+    """Drop this process's pipeline once its vocab holds RECYCLE_LEXEMES lexemes: get_nlp loads it afresh.
+
+    spaCy's vocab keeps every word it has seen, and nothing else bounds it in a run of millions of articles. A
+    fresh pipeline, as a worker pool's fresh child would be, keeps memory bounded at the cost of one load (0.35 s
+    of CPU) and cold caches (about 2 s over the next 200 articles) every few thousand articles. Memory zones after
+    20,000 lexemes bounded it too, but inside a zone the tokenizer caches nothing and words outside the kept vocab
+    get their lexemes made again in every batch: 3% to 7% of the time after the cap. The records are plain Python
+    objects and the components' tables are loaded once per process, so outputs do not change."""
+    if len(nlp.vocab) >= RECYCLE_LEXEMES:
+        for key in [key for key, held in _NLP.items() if held is nlp]:
+            del _NLP[key]
+
+
 def _zone(nlp: Language) -> ContextManager:
-    """A memory zone, or none while the vocab holds fewer than KEPT_LEXEMES lexemes.
+    """For a pipeline the caller passed in (not recycled): a memory zone, or none while the vocab holds fewer
+    than KEPT_LEXEMES lexemes. This process's own pipeline runs in none (see _recycle).
 
     Inside a zone spaCy's tokenizer caches nothing and every word not already in the vocab gets a new lexeme,
     freed at the end: a run in zones from the start paid that on every batch, about 6% of its time. The first
@@ -166,7 +195,7 @@ def _zone(nlp: Language) -> ContextManager:
     most), as they do for bare spaCy; past the cap every batch is in a zone, so memory stays bounded. The vocab's
     length never goes down (spaCy counts the lexemes a zone frees too), so once past the cap a run stays in zones.
     """
-    return nlp.memory_zone() if len(nlp.vocab) >= KEPT_LEXEMES else nullcontext()
+    return nlp.memory_zone() if len(nlp.vocab) >= KEPT_LEXEMES and not _own(nlp) else nullcontext()
 
 
 def _bound_lemmas(nlp: Language) -> None:

@@ -170,16 +170,16 @@ def _special_source(path: str, options: Options) -> Any:
 
 
 class Extractor:
-    """One actor of the pool: loads the spaCy pipeline once, then extracts batch after batch."""
+    """One actor of the pool: loads the spaCy pipeline when it starts, then extracts batch after batch."""
 
     def __init__(self, options: Options):
         from communique.pipeline import get_nlp
 
         self.options = options
-        self.nlp = get_nlp(options)
+        get_nlp(options)
 
     def __call__(self, batch: Any) -> Any:
-        from communique.pipeline import chunks, process_chunk
+        from communique.pipeline import chunks, get_nlp, process_chunk
 
         from communique.ingest import read_file
 
@@ -188,7 +188,8 @@ class Extractor:
             items += read_file(row["path"], self.options) if row["kind"] == "file" else [row_to_item(row)]
         outputs: list[Output] = []
         for chunk in chunks(items, self.options.batch_size):
-            outputs += process_chunk(self.nlp, chunk, self.options)
+            # asked for each chunk, not kept: the process's pipeline is loaded afresh when its vocab is full
+            outputs += process_chunk(get_nlp(self.options), chunk, self.options)
         return _table([output_to_row(o) for o in outputs])
 
 

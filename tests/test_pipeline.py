@@ -1,10 +1,13 @@
-"""The run pipeline: order, pass-through Skips, per-article failures, memory zones, worker processes."""
+"""The run pipeline: order, pass-through Skips, per-article failures, recycling, memory zones, worker processes."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 
 import pytest
+from spacy.vocab import Vocab
 
 from communique import pipeline
 from communique.options import Options
@@ -51,6 +54,60 @@ def test_one_failing_article_becomes_a_skip_and_the_batch_goes_on(fake):
 def test_article_over_the_cap_is_skipped_with_its_length(fake):
     out = list(run([_art(1, "Mara Lindqvist said " + "x" * 30 + ".")], Options(max_chars=20), nlp=fake))
     assert out == [Skip("in/a1.txt", "article is 51 characters, over the 20 cap (--max-chars)")]
+
+
+RECYCLE_ACTORS = """\
+- name: Ingrid Solberg
+  aliases: [Solberg]
+  country: NOR
+  sector: GOV
+  offices:
+    - {title: Prime Minister, country: NOR, from: 2025-10-01, until: null}
+"""
+RECYCLE_TEXTS = [
+    '"We will reopen the northern ferry route on Monday," Prime Minister Ingrid Solberg told reporters in Tromso.',
+    "The Norwegian prime minister said on Tuesday that the quota talks with Iceland would resume in Bergen.",
+    "Solberg said the trawler crews of Hammerfest had waited long enough for the harbour repairs.",
+]
+
+
+def _vocabs() -> int:
+    """Vocab objects alive in this process."""
+    gc.collect()
+    return sum(isinstance(o, Vocab) for o in gc.get_objects())
+
+
+@pytest.mark.slow
+def test_a_full_pipeline_is_loaded_afresh_and_the_records_stay_the_same(tmp_path, monkeypatch):
+    from communique import actorfile
+    from communique import nlp as nlp_module
+
+    actors = tmp_path / "actors.yaml"
+    actors.write_text(RECYCLE_ACTORS, encoding="utf-8")
+    reads = []
+    read = actorfile.load_actor_file
+    monkeypatch.setattr(actorfile, "load_actor_file", lambda path: reads.append(path) or read(path))
+    options = Options(batch_size=1, actors_file=str(actors), published=date(2026, 3, 12))
+    items = [Article(id=f"r{i}", text=text) for i, text in enumerate(RECYCLE_TEXTS)]
+    monkeypatch.setattr(pipeline, "_NLP", {})
+    expected = list(run(items, options))  # one pipeline, far from full
+
+    monkeypatch.setattr(pipeline, "_NLP", {})
+    loads = []
+    load = nlp_module.load
+    monkeypatch.setattr(nlp_module, "load", lambda *a, **kw: loads.append(a) or load(*a, **kw))
+    first = pipeline.get_nlp(options)
+    monkeypatch.setattr(pipeline, "RECYCLE_LEXEMES", len(first.vocab) + 1)  # every article's new words fill it
+    retired, alive = weakref.ref(first), _vocabs()
+    del first
+    # as the HTTP API passes it: the process's own pipeline, which the run asks for again for each chunk
+    out = list(run(items, options, nlp=pipeline.get_nlp(options)))
+    assert out == expected
+    assert [s.speaker.name for r in out for s in r.statements] == ["Ingrid Solberg"] * 3
+    assert len(loads) == 3  # the first, then one after each of the first two articles
+    # every retired pipeline is freed, and its vocab too: three loads, yet no more vocabs alive than before
+    assert retired() is None and _vocabs() <= alive
+    assert reads == [str(actors)]  # the actor file is read once: a recycled pipeline codes with the same entries
 
 
 def test_strings_seen_in_a_run_are_freed_by_the_memory_zone_once_the_vocab_is_full(fake, monkeypatch):

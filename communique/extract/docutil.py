@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Callable, Iterable, Optional
 
 from spacy.attrs import IDX, IDS
@@ -159,8 +160,10 @@ def set_actor_book(doc: Doc, book) -> None:
         doc.user_data["communique_actor_book"] = book
 
 
+@lru_cache(maxsize=4)
 def load_book(path: str):
-    """Load an actor file once per component; an empty path means none."""
+    """Load an actor file once per process; an empty path means none. Both components read it, and a recycled
+    pipeline (pipeline._recycle) codes with the entries the run began with, as the knowledge base's load does."""
     if not path:
         return None
     from communique.actorfile import load_actor_file

@@ -32,7 +32,9 @@ _MONTH_FORMS = [*MONTHS, *(m[:3] for m in MONTHS), *(m[:3] + "." for m in MONTHS
 _CLOCK_GLUE = {"at", "on", ","}
 _DAY_PARTS = ["morning", "afternoon", "evening", "night"]
 
-_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+# The Matcher of the last vocabulary seen, with that vocabulary. One only: a Matcher holds its Vocab, and a
+# pipeline loaded afresh (pipeline._recycle) has a new one, so more slots would keep retired vocabularies alive.
+_MATCHER: list[tuple[Vocab, Matcher]] = []
 
 
 def _patterns() -> list[list[dict]]:
@@ -71,13 +73,12 @@ _ANCHORS = _anchor_words()
 
 
 def _matcher(vocab: Vocab) -> Matcher:
-    """The Matcher for this vocabulary, built once."""
-    entry = _MATCHERS.get(id(vocab))
-    if entry is None or entry[0] is not vocab:
+    """The Matcher for this vocabulary, built again only when the vocabulary changes."""
+    if not _MATCHER or _MATCHER[0][0] is not vocab:
         matcher = Matcher(vocab)
         matcher.add("TIME_EXPR", _patterns())
-        entry = _MATCHERS[id(vocab)] = (vocab, matcher)
-    return entry[1]
+        _MATCHER[:] = [(vocab, matcher)]
+    return _MATCHER[0][1]
 
 
 def _trim(span: Span) -> Optional[Span]:
