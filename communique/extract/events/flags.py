@@ -278,9 +278,9 @@ def refused_permission(sent: Span, cands: list["Candidate"]) -> list["Candidate"
     from communique.extract.events.triggers import Candidate
 
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or _lemma(verb) not in PERMITTING:
-            continue
+    doc = sent.doc
+    found = docutil.tokens_where(doc, "permitting", {"LEMMA": PERMITTING.__contains__, "POS": "VERB".__eq__})
+    for verb in (doc[i] for i in docutil.between(found, sent.start, sent.end)):
         comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
         refused = verb.dep_ == "xcomp" and _lemma(verb.head) in plover.REFUSAL_FRAMES
         if not comps or not (refused or _negated(verb)):
