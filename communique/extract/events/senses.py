@@ -165,19 +165,21 @@ def _for_a_cause(verb: Token) -> bool:
         c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
 
 
+def _with_no_party(verb: Token) -> bool:
+    """The verb has a "with" phrase, and it names no party ("with resistance", "with the issue")."""
+    partners = args.prep_objects(verb, "with")
+    return bool(partners) and not any(args.is_actor(p) for p in partners)
+
+
 def _with_a_thing(verb: Token) -> bool:
     """ "met with resistance", "spoke with gusto": a "with" phrase naming no party, and no other party named."""
-    partners = args.prep_objects(verb, "with")
-    return bool(partners) and not any(args.is_actor(p) for p in partners) and not any(
+    return _with_no_party(verb) and not any(
         args.is_actor(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
 
 
 def _handles_a_thing(verb: Token) -> bool:
     """ "deal with the issue": the verb's "with" names no party, and nothing else makes it a bargain."""
-    withs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-             for p in c.children if p.dep_ == "pobj"]
-    return bool(withs) and not any(args.is_actor(p) for p in withs) and not any(
-        c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    return _with_no_party(verb) and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def _private_travellers(verb: Token) -> bool:
