@@ -343,7 +343,7 @@ def _owned(ref: ActorRef, head: Token, speaker=None, indirect: bool = True) -> A
     return ref
 
 
-OWNERS = {"its", "their", "his", "her", "our", "my"}
+OWNERS = speech.OWNERS | {"its"}  # possessives that give their mention an owner
 
 
 def _confidence(cand: Candidate, actors: list[ActorRef], state: "flags.Flags") -> float:
