@@ -26,6 +26,18 @@ def test_aid_restored_is_aid_given(code):
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The European Union lifted sanctions on the Belarusian airline.",  # the act, not 0351's intent (AGREE)
+     ("RETREAT", "lifted sanctions", ["EU"], [], False, False, False)),
+    ("Ottawa postponed its retaliatory tariffs on American goods.",
+     ("RETREAT", "postponed its retaliatory tariffs", ["CAN"], [], False, False, False)),
+    ("Washington will suspend the duties on Kenyan coffee next week.",
+     ("RETREAT", "suspend the duties", ["USA"], [], True, False, False)),
+])
+def test_sanctions_and_tariffs_eased_or_put_off_are_a_retreat(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
 def test_an_announced_suspension_of_relations_is_a_sanction(code):
     assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
         ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]
