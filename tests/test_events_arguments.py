@@ -31,3 +31,24 @@ def test_a_name_the_model_read_as_the_root_noun_is_the_subject_of_the_verb_under
 def test_a_root_noun_that_is_no_ones_name_is_no_subject():
     doc = _doc(["O"] * 12)
     assert subjects(doc[7]) == []
+
+
+def _coordinated(stop: str) -> Doc:
+    """'Ottawa raised duties <stop> then eased them .' with the model's slip: "eased" an unlabelled dependent of
+    "raised"."""
+    words = ["Ottawa", "raised", "duties", stop, "then", "eased", "them", "."]
+    tags = ["NNP", "VBD", "NNS", ",", "RB", "VBD", "PRP", "."]
+    pos = ["PROPN", "VERB", "NOUN", "PUNCT", "ADV", "VERB", "PRON", "PUNCT"]
+    heads = [1, 1, 1, 1, 5, 1, 5, 1]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "advmod", "dep", "dobj", "punct"]
+    return Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, heads=heads, deps=deps)
+
+
+def test_a_verb_left_unlabelled_after_an_earlier_one_shares_its_subject():
+    doc = _coordinated(",")
+    assert [t.text for t in subjects(doc[5])] == ["Ottawa"]
+
+
+def test_an_unlabelled_verb_past_a_full_stop_does_not_take_the_earlier_subject():
+    doc = _coordinated(".")  # two sentences the segmenter ran together
+    assert subjects(doc[5]) == []

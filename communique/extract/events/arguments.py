@@ -90,7 +90,18 @@ def subjects(verb: Token) -> list[Token]:
                 return objs
         if verb.dep_ != "ccomp":
             return subjects(head)
+    if _unlabelled_coordinate(verb):
+        return subjects(verb.head)
     return []
+
+
+def _unlabelled_coordinate(verb: Token) -> bool:
+    """ "X imposed tariffs, then exempted ...": the small model leaves a finite verb coordinated with an earlier
+    one as an unlabelled dependent; it shares that verb's subject unless a full stop lies between (two sentences
+    the segmenter ran together)."""
+    head = verb.head
+    return verb.dep_ == "dep" and verb.tag_ in ("VBD", "VBZ") and head.pos_ == "VERB" and head.i < verb.i \
+        and not any(t.text in (".", "?", "!") for t in verb.doc[head.i:verb.i])
 
 
 def _name_parsed_as_root(verb: Token) -> bool:
