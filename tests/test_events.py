@@ -85,6 +85,15 @@ def test_passive_sanction_has_agent_as_actor_and_subject_target_as_recipient(cod
     assert (event.date.text, event.date.value, event.date.precision) == ("Monday", "2026-03-09", "day")
 
 
+@pytest.mark.parametrize("text, etype, recipient", [
+    ("Washington imposed tariffs on Chinese goods last year.", "SANCTION", ["CHN"]),
+    ("The European Union lifted the embargo on Iranian oil.", "RETREAT", ["IRN"]),
+])
+def test_the_country_whose_goods_a_measure_targets_is_its_recipient(code, text, etype, recipient):
+    event = one(code(text), etype)
+    assert countries(event.recipients) == recipient
+
+
 def test_reciprocal_talks_have_both_parties_as_actors(code):
     event = one(code("Brazil and France held talks in Brasilia on Tuesday."), "CONSULT")
     assert countries(event.actors) == ["BRA", "FRA"]

@@ -288,8 +288,9 @@ def _object_parties(verb: Token, depth: int = 0) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "pobj", "attr", "oprd"):
             out.append(child)
-            if not args.is_actor(child):
-                out += args.owners(child)
+            if not args.is_actor(child):  # whose thing it is: "Kenya's request", "tariffs on Chinese goods"
+                out += args.owners(child) + [m for m in child.lefts if m.dep_ in ("amod", "compound", "nmod")
+                                             and m.ent_type_ in ("NORP", "GPE")]
             if depth < 2:
                 out += _object_parties(child, depth + 1)
         elif child.dep_ in ("prep", "prt") and (
