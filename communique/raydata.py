@@ -57,6 +57,7 @@ def connect(ropts: RayOptions) -> float:
     """Join the cluster at `address` (or RAY_ADDRESS), else start Ray here; returns the seconds it took."""
     ray = _ray()
     _quiet()
+    _driver_prints_to_stderr()
     started = time.perf_counter()
     if not ray.is_initialized():
         address = ropts.address or os.environ.get("RAY_ADDRESS") or None
@@ -77,6 +78,27 @@ def _quiet() -> None:
     for name in ("ray", "ray.data", "ray.data._internal"):
         logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", module=r"ray\.data\..*")
+
+
+def _driver_prints_to_stderr() -> None:
+    """Send what Ray prints in this process on behalf of other processes to stderr, never stdout.
+
+    `log_to_driver=False` stops worker output only: a driver thread of Ray's
+    (`ray._private.worker.listen_error_messages`) still prints the raylet's errors, such as "A worker died or
+    was killed", with `print_to_stdstream` on stdout, where they would mix with the command's data (JSON Lines,
+    the summary) in a pipe. Those errors matter to the user, so they go to stderr rather than away."""
+    from ray._private import worker
+
+    printer = getattr(worker, "print_to_stdstream", None)  # looked up by name at each call: patching it suffices
+    if printer is None or getattr(printer, "to_stderr", False):
+        return
+
+    def to_stderr(data: dict[str, Any], ignore_prefix: bool) -> None:
+        """Ray's printer, with every batch of lines marked as stderr's."""
+        printer({**data, "is_err": True}, ignore_prefix)
+
+    to_stderr.to_stderr = True  # type: ignore[attr-defined]
+    worker.print_to_stdstream = to_stderr
 
 
 def pool_size(ropts: RayOptions) -> int:

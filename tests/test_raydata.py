@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
+import time
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -43,6 +47,11 @@ def inputs(tmp_path):
 
 def ingest(db, *args):
     return CliRunner().invoke(main, ["-q", "--db", str(db), "ingest", *args], catch_exceptions=False)
+
+
+def own_lines(stderr: str) -> list[str]:
+    """The command's stderr without the lines Ray prints there for its raylet (they may come at any moment)."""
+    return [line for line in click.unstyle(stderr).splitlines() if not line.startswith("(raylet) ")]
 
 
 def dump(db) -> dict:
@@ -99,3 +108,36 @@ def test_ray_runner_into_a_postgresql_store_matches_the_local_runner_into_sqlite
     assert on_ray.stdout == local.stdout
     assert local.stdout.startswith("2 articles read, 2 added, 0 already in store, 1 skipped, ")
     assert dump(pg_schema) == dump(tmp_path / "local.db")
+
+
+DIED = "(raylet) A worker died or was killed while executing a task by an unexpected system error."
+
+
+def test_a_worker_dying_is_reported_on_stderr_and_stdout_keeps_only_the_summary(tmp_path, inputs, local_ray):
+    """Ray's driver thread printed the raylet's report of a dead worker on stdout, into a pipe's data (a CI flake)."""
+    local = ingest(tmp_path / "local.db", inputs[1])
+
+    @ray.remote(max_retries=0)
+    def crash():
+        os._exit(1)
+
+    # One isolation for the command and the crash after it: the report comes late, as Ray's often do,
+    # while this process's stdout is still the one a user pipes into another program.
+    with CliRunner().isolation() as (out, err, _):
+        with pytest.raises(SystemExit) as ended:
+            main.main(["-q", "--db", str(tmp_path / "ray.db"), "ingest", "--engine", "ray", inputs[1]],
+                      prog_name="communique")
+        with pytest.raises(ray.exceptions.WorkerCrashedError):
+            ray.get(crash.remote())
+        deadline = time.monotonic() + 60
+        while DIED not in click.unstyle((out.getvalue() + err.getvalue()).decode()):
+            assert time.monotonic() < deadline, "Ray never reported the dead worker"
+            time.sleep(0.1)
+            sys.stdout.flush()  # Ray's thread prints without flushing
+            sys.stderr.flush()
+    assert ended.value.code == 1  # the feed's bad line
+    assert local.stdout.startswith("2 articles read, 2 added, 0 already in store, 1 skipped, ")
+    assert out.getvalue().decode() == local.stdout
+    stderr = click.unstyle(err.getvalue().decode())
+    assert own_lines(stderr) == local.stderr.splitlines() == [f"skipped {inputs[1]}:2: malformed JSON (Expecting value)"]
+    assert any(line.startswith(DIED) and "Worker exit type: SYSTEM_ERROR" in line for line in stderr.splitlines())
