@@ -70,7 +70,7 @@ def test_ray_runner_stores_exactly_what_the_local_runner_stores(tmp_path, inputs
     assert local.exit_code == on_ray.exit_code == 1  # one bad line, one empty directory, one missing file
     assert on_ray.stdout == local.stdout
     assert local.stdout.startswith("10 articles read, 10 added, 0 already in store, 3 skipped, ")
-    assert on_ray.stderr.splitlines()[-3:] == local.stderr.splitlines()[-3:] == [
+    assert own_lines(on_ray.stderr)[-3:] == local.stderr.splitlines()[-3:] == [
         f"skipped {inputs[1]}:2: malformed JSON (Expecting value)",
         f"skipped {inputs[2]}: no .txt, .text, .html, .htm, .jsonl or .ndjson files in this directory",
         f"skipped {inputs[3]}: no such file or directory",
@@ -90,7 +90,7 @@ def test_parquet_articles_and_parquet_output_round_trip(tmp_path, inputs, local_
     to_parquet = ingest(tmp_path / "unused.db", "--engine", "ray", str(tmp_path / "feed.parquet"),
                         "--out", str(tmp_path / "records"))
     assert to_parquet.exit_code == 1
-    assert to_parquet.stderr.splitlines()[-1] == f"skipped {tmp_path / 'feed.parquet'} (blank): missing or empty 'text'"
+    assert own_lines(to_parquet.stderr)[-1] == f"skipped {tmp_path / 'feed.parquet'} (blank): missing or empty 'text'"
     loaded = CliRunner().invoke(main, ["--db", str(tmp_path / "b.db"), "load", str(tmp_path / "records")])
     assert loaded.exit_code == 0
     a, b = dump(tmp_path / "a.db"), dump(tmp_path / "b.db")
