@@ -28,11 +28,11 @@ def test_aid_restored_is_aid_given(code):
 
 @pytest.mark.parametrize("text, expected", [
     ("The European Union lifted sanctions on the Belarusian airline.",  # the act, not 0351's intent (AGREE)
-     ("RETREAT", "lifted sanctions", ["EU"], [], False, False, False)),
+     ("RETREAT", "lifted sanctions", ["EU"], ["BLR"], False, False, False)),
     ("Ottawa postponed its retaliatory tariffs on American goods.",
-     ("RETREAT", "postponed its retaliatory tariffs", ["CAN"], [], False, False, False)),
+     ("RETREAT", "postponed its retaliatory tariffs", ["CAN"], ["USA"], False, False, False)),
     ("Washington will suspend the duties on Kenyan coffee next week.",
-     ("RETREAT", "suspend the duties", ["USA"], [], True, False, False)),
+     ("RETREAT", "suspend the duties", ["USA"], ["KEN"], True, False, False)),
 ])
 def test_sanctions_and_tariffs_eased_or_put_off_are_a_retreat(code, text, expected):
     assert coded(code(text)) == [expected]
