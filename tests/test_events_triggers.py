@@ -38,6 +38,16 @@ def test_sanctions_and_tariffs_eased_or_put_off_are_a_retreat(code, text, expect
     assert coded(code(text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Russia faces new sanctions from the European Union.",
+     ("SANCTION", "faces new sanctions", ["EU"], ["RUS"], False, False, False)),
+    ("Iran could face fresh sanctions over its nuclear programme.",
+     ("SANCTION", "face fresh sanctions", [], ["IRN"], False, True, False)),
+])
+def test_who_faces_a_measure_is_its_recipient_not_its_actor(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
 def test_an_announced_suspension_of_relations_is_a_sanction(code):
     assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
         ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]

@@ -4,7 +4,7 @@ are gathered in candidates.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from spacy.tokens import Token
@@ -124,6 +124,11 @@ def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
     return lex.nouns.get(lem)
 
 
+# Light verbs whose subject undergoes the event its object names ("Russia faces new sanctions from the EU"), as
+# every FACE pattern of the dictionary is reversed ("- * CRITICISM [:111]").
+UNDERGOING = {"face"}
+
+
 def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """A trigger headed by a verb: phrasal verb, dictionary pattern, light verb + event noun, the verb alone."""
     if tok.pos_ != "VERB":
@@ -167,6 +172,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
                 continue
             obj = _counted(obj)
             code = noun_code(lex, obj)
+            if code is not None and lem in UNDERGOING:
+                code = replace(code, reverse=True)
             if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
                 return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
     code = lex.verbs.get(lem)
