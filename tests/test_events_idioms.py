@@ -66,3 +66,24 @@ def test_credit_given_for_an_act_is_praise_and_credit_in_money_a_loan(code):
         ("SUPPORT", "gave", ["GHA"], ["NGA"], False, False, False)]
     assert coded(code("China gave Pakistan $2 billion in credit.")) == [
         ("AID", "gave", ["CHN"], ["PAK"], False, False, False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington urged Caracas to hold fair elections or face severe consequences.",
+     [("REQUEST", "urged", ["USA"], ["VEN"], False, False, False),
+      ("THREATEN", "face severe consequences", ["USA"], ["VEN"], False, False, False)]),
+    # the penalty named through "the prospect of" gives the threat its mode; no sanction is coded as imposed
+    ("The ministers urged Belgrade on Monday to recognise the vote or face the prospect of new sanctions.",
+     [("REQUEST", "urged", [None], ["SRB"], False, False, False),
+      ("THREATEN", "face", [None], ["SRB"], False, False, False)]),
+    ("The envoy urged Bamako to hold elections or explain the delay.",  # an alternative, not a penalty
+     [("REQUEST", "urged", [None], ["MLI"], False, False, False)]),
+])
+def test_a_demand_with_a_penalty_for_refusing_is_also_a_threat(code, text, expected):
+    assert coded(code(text)) == expected
+
+
+def test_the_mode_of_an_ultimatum_comes_from_its_penalty(code):
+    threat = next(e for e in code("The ministers urged Belgrade to recognise the vote or face new sanctions.")
+                  if e.event_type == "THREATEN")
+    assert (threat.trigger.text, threat.mode) == ("face new sanctions", "relations")

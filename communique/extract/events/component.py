@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from communique.countries import is_igo
 from communique.extract import docutil
 from communique.extract.events import arguments as args
-from communique.extract.events import blame, lexicon, naming, speech
+from communique.extract.events import blame, idioms, lexicon, naming, speech
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
@@ -61,6 +61,7 @@ class EventCoder:
             cands = naming.judged(sent, flags.resolve_frames(find_candidates(sent)), lexicon.load())
             cands += flags.refused_permission(sent, cands)
             cands += flags.deontic_requests(sent, cands, self._in_direct_quote)
+            cands = idioms.ultimatums(lexicon.load(), cands)
             cands += blame.accusations(sent, cands, lexicon.load(), self._in_statement)
             cands += blame.instigators(sent, cands, lexicon.load(), self._in_statement)
             cands += blame.condemnations(sent, cands, lexicon.load(), self._in_statement)

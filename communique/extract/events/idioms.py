@@ -4,7 +4,8 @@
 - acting "in coordination with" a named party is cooperating with it: "launched the operation in coordination
   with the Somali government" (the act itself is coded as well);
 - crediting a party with an act praises it: "credited Norway for a constructive role";
-- undoing a stop on aid resumes it: "lifted the freeze on military aid to Jordan".
+- undoing a stop on aid resumes it: "lifted the freeze on military aid to Jordan";
+- a demand with a penalty for refusing it threatens: "urged Russia to accept the ceasefire or face sanctions".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
+from communique.extract.events import frames
 from communique.extract.events.lexicon import Lexicon
 from communique.extract.events.triggers import Candidate, _cand, lemma, noun_code
 
@@ -98,3 +100,49 @@ def partnership(lex: Lexicon, noun: Token) -> Optional[Candidate]:
     cand = _cand(noun, [prep, noun, with_], idiom.code, noun=noun)
     cand.actor_heads, cand.recipient_heads = actors, partners
     return cand
+
+
+def ultimatums(lex: Lexicon, cands: list[Candidate]) -> list[Candidate]:
+    """The demands among `cands` that name a penalty for refusing ("... or face sanctions"): each penalty becomes
+    a THREATEN candidate of the one who demands, and a candidate coding the penalty itself is dropped."""
+    idiom = lex.idioms.get("ultimatums")
+    if idiom is None:
+        return cands
+    out = list(cands)
+    for req in (c for c in cands if c.etype == "REQUEST"):
+        for verb, penalty in _penalties(lex, req, idiom):
+            out = [c for c in out if c.anchor.i != verb.i]
+            code = noun_code(lex, penalty)
+            mode = frames.THREAT_MODES.get(code.etype) if code is not None else None
+            cand = Candidate(verb, [verb, penalty], "THREATEN", mode, source=idiom.code.source,
+                             contexts=idiom.code.contexts, own_subject=False, by_speaker=req.by_speaker, said=True)
+            cand.actor_heads = req.actor_heads or (args.subjects(req.anchor) if req.own_subject else [])
+            cand.recipient_heads = req.recipient_heads or args.subjects(verb)
+            out.append(cand)
+    return out
+
+
+def _penalties(lex: Lexicon, req: Candidate, idiom) -> list[tuple[Token, Token]]:
+    """ "to accept X or face [sanctions]": the verbs joined by "or" to a demanded act, with their penalties."""
+    acts = [req.anchor] + [c for c in req.anchor.children if c.dep_ in ("xcomp", "ccomp")]
+    found = []
+    for act in acts:
+        if not any(c.dep_ == "cc" and c.lower_ == "or" for c in act.children):
+            continue
+        for verb in (c for c in act.children if c.dep_ == "conj" and lemma(c) in idiom.heads):
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                penalty = _penalty(lex, obj, idiom)
+                if penalty is not None:
+                    found.append((verb, penalty))
+    return found
+
+
+def _penalty(lex: Lexicon, obj: Token, idiom) -> Optional[Token]:
+    """The object itself, or what "the possibility/threat of" it names, if it is a penalty or a conflict event."""
+    for inner in args.prep_objects(obj, "of"):
+        if lemma(obj) in ("possibility", "prospect", "threat", "risk"):
+            obj = inner
+    if lemma(obj) in idiom.lists["penalties"]:
+        return obj
+    code = noun_code(lex, obj)
+    return obj if code is not None and code.etype in frames.MATERIAL_CONFLICT else None
