@@ -301,3 +301,21 @@ def test_meeting_with_a_thing_is_no_meeting(code):
 ])
 def test_a_crowd_protesting_a_policy_protests_and_a_state_objects(code, text, etype):
     assert [e.event_type for e in code(text)] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor encountered fierce resistance in the state senate.",
+    "The ministry met the deadline for the budget on Friday.",
+    "The coastal province will host the regional football tournament next year.",
+])
+def test_a_meeting_verb_whose_object_is_a_thing_meets_no_one(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan foreign minister met the Somali ambassador on Tuesday.", [("CONSULT", "met", False, False)]),
+    ("Ghana will host the summit of West African leaders in May.", [("CONSULT", "host the summit", False, True)]),
+    ("The defence chiefs discussed maritime security on Monday.", [("CONSULT", "discussed", False, False)]),
+])
+def test_meeting_a_party_hosting_a_gathering_or_discussing_a_topic_is_still_a_meeting(code, text, expected):
+    assert kinds(code(text)) == expected

@@ -73,6 +73,9 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         # leaves natural disasters out)
     if verb is not None and cand.etype == "CONSULT" and _with_a_thing(verb):
         return None  # "met with resistance", "spoke with so much gusto": met no one
+    if verb is not None and cand.etype == "CONSULT" and _bare_verb(cand, lem, lex) and lem not in THINGS_MET \
+            and _meets_a_thing(verb, lex):
+        return None  # "encountered resistance", "met the deadline", "hosted the tournament": met no one
     if verb is not None and lem in ("seize", "grab", "pounce") and _seized_on(verb):
         return None  # "seized on the controversy": made use of it, took nothing
     if verb is not None and cand.etype == "CONCEDE" and lem in ("concede", "admit") and any(
@@ -175,6 +178,27 @@ def _with_a_thing(verb: Token) -> bool:
     """ "met with resistance", "spoke with gusto": a "with" phrase naming no party, and no other party named."""
     return _with_no_party(verb) and not any(
         args.is_actor(c) for c in verb.children if c.dep_ in ("dobj", "dative"))
+
+
+# Verbs whose object may be a thing: the place visited ("toured the capital"), the topic talked over ("discussed
+# maritime security").
+THINGS_MET = {"visit", "tour", "travel", "fly", "arrive", "return", "discuss", "negotiate", "debate", "talk",
+                "consult", "confer", "review", "examine"}
+PLACES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+
+
+def _bare_verb(cand: "Candidate", lem: str, lex: "Lexicon") -> bool:
+    """The candidate is coded by its verb alone, no pattern naming what the verb acts on."""
+    code = lex.verbs.get(lem)
+    return code is not None and cand.source == code.source and len(cand.tokens) == 1
+
+
+def _meets_a_thing(verb: Token, lex: "Lexicon") -> bool:
+    """The verb's object is neither a party, a place nor a gathering: the meeting verb meets a thing."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objs) and not any(
+        args.is_actor(o) or o.ent_type_ in PLACES or o.pos_ in ("PROPN", "PRON") or lemma_of(o) in lex.nouns
+        for o in (args.core_head(obj) for obj in objs))
 
 
 def _handles_a_thing(verb: Token) -> bool:
