@@ -145,6 +145,12 @@ def test_migrants_flown_somewhere_make_no_visit_and_a_minister_does(code):
         ("CONSULT", "visit", "flew", ["IND"])]
 
 
+def test_a_capital_the_recogniser_took_for_a_person_is_still_a_destination(code):
+    events = code("Nigeria's vice president travelled to Accra for talks.")  # the small model tags Accra PERSON
+    assert [(e.event_type, e.mode, [a.country for a in e.actors], [r.country for r in e.recipients])
+            for e in events] == [("CONSULT", "visit", ["NGA"], ["GHA"])]
+
+
 def test_brushing_aside_fears_or_speculation_rejects_nothing(code):
     assert code("The Colombian minister rebuffed fears that the tariffs would cause a recession.") == []
     assert code("The Kremlin dismissed speculation about a new offensive.") == []

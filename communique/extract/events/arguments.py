@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from communique.records import ActorRef, Location
 from communique.extract import docutil
+from communique import countries
 from communique.countries import city_country
 
 from communique.extract.actors import describe as _actors
@@ -371,3 +372,9 @@ def _first_country(span: Span) -> Optional[str]:
 def _country(text: str) -> Optional[str]:
     """Country code for a country name, demonym, capital or metonym."""
     return _actors.country_of(text)
+
+
+def country_of_place(name: str) -> Optional[str]:
+    """Country code for the name of a country or its capital ("Accra" -> GHA); None for a demonym."""
+    place = countries.lookup(name)
+    return place.code if place is not None and place.kind in ("country", "capital") else None

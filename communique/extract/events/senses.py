@@ -365,6 +365,8 @@ def is_phone_call(noun: Token) -> bool:
 def has_destination(verb: Token) -> bool:
     """The verb names a place it goes to or arrives in ("arrived in Riyadh", "travelled to Kyiv")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at")):
-        if any(p.ent_type_ in ("GPE", "LOC", "FAC") for p in prep.children if p.dep_ == "pobj"):
+        # a country or capital the recogniser took for a person counts too ("travelled to Accra")
+        if any(p.ent_type_ in ("GPE", "LOC", "FAC") or (p.pos_ == "PROPN" and args.country_of_place(p.text))
+               for p in prep.children if p.dep_ == "pobj"):
             return True
     return False
