@@ -151,6 +151,13 @@ def test_a_capital_the_recogniser_took_for_a_person_is_still_a_destination(code)
             for e in events] == [("CONSULT", "visit", ["NGA"], ["GHA"])]
 
 
+def test_a_trip_within_the_travellers_own_country_visits_no_one(code):
+    assert code("The Kenyan president flew to Mombasa on Monday.") == []
+    events = code("The Kenyan president flew to Addis Ababa on Monday.")
+    assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
+            for e in events] == [("CONSULT", ["KEN"], ["ETH"])]
+
+
 def test_brushing_aside_fears_or_speculation_rejects_nothing(code):
     assert code("The Colombian minister rebuffed fears that the tariffs would cause a recession.") == []
     assert code("The Kremlin dismissed speculation about a new offensive.") == []

@@ -39,6 +39,7 @@ PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*
 COUNTS = {"two": 2, "three": 3, "four": 4}
 STATE_WORDS = ("countries", "nations", "states")
 PAIR_REACH = 1500  # characters back to the two parties
+PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 class EventCoder:
@@ -85,10 +86,22 @@ class EventCoder:
         if event.event_type in speech.SPEECH_ACTS and event.actors and all(
                 speech.commentator(a.text) for a in event.actors):
             return []  # "experts urged people to ...": advice of analysts, not a political actor's act (guide)
+        if etype == "CONSULT" and self._trip_at_home(cand, event):
+            return []
         if cand.noun is not None and event.date is None and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in cand.noun.children):
             self.anaphors.add(id(event))
         return [event]
+
+    def _trip_at_home(self, cand: Candidate, event: Event) -> bool:
+        """ "the senator flew to New York": travel to a place in the traveller's own country visits no one (the
+        convention's visit is travel to another country)."""
+        if lemma(cand.anchor) not in lexicon.load().needs_destination or not event.recipients or not event.actors:
+            return False
+        homes = {a.country for a in event.actors}
+        places = [self.doc.char_span(r.start, r.end, alignment_mode="expand") for r in event.recipients]
+        return None not in homes and all(p is not None and p.root.ent_type_ in PLACE_ENTS for p in places) \
+            and {r.country for r in event.recipients} <= homes
 
     def _event(self, cand: Candidate, etype: str, mode, state: "flags.Flags", sent: Span) -> Event:
         """One Event record with arguments, flags, date, location and claim."""
