@@ -332,3 +332,25 @@ def test_a_meeting_verb_whose_object_is_a_thing_meets_no_one(code, text):
 ])
 def test_meeting_a_party_hosting_a_gathering_or_discussing_a_topic_is_still_a_meeting(code, text, expected):
     assert kinds(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian judge regrets her remarks about the candidate.",
+    '"I regret making those comments," the Bolivian minister said.',
+])
+def test_regretting_ones_own_words_criticises_no_one(code, text):
+    assert code(text) == []
+
+
+def test_regretting_another_partys_decision_is_criticism(code):
+    events = code("The Chinese foreign ministry said it regrets Lithuania's decision.")
+    assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients]) for e in events] == [
+        ("ACCUSE", ["CHN"], ["LTU"])]
+
+
+def test_asking_questions_requests_nothing(code):
+    assert code("The Chilean senator asked several questions during the hearing.") == []
+
+
+def test_records_released_free_no_one(code):
+    assert code("The Colombian senator released her tax records on Monday.") == []

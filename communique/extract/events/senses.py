@@ -85,6 +85,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "Hispanic voters back Clinton", "voters are rejecting him": a preference, not a political act
     if verb is not None and lem == "ask" and _question(verb):
         return None
+    if verb is not None and lem in ("regret", "rue") and _own_act(verb):
+        return None  # "regrets her remarks", "I regret making them": an apology of sorts, no one criticised
     if verb is not None and (_asked_whether(verb) or _alternative(verb)):
         return None
     if verb is not None and lem in ("decline", "refuse") and _declines_comment(verb):
@@ -95,6 +97,22 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "PROTEST" and lem == "protest" and _official_protest(verb):
         cand.etype, cand.mode = "ACCUSE", "disapprove"
     return cand
+
+
+# Possessives by which a subject owns what it regrets ("regretted her remarks").
+OWN_POSSESSIVES = {"my", "our", "his", "her", "its"}  # not "their": "regrets their decision" is often of others
+
+
+def _own_act(verb: Token) -> bool:
+    """What the verb's subject regrets is its own doing: a thing with a possessive pronoun, or an act with no
+    subject of its own ("regret making them")."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in child.children):
+            return True
+        if child.dep_ in ("xcomp", "ccomp") and child.tag_ == "VBG" and not any(
+                c.dep_ in ("nsubj", "poss") for c in child.children):
+            return True
+    return False
 
 
 def _agrees_with_a_thing(verb: Token) -> bool:
@@ -239,6 +257,8 @@ def _question(verb: Token) -> bool:
                 child.lower_ in QUESTION_WORDS or any(m.lower_ in QUESTION_WORDS for m in child.children
                                                       if m.dep_ in ("mark", "advmod", "nsubj", "dobj"))):
             return True
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("question", "questions") for c in verb.children):
+        return True  # "asked questions from the bench", "asked him a question"
     subj = args.subjects(verb)
     if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children if c.i > verb.i) and any(
             t.text == "?" for t in verb.doc[verb.sent.start:verb.i]):

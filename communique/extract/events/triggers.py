@@ -23,7 +23,7 @@ NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", 
 # unlike the words above, only as the object itself ("threatened action in a television program" is an event).
 DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
                     "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
-                    "recording", "memo", "map"}
+                    "recording", "memo", "map", "record", "email", "e-mail", "file", "photograph"}
 # Types whose verbs take a statement, report or policy as their target ("rejected the report", "condemned the
 # statement", "protested the new policy").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE", "PROTEST"}
