@@ -271,6 +271,20 @@ def test_attacks_from_rivals_are_their_words(code):
     assert [(e.event_type, [a.text for a in e.actors]) for e in events] == [("ACCUSE", ["his rivals"])]
 
 
+@pytest.mark.parametrize("text", [
+    '"I fought so hard to defeat the pension bill," the Chilean senator said.',
+    '"She should stay in the race until she wins everything she is fighting for," the Peruvian senator said.',
+])
+def test_fighting_to_defeat_a_bill_or_for_what_one_wants_is_no_combat(code, text):
+    assert [e.event_type for e in code(text) if e.event_type == "ASSAULT"] == []
+
+
+def test_troops_fighting_to_retake_a_town_are_in_combat(code):
+    events = code("Sudanese army troops fought to retake the town on Sunday.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("ASSAULT", "fought", ["SDN"])]
+
+
 def test_fighting_ones_way_back_and_suing_in_court_are_no_force(code):
     assert code("The governor has fought his way back to respectability.") == []
     events = code("The Kenyan senator sued the governor in the district court for defamation.")

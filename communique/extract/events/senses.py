@@ -177,10 +177,14 @@ def _seized_on(verb: Token) -> bool:
 
 
 def _for_a_cause(verb: Token) -> bool:
-    """ "fight for freedom": a "for" phrase naming no actor, and no opponent ("against X", "with X", an object)."""
+    """ "fight for freedom", "fought hard to defeat the bill", "everything he is fighting for": a cause or a
+    purpose naming no actor, and no opponent ("against X", "with X", an object)."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
     causes = args.prep_objects(verb, "for")
-    if not causes or any(args.is_actor(p) for p in causes):
+    purpose = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for c in verb.children)
+    stranded = any(c.lower_ == "for" and not any(True for _ in c.children) for c in preps)
+    if not (causes or purpose or stranded) or any(args.is_actor(p) for p in causes):
         return False  # "fighting for the government" takes a side
     return not any(c.dep_ == "dobj" for c in verb.children) and not any(
         c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
