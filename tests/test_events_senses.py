@@ -368,3 +368,17 @@ def test_asking_questions_requests_nothing(code):
 
 def test_records_released_free_no_one(code):
     assert code("The Colombian senator released her tax records on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean senator campaigned in Valparaiso on Wednesday.",
+    '"We may pass it in pieces, as opposed to one big bill," the Peruvian president said.',
+])
+def test_electioneering_and_as_opposed_to_demand_and_criticise_nothing(code, text):
+    assert code(text) == []
+
+
+def test_campaigning_for_a_cause_is_a_demand(code):
+    events = code("Kenyan activists campaigned for the release of the jailed journalists.")
+    assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
+        ("REQUEST", "campaigned for the release", ["KEN"])]
