@@ -223,6 +223,11 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lemma(tok) == "demand" and tok.tag_ == "NN" and "for" not in preps and not any(
             c.dep_ in ("poss", "acl", "ccomp", "relcl") for c in tok.children):
         return None  # "strong Chinese demand": the market's demand names no demand on anyone
+    if lemma(tok) == "appeal" and not preps & {"for", "to", "against"} and not any(
+            c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children):
+        return None  # "Trump's appeal as a forceful persona", "broad appeal": attraction, not an appeal to anyone
+    if lemma(tok) == "support" and _polled(tok):
+        return None  # "Clinton's support against Trump differs from his rating by four points": a poll's figure
     if lemma(tok) == "call":
         if "for" in preps:
             code = lex.phrasal[("call", "for")]
@@ -270,6 +275,16 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     cand.recipient_heads = [p for o in args.prep_objects(tok, "of") for w in ("with", "to", "against")
                             for p in args.prep_objects(o, w)]
     return cand
+
+
+# Words of opinion polling: the support a poll measures is voters', not a political act.
+POLLING = {"poll", "polling", "rating", "approval", "survey", "voter", "electorate", "respondent"}
+
+
+def _polled(noun: Token) -> bool:
+    """The noun's phrase holds a percentage, or its sentence speaks of polls or ratings."""
+    return any(t.ent_type_ == "PERCENT" for t in noun.subtree) or any(
+        lemma(t) in POLLING for t in noun.sent)
 
 
 def _answered(noun: Token) -> bool:
