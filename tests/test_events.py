@@ -775,3 +775,9 @@ def test_a_permission_withheld_is_a_refusal_not_the_others_act(code):
     events = code("Chile refused to let the Argentine convoys enter Santiago.")
     assert [(e.event_type, e.trigger.text) for e in events] == [("REJECT", "refused")]
     assert code("Journalists are not allowed to enter the northern region.") == []
+
+
+def test_an_obligation_on_any_holder_of_an_office_is_no_demand(code):
+    assert code("The Chilean senator said a president must be ready to make decisions at once.") == []
+    events = code("The Chilean senator said the president must resign.")
+    assert [(e.event_type, [a.country for a in e.actors]) for e in events] == [("REQUEST", ["CHL"])]

@@ -382,3 +382,13 @@ def test_campaigning_for_a_cause_is_a_demand(code):
     events = code("Kenyan activists campaigned for the release of the jailed journalists.")
     assert [(e.event_type, e.trigger.text, [a.country for a in e.actors]) for e in events] == [
         ("REQUEST", "campaigned for the release", ["KEN"])]
+
+
+@pytest.mark.parametrize("text", [
+    "We asked our followers which candidate won the Chilean debate.",
+    "The Peruvian spokesman, who declined to be identified, said the talks had failed.",
+    "The Peruvian senator released a web ad on Monday.",
+    "The Chilean party is offering a positive vision for the country.",
+])
+def test_polling_followers_staying_anonymous_and_releasing_ads_are_no_events(code, text):
+    assert code(text) == []

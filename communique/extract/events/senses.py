@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which"}
 REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderator", "host"}
-CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply"}
+CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply",
+               "identify", "name"}  # "declined to be identified"
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "IGO"}
 
 
@@ -271,6 +272,8 @@ def _question(verb: Token) -> bool:
                 child.lower_ in QUESTION_WORDS or any(m.lower_ in QUESTION_WORDS for m in child.children
                                                       if m.dep_ in ("mark", "advmod", "nsubj", "dobj"))):
             return True
+        if child.dep_ == "ccomp" and child.left_edge.lower_ in QUESTION_WORDS:
+            return True  # "asked our followers which candidate won"
     if any(c.dep_ == "dobj" and c.lemma_.lower() in ("question", "questions") for c in verb.children):
         return True  # "asked questions from the bench", "asked him a question"
     subj = args.subjects(verb)

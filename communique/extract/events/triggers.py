@@ -18,12 +18,14 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
-                     "answer", "example", "glimpse", "clue", "hint", "tone", "chord", "pose"}  # "struck a tone"
+                     "answer", "example", "glimpse", "clue", "hint", "tone", "chord", "pose", "vision", "perspective",
+                     "slogan", "argument", "rationale", "prediction", "theory"}  # "struck a tone"
 # Documents and products: released or published as objects, they make no event ("released an AI programme");
 # unlike the words above, only as the object itself ("threatened action in a television program" is an event).
 DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
                     "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
-                    "recording", "memo", "map", "record", "email", "e-mail", "file", "photograph"}
+                    "recording", "memo", "map", "record", "email", "e-mail", "file", "photograph", "ad", "advert",
+                    "advertisement", "commercial", "clip", "tape", "platform", "agenda"}
 # Types whose verbs take a statement, report or policy as their target ("rejected the report", "condemned the
 # statement", "protested the new policy").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE", "PROTEST"}
