@@ -14,6 +14,7 @@ from communique.extract.events import blame, idioms, lexicon, naming, speech
 from communique.extract.events import context
 from communique.extract.events import flags
 from communique.extract.events import nominal
+from communique.extract.events import pronouns
 from communique.extract.events import recall
 from communique.extract.events import frames as plover
 from communique.extract.events.arguments import subjects
@@ -333,7 +334,7 @@ def _refs(heads: list[Token], speaker, indirect: bool = True) -> list[ActorRef]:
         if mods:
             refs += [args.modifier_ref(m, head) for m in mods]
         else:
-            antecedent = flags.pronoun_antecedent(head, indirect)
+            antecedent = pronouns.antecedent(head, indirect)
             # "we" in a quote is its speaker, as "he" in reported speech ("X said he had met Y") usually is;
             # "they" or "he" inside quotation marks never is
             if head.lower_ in FIRST_PERSON or (indirect and head.lower_ in args.PRONOUNS):
@@ -351,7 +352,7 @@ def _owned(ref: ActorRef, head: Token, speaker=None, indirect: bool = True) -> A
     owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in OWNERS), None)
     if ref.country is None and owner is not None:
         if owner.lower_ in ("its", "their"):
-            antecedent = flags.pronoun_antecedent(owner)
+            antecedent = pronouns.antecedent(owner)
         else:
             antecedent = speaker if indirect or owner.lower_ in FIRST_PERSON else None
         ref.country = getattr(antecedent, "country", None)

@@ -75,7 +75,7 @@ def _no_longer(tok: Token) -> bool:
     return tok.lower_ in ("longer", "more") and tok.dep_ == "advmod" and any(c.lower_ == "no" for c in tok.children)
 
 
-def _chain(verb: Token) -> list[Token]:
+def verb_chain(verb: Token) -> list[Token]:
     """The verb and the verbs governing it through complements, innermost first."""
     chain = [verb]
     while verb.dep_ in ("xcomp", "ccomp", "acomp", "conj") and verb.head.i != verb.i:
@@ -97,7 +97,7 @@ def flags_of(cand: "Candidate") -> Flags:
         out.negated = True
     if verb is None:
         return out
-    chain = _chain(verb)
+    chain = verb_chain(verb)
     out.negated = out.negated or _negated(verb)
     for inner, outer in zip(chain, chain[1:]):
         lem = _lemma(outer)
@@ -222,7 +222,7 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
             cand.mode = plover.THREAT_MODES.get(cand.etype)
             cand.absorbed.append(cand.anchor)  # its objects stay the recipients
             cand.etype, cand.anchor, cand.tokens = "THREATEN", head, [head, *cand.tokens]
-        prep = next((v for v in _chain(cand.anchor)[1:] if _lemma(v) == "prepare"), None)
+        prep = next((v for v in verb_chain(cand.anchor)[1:] if _lemma(v) == "prepare"), None)
         if prep is not None and cand.etype == "ASSAULT":
             cand.etype, cand.mode = "MOBILIZE", "weapons"  # readying force short of using it
             cand.anchor, cand.tokens = prep, [prep, *cand.tokens]
@@ -300,51 +300,6 @@ def refused_permission(sent: Span, cands: list["Candidate"]) -> list["Candidate"
         out.append(Candidate(verb, [verb], "CONCEDE", recipient_heads=others, source="flags.py: permission withheld",
                              absorbed=list(comps)))
     return out
-
-
-def pronoun_antecedent(head: Token, reported: bool = True):
-    """For "X said he had met Y": X's mention stands in for the pronoun; so does the subject of the clause for
-    "X used its veto", and the main clause's subject or the possessor for a pronoun in a subordinate clause
-    ("X ignores queries because they have banned ...", "X's announcement that they will ..."). Inside a direct
-    quote (`reported` false) only "we" can be the one who says it."""
-    low = head.lower_
-    if low in ("its", "their") and head.dep_ == "poss":
-        return _clause_subject(head.head)
-    if low not in ("he", "she", "they", "we", "it"):
-        return None
-    verb = head.head
-    if low in ("they", "it") and verb.dep_ in ("advcl", "acl") and verb.head.i != verb.i:
-        found = _possessor(verb.head) if verb.dep_ == "acl" else _clause_subject(verb.head)
-        if found is not None:
-            return found
-    if not reported and low != "we":  # '"They attacked," the minister said': not the minister
-        return None
-    for tok in _chain(verb)[1:]:
-        if _lemma(tok) in plover.SPEECH_VERBS | {"announce"}:
-            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("he", "she", "they", "we", "it")]
-            if subj:
-                from communique.extract.events import arguments as args
-
-                return args.actor_ref(subj[0])
-    return None
-
-
-def _clause_subject(tok: Token):
-    """The named actor subject of the clause holding `tok` (not a pronoun)."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    for subj in args.subjects(tok) if tok.pos_ in ("VERB", "AUX") else ():
-        if subj.lower_ not in args.PRONOUNS and subj.pos_ != "PRON" and args.is_actor(subj):
-            return args.actor_ref(subj)
-    return None
-
-
-def _possessor(noun: Token):
-    """The named actor owning a noun ("the Taliban's announcement")."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON" and args.is_actor(child):
-            return args.actor_ref(child)
-    return None
 
 
 def date_of(cand: "Candidate", sent: Span) -> Optional[DateRef]:
