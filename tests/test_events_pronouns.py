@@ -1,0 +1,56 @@
+"""Whom a pronoun among an event's arguments stands for (events/pronouns.py), on sentences written for the
+project."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def only(events, etype):
+    """The single event of a type."""
+    found = [e for e in events if e.event_type == etype]
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
+    return found[0]
+
+
+def mentions(refs):
+    """(text, country) of actor references, in order."""
+    return [(r.text, r.country) for r in refs]
+
+
+@pytest.mark.parametrize("text, etype, actors, recipients", [
+    # the object of a participle after the main clause is the main verb's object, never its plural subject
+    ("Kenyan officials praised the Ugandan government, accusing it of arming the rebels.", "ACCUSE",
+     [("Kenyan officials", "KEN")], [("it", "UGA")]),
+    # a person as object: the body named in its "of" phrase
+    ("Kenyan officials summoned the ambassador of Uganda, accusing it of arming the rebels.", "ACCUSE",
+     [("Kenyan officials", "KEN")], [("it", "UGA")]),
+    # a second verb sharing the subject: its object is not that subject either
+    ("Kenyan officials summoned the envoy of Uganda and accused it of hiding weapons.", "ACCUSE",
+     [("Kenyan officials", "KEN")], [("it", "UGA")]),
+    # a body the actor list does not know still takes "it"
+    ("The protesters attacked the Ugandan embassy, accusing it of hiding weapons.", "ACCUSE",
+     [("The protesters", None)], [("it", "UGA")]),
+])
+def test_it_after_a_main_clause_is_the_main_verbs_object(code, text, etype, actors, recipients):
+    event = only(code(text), etype)
+    assert mentions(event.actors) == actors
+    assert mentions(event.recipients) == recipients
+
+
+def test_it_as_subject_of_a_clause_is_a_singular_body_before_a_plural_subject(code):
+    event = only(code("Kenyan officials closed the Ugandan embassy after it received threats."), "THREATEN")
+    assert mentions(event.recipients) == [("it", "UGA")]
+
+
+def test_it_as_subject_of_a_clause_is_the_main_subject_when_that_is_a_state(code):
+    event = only(code("Kenya closed its border after it was attacked by rebels."), "ASSAULT")
+    assert mentions(event.recipients) == [("it", "KEN")]
+
+
+def test_it_with_no_body_before_it_takes_no_one(code):
+    # "it" cannot be the envoy (a person) nor the ministers who do the accusing
+    text = "The Kenyan ministers expelled the Ugandan envoy on Monday, accusing it of hiding weapons."
+    event = only(code(text), "ACCUSE")
+    assert mentions(event.actors) == [("The Kenyan ministers", "KEN")]
+    assert mentions(event.recipients) == [("it", None)]
