@@ -54,3 +54,25 @@ def test_it_with_no_body_before_it_takes_no_one(code):
     event = only(code(text), "ACCUSE")
     assert mentions(event.actors) == [("The Kenyan ministers", "KEN")]
     assert mentions(event.recipients) == [("it", None)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    # a body that makes the claim is what "its" in it stands for
+    ("The Kenyan defence ministry said its attack on the camp killed ten fighters.",
+     ("Kenyan defence ministry", "KEN")),
+    # a person who makes it is not
+    ("Ana Ruiz said its attack on the camp killed ten fighters.", (None, None)),
+])
+def test_its_takes_a_body_that_speaks_never_a_person(run, text, owner):
+    event = only(run(text)._.events, "ASSAULT")
+    assert [(a.text, a.name, a.country) for a in event.actors] == [("its", *owner)]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Peru summoned its ambassador.", ("its ambassador", "PER")),
+    # the minister has no ambassador of "its" own: whose the ambassador is, the sentence does not say
+    ("The Peruvian foreign minister summoned its ambassador.", ("its ambassador", None)),
+])
+def test_its_owner_is_a_state_or_body_subject_never_a_person(code, text, recipient):
+    event = only(code(text), "CONSULT")
+    assert mentions(event.recipients) == [recipient]

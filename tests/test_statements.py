@@ -384,3 +384,13 @@ def test_a_plural_possessive_apostrophe_stays_in_the_content(run):
     doc = run("The envoy warned that the council could sanction the rebels’ backers if the fighting continued.")
     assert [s.content.text for s in doc._.statements] == [
         "the council could sanction the rebels’ backers if the fighting continued"]
+
+
+@pytest.mark.parametrize("first, country", [
+    ("The Kenyan foreign ministry met Ugandan officials on Monday.", "KEN"),
+    # "its" does not point back to a person: the spokesman's country is not hers
+    ("Ana Ruiz, the Peruvian foreign minister, met Chilean officials on Monday.", None),
+])
+def test_its_spokesman_belongs_to_a_body_named_before_never_a_person(statements, first, country):
+    s = statements(first + " Its spokesman said the talks went well.")[-1]
+    assert (s.speaker.text, s.speaker.role, s.speaker.country) == ("Its spokesman", "spokesman", country)

@@ -336,11 +336,12 @@ def _refs(heads: list[Token], speaker, indirect: bool = True) -> list[ActorRef]:
         else:
             antecedent = pronouns.antecedent(head, indirect)
             # "we" in a quote is its speaker, as "he" in reported speech ("X said he had met Y") usually is;
-            # "they" or "he" inside quotation marks never is
+            # "they" or "he" inside quotation marks never is, nor is a person "its"
+            claimant = speaker if head.lower_ != "its" or pronouns.neuter_speaker(speaker, head.doc) else None
             if head.lower_ in FIRST_PERSON or (indirect and head.lower_ in args.PRONOUNS):
-                if getattr(antecedent, "name", None) is None and getattr(speaker, "name", None):
-                    antecedent = speaker  # a named claimant beats an unnamed description
-                antecedent = antecedent or speaker
+                if getattr(antecedent, "name", None) is None and getattr(claimant, "name", None):
+                    antecedent = claimant  # a named claimant beats an unnamed description
+                antecedent = antecedent or claimant
             refs.append(_owned(args.actor_ref(head, antecedent), head, speaker, indirect))
     return refs
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from communique.extract.actors.referents import neuter
 from communique.extract.events import arguments as args
@@ -23,7 +23,9 @@ def antecedent(head: Token, reported: bool = True):
     low = head.lower_
     if low in ("its", "their") and head.dep_ == "poss":
         found = _clause_subject(head.head)
-        return args.actor_ref(found) if found is not None else None
+        if found is None or (low == "its" and not neuter(found)):
+            return None  # "Ana Ruiz criticised its budget": "its" is no person
+        return args.actor_ref(found)
     if low not in ("he", "she", "they", "we", "it"):
         return None
     verb = head.head
@@ -90,3 +92,12 @@ def _parties(verb: Token, clause: Token) -> list[Token]:
     out = [t for o in objects for t in (o, *args.prep_objects(o, "of"))]
     return out + [p for c in verb.children if c.dep_ == "prep" and c.i != clause.i
                   for p in c.children if p.dep_ == "pobj"]
+
+
+def neuter_speaker(speaker, doc: Doc) -> bool:
+    """The speaker of a claim is one state or body, which "its" in the claim may stand for ("the ministry said
+    its forces ..."); a person or a group of people is not ("the minister said its forces ...")."""
+    if speaker is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and neuter(span.root)

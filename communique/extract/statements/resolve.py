@@ -305,7 +305,9 @@ def _describe(speaker: Speaker, span: Span, name: Optional[str]) -> None:
 
 
 def _previous_subject(span: Span) -> Optional[Span]:
-    """The subject of the sentence before the mention's: what 'its' most likely points back to."""
+    """The subject of the sentence before the mention's: what 'its' most likely points back to, when that is one
+    state or body ('Its spokesman' after 'Daniel Okoth met ...' is not his)."""
+    from communique.extract.actors.referents import neuter
     from communique.extract.statements.speakers import mention_span
 
     sent = span.sent
@@ -313,4 +315,4 @@ def _previous_subject(span: Span) -> Optional[Span]:
         return None
     prev = span.doc[sent.start - 1].sent
     subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
-    return mention_span(subj) if subj is not None else None
+    return mention_span(subj) if subj is not None and neuter(subj) else None
