@@ -76,6 +76,12 @@ REWRITE = {"secretary general": "secretary", "secretary-general": "secretary",
            "governor-general": "governor"}
 
 _WORD = re.compile(r"[a-z][a-z'\-]*")
+# Titles as news writes them before a name, with their period ("Sen. Ana Ruiz", "Lt. Gen."): the word in full.
+ABBREVIATIONS = {"sen": "senator", "sens": "senators", "rep": "representative", "reps": "representatives",
+                 "gov": "governor", "pres": "president", "amb": "ambassador", "gen": "general", "lt": "lieutenant",
+                 "col": "colonel", "maj": "major", "adm": "admiral", "sgt": "sergeant", "cmdr": "commander",
+                 "atty": "attorney"}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\.")
 
 
 def singular(word: str) -> str:
@@ -98,6 +104,7 @@ def sector_of(role: str) -> Optional[str]:
     person roles such as "spokesman".
     """
     text = role.lower().replace("\u2019", "'")
+    text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     for old, new in REWRITE.items():
         text = text.replace(old, new)
     words = [singular(w.strip("'")) for w in _WORD.findall(text)]

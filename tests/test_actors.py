@@ -31,6 +31,8 @@ CASES = [
      _info("Ana Whitfield", "Republican leader", None, None, "person")),
     ("The Republican senator said the bill had failed.",
      _info(None, "Republican senator", "USA", "LEG", "person")),
+    ("Sen. Ana Whitfield said the bill had failed.",
+     _info("Ana Whitfield", "Sen.", None, "LEG", "person")),
     # titles before names
     ("Russian President Ivan Petrov said the talks had failed.",
      _info("Ivan Petrov", "President", "RUS", "GOV", "person")),
@@ -196,6 +198,10 @@ def test_igo_codes_match_the_gold_convention():
     ("chairman", None),
     # roles the hand-kept table leaves to the CAMEO agents dictionaries (roles.json)
     ("lawyer", "JUD"), ("archbishop", "REL"), ("nurse", "HLH"), ("blogger", "MED"), ("sharecropper", "AGR"),
+    # titles abbreviated before a name, as news writes them
+    ("Sen.", "LEG"), ("Rep.", "LEG"), ("Former Rep.", "LEG"), ("Gov.", "GOV"), ("Lt. Gov.", "GOV"),
+    ("Lt. Gen.", "MIL"), ("Col.", "MIL"), ("Adm.", "MIL"), ("Amb.", "GOV"), ("Atty. Gen.", "GOV"),
+    ("Rep", None),  # without its period, no title
 ])
 def test_sector_of(role, sector):
     assert sector_of(role) == sector
