@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from communique.extract.events.recall import Claims, Recall, Speakers, Timeline, date_anaphors
 from communique.records import ActorRef, Content, DateRef, Event, Span, Speaker, Statement
 
@@ -72,6 +74,8 @@ def test_recall_finds_the_latest_by_name_and_the_last_person_within_reach():
     assert recall.named("Dahl") is None
     assert recall.last_person(700, 600).name == "Marek Holm"
     assert recall.last_person(1_001, 600) is None  # Holm is too far back; "minister" is no full name
+    assert recall.last_person(650, 600, "f").name == "Lea Novak"  # "she" is no Marek
+    assert recall.last_person(650, 600, "m").name == "Marek Holm"
     recall.place([ActorRef("Norway", 950, 956, country="NOR"), ActorRef("Oslo police", 990, 1_020, country="NOR")])
     assert [r.text for r in recall.placed_before(1_000, 1_500)] == ["Norway", "Lea Novak"]
 
@@ -175,3 +179,15 @@ def test_a_surname_is_looked_up_as_the_full_name_the_article_gives(run):
     doc = run("Ted Cruz spoke in Iowa on Monday. Cruz criticized the plan in Texas and Ohio on Tuesday.")
     assert [(e.event_type, [(a.text, a.name, a.country, a.kb_id) for a in e.actors]) for e in doc._.events] == [
         ("ACCUSE", [("Cruz", "Ted Cruz", "USA", None)])]
+
+
+@pytest.mark.parametrize("text, pronoun", [
+    ("Maria Santos, a Brazilian senator, met Peruvian envoys on Monday. Argentine President Tomas Ruiz met the "
+     "Chilean president on Tuesday. She also criticized the new tariffs.", ("She", "Maria Santos", "BRA")),
+    ("Tomas Ruiz, the Argentine foreign minister, met Peruvian envoys on Monday. Brazilian President Maria Santos "
+     "met the Chilean president on Tuesday. He also criticized the new tariffs.", ("He", "Tomas Ruiz", "ARG")),
+])
+def test_a_bare_he_or_she_is_the_last_person_of_that_gender(code, text, pronoun):
+    events = [e for e in code(text) if e.event_type == "ACCUSE"]
+    assert [[(a.text, a.name, a.country) for a in e.actors] for e in events] == [[pronoun]]
+

@@ -33,6 +33,7 @@ RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "
 PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
 FIRST_PERSON = speech.FIRST_PERSON
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
+GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
 # Plural descriptions of the two parties just named ("the two leaders", "both sides").
 # A number may carry one describing word ("the three military-led nations", "the two warring sides").
 PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*)?)? (?:leaders|sides|parties|"
@@ -165,8 +166,8 @@ class EventCoder:
             low = ref.text.lower()
             if ref.name and (low not in PERSONAL or low in FIRST_PERSON):  # "we": the speaker, by name
                 match = self.recall.named(ref.name)
-            elif low in ("he", "she", "his", "her") and not ref.name:
-                match = self.recall.last_person(at, LAST_SPEAKER_REACH)
+            elif low in GENDERS and not ref.name:
+                match = self.recall.last_person(at, LAST_SPEAKER_REACH, GENDERS[low])
             else:
                 match = None
             if match is None:

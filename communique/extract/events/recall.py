@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Iterable, Optional
 
 from communique.countries import lookup
+from communique.extract.statements.names import sure_gender
 from communique.records import Event, Statement
 
 
@@ -124,11 +125,13 @@ class Recall:
         hits = [hit for hit in (self.by_name.get(name), self.by_surname.get(_last_word(name))) if hit is not None]
         return max(hits, key=lambda hit: hit[0])[1] if hits else None
 
-    def last_person(self, at: int, reach: int):
-        """The latest speaker or actor with a person's full name starting less than `reach` characters before `at`."""
+    def last_person(self, at: int, reach: int, gender: Optional[str] = None):
+        """The latest speaker or actor with a person's full name starting less than `reach` characters before `at`,
+        whose first name does not tell another gender than `gender` ("m", "f"): "she" is no Ted."""
         found = _latest_first(self.speakers.between(at - reach + 1, at - 1), self.seen.between(at - reach + 1, at - 1))
         # not "Saudi Arabia": a country's or a body's name is no one "he" or "she" stands for
-        return next((k for k in found if " " in (k.name or "") and lookup(k.name) is None), None)
+        return next((k for k in found if " " in (k.name or "") and lookup(k.name) is None
+                     and (gender is None or sure_gender(k.name.split()[0]) in (None, gender))), None)
 
     def placed_before(self, at: int, reach: int) -> list:
         """Actors and speakers with a country that end by `at` and start less than `reach` before it, latest first."""

@@ -30,6 +30,11 @@ def name_gender(first_name: str) -> Optional[str]:
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g)
 
 
+def sure_gender(first_name: str) -> Optional[str]:
+    """'m' or 'f' for a first name the table gives to one gender only ("Ted", not "Bernie" or "Charlie")."""
+    return {"male": "m", "female": "f"}.get(_gender_detector().get_gender(first_name))
+
+
 CONNECTORS = frozenset("of for and the on de".split())
 
 
