@@ -33,6 +33,16 @@ CASES = [
      _info(None, "Republican senator", "USA", "LEG", "person")),
     ("Sen. Ana Whitfield said the bill had failed.",
      _info("Ana Whitfield", "Sen.", None, "LEG", "person")),
+    # a party and a US state after the name: a member of Congress
+    ("Senator Jane Roe (R-Tenn.) criticized the plan to cut farm subsidies.",
+     _info("Jane Roe", "Senator", "USA", "LEG", "person")),
+    ("Rep. John Doe, D-Calif., accused the agency of hiding the report.",
+     _info("John Doe", "Rep.", "USA", "LEG", "person")),
+    ("Jane Roe (D-N.Y.) voted against the bill.",
+     _info("Jane Roe", None, "USA", "LEG", "person")),
+    ("Gov. Ann Bell (R-Okla.) signed the bill.",
+     _info("Ann Bell", "Gov.", "USA", "GOV", "person")),
+
     # titles before names
     ("Russian President Ivan Petrov said the talks had failed.",
      _info("Ivan Petrov", "President", "RUS", "GOV", "person")),
@@ -127,6 +137,14 @@ CASES = [
     ("Maulana Fazl-ur-Rehman, an opposition leader, said the vote was rigged.",
      _info("Maulana Fazl-ur-Rehman", "opposition leader", None, "OPP", "person")),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe (D-Day veteran) spoke at the ceremony.",
+    "Jane Roe (AP) spoke at the ceremony.",
+])
+def test_a_bracket_after_a_name_that_is_no_party_and_us_state_gives_no_country(nlp_base, text):
+    assert describe(_subject(nlp_base, text)).country is None
 
 
 def test_coordinated_countries_follow_the_callers_span(nlp_base):

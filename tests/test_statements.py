@@ -394,3 +394,13 @@ def test_a_plural_possessive_apostrophe_stays_in_the_content(run):
 def test_its_spokesman_belongs_to_a_body_named_before_never_a_person(statements, first, country):
     s = statements(first + " Its spokesman said the talks went well.")[-1]
     assert (s.speaker.text, s.speaker.role, s.speaker.country) == ("Its spokesman", "spokesman", country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Senator Jane Roe (R-Tenn.) said the farm bill would pass.", "Jane Roe"),
+    ("Rep. John Doe, D-Calif., said the farm bill would pass.", "John Doe"),
+    ("The farm bill will pass, said Rep. Ann Bell, R-Texas.", "Ann Bell"),
+])
+def test_a_party_and_state_after_a_speakers_name_place_them_in_the_united_states(statements, text, name):
+    s = only(statements(text))
+    assert (s.speaker.name, s.speaker.country, s.speaker.sector) == (name, "USA", "LEG")

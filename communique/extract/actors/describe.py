@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 from communique.countries import Place, city_country, country_of, is_igo, lookup
 from communique.sectors import WORD_SECTOR, sector_of, singular
 from communique.extract import docutil
-from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official, us_congress
+from communique.extract.actors.info import ActorInfo, actor_key, apply_book, apply_kb, igo_official
+from communique.extract.actors.info import party_state, us_congress
 
 if TYPE_CHECKING:
     from communique.actorfile import ActorBook
@@ -315,7 +316,8 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
             own = {i for f in ap_places if _is_possessor(ap, f) for i in range(f.start, f.end)}
             role = _noun_role(ap, own)[0]
         country = _igo_affiliation(ap) or country or _first_country(ap_places) or _context_country(ap)
-    country = country or us_congress(role)
+    legislator = party_state(name_toks[-1])  # "Jane Roe (R-Tenn.)"
+    country = country or us_congress(role) or legislator
     name = _text(name_toks)
     ent = _entity(head)
     org_place = lookup(name)
@@ -326,6 +328,8 @@ def _named(head: Token, name_toks: list[Token], country: Optional[str], skip: se
     if org_place is not None:
         info.name, info.country = org_place.name, info.country or org_place.code
     info.sector = (sector_of(role) if role else None) or (org_place.sector if org_place else None)
+    if info.sector is None and legislator and not role:
+        info.sector = "LEG"  # "Jane Roe (R-Tenn.)" with no title: the affiliation papers give members of Congress
     if info.sector is None and is_org:
         info.sector = sector_of(name)
     return info

@@ -9,10 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Optional
 
-from communique.countries import is_igo
+from communique.countries import city_country, is_igo
 from communique.extract import docutil
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from communique.actorfile import ActorBook
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -101,3 +103,29 @@ US_CONGRESS = re.compile(r"^(?:(?:Democratic|Republican|GOP)\s+(?:U\.S\.\s+)?(?:
 def us_congress(role: Optional[str]) -> Optional[str]:
     """USA for a title of the US Congress."""
     return "USA" if role and US_CONGRESS.match(role) else None
+
+
+# A legislator's party and state after the name, as US papers write it: "(R-Tenn.)", ", D-Calif.,", "(I-Vt.)",
+# "(D-NY)"; a state lawmaker's home town may stand for the state ("(D-Richmond)").
+PARTY_STATE = re.compile(r"\s*(?:\(\s*[RDI]\s?-\s?(?P<inner>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)\s*\)"
+                         r"|,\s*[RDI]\s?-\s?(?P<after>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)(?=[\s,;:)]|$))")
+# The states as AP style abbreviates them and by postal code (full names are in the city table).
+US_STATES = frozenset(
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
+    "Mont. Neb. Nebr. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. Wash. "
+    "W.Va. Wis. Wyo. D.C. P.R. "
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK "
+    "OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split())
+
+
+def party_state(last: Token) -> Optional[str]:
+    """USA when the name ending with `last` is followed by a party and a US state or town ("Jane Roe (R-Tenn.)",
+    "John Doe, D-Calif.,"): the affiliation US papers give a legislator."""
+    match = PARTY_STATE.match(last.doc.text, last.idx + len(last.text))
+    if match is None:
+        return None
+    place = match.group("inner") or match.group("after")
+    for text in (place.rstrip("."), place.split()[0].rstrip(".")):  # "R-Texas." ends a sentence
+        if text + "." in US_STATES or text in US_STATES or city_country(text) == "USA":
+            return "USA"
+    return None
