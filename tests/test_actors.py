@@ -33,6 +33,11 @@ CASES = [
      _info(None, "Republican senator", "USA", "LEG", "person")),
     ("Sen. Ana Whitfield said the bill had failed.",
      _info("Ana Whitfield", "Sen.", None, "LEG", "person")),
+    # a state or city before the title
+    ("Ohio Sen. Ana Whitfield said the bill had failed.",
+     _info("Ana Whitfield", "Ohio Sen.", "USA", "LEG", "person")),
+    ("The Florida senator said the bill had failed.",
+     _info(None, "Florida senator", "USA", "LEG", "person")),
     # a party and a US state after the name: a member of Congress
     ("Senator Jane Roe (R-Tenn.) criticized the plan to cut farm subsidies.",
      _info("Jane Roe", "Senator", "USA", "LEG", "person")),

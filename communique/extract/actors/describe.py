@@ -263,7 +263,8 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     skip = {i for f in places if f.start < head.i for i in range(f.start, f.end)}
     # "U.S. and Russian negotiators": the caller's span says which of the two it means.
     inside = [f for f in places if span is not None and span.start <= f.start < span.end]
-    country = _igo_affiliation(head) or _first_country(inside or places) or _context_country(head)
+    country = _igo_affiliation(head) or _first_country(inside or places) or _context_country(head) or _title_place(
+        head)
     name_toks = _name_tokens(head)
     if name_toks:
         return _named(head, name_toks, country, skip)
@@ -277,6 +278,13 @@ def _infer(head: Token, span: Optional[Span] = None) -> ActorInfo:
     info.sector = sector_of(role) if role else None
     info.kind = _noun_kind(head, info)
     return info
+
+
+def _title_place(head: Token) -> Optional[str]:
+    """ "Texas Sen. Ted Cruz", "the Florida senator", "Flint Mayor Karen Weaver": the country of a state or city
+    named before the head (a country itself is found before this)."""
+    found = docutil.ents_within(head.doc, head.left_edge.i, head.i)
+    return next((code for e in found if e.label_ == "GPE" and (code := city_country(e.text))), None)
 
 
 def _past_quantity(head: Token) -> Token:
