@@ -404,3 +404,13 @@ def test_its_spokesman_belongs_to_a_body_named_before_never_a_person(statements,
 def test_a_party_and_state_after_a_speakers_name_place_them_in_the_united_states(statements, text, name):
     s = only(statements(text))
     assert (s.speaker.name, s.speaker.country, s.speaker.sector) == (name, "USA", "LEG")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Senator Jane Roe (R-Tenn.) said the farm bill would pass.", "Senator Jane Roe (R-Tenn.)"),
+    # the model may read the abbreviation's period as a word of its own
+    ("Sen. Ana Bell (I-Vt.) said the farm bill would pass.", "Sen. Ana Bell (I-Vt.)"),
+])
+def test_a_speakers_bracket_closes_inside_the_mention(statements, text, speaker):
+    s = only(statements(text))
+    assert (s.speaker.text, text[s.speaker.start:s.speaker.end]) == (speaker, speaker)

@@ -64,7 +64,19 @@ def mention_span(head: Token) -> Span:
         right -= 1
     while left < right and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
-    return doc[left : right + 1]
+    return doc[left : _closing(doc, head, left, right) + 1]
+
+
+def _closing(doc: Doc, head: Token, left: int, right: int) -> int:
+    """Where the mention ends once a bracket it opens is closed ("Jane Roe (R-Tenn.)", "(I-Vt.)" read with the
+    abbreviation's period apart): the closing bracket, else `right`."""
+    close = right + 1
+    while close < len(doc) and doc[close].text == "." and close - right < 2:
+        close += 1
+    if close < len(doc) and doc[close].text == ")" and doc[close].head.i == head.i and any(
+            doc[i].text == "(" for i in range(left, right)):
+        return close
+    return right
 
 
 class ArticleIndex:
