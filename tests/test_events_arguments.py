@@ -52,3 +52,10 @@ def test_a_verb_left_unlabelled_after_an_earlier_one_shares_its_subject():
 def test_an_unlabelled_verb_past_a_full_stop_does_not_take_the_earlier_subject():
     doc = _coordinated(".")  # two sentences the segmenter ran together
     assert subjects(doc[5]) == []
+
+
+def test_a_gerund_of_an_actor_noun_is_an_act_not_a_party(code):
+    # "spying" has the lemma "spy"; the charge is no recipient
+    events = code("Kenya accused Uganda of spying.")
+    assert [(e.event_type, [(a.text, a.country) for a in e.actors], [(r.text, r.country) for r in e.recipients])
+            for e in events] == [("ACCUSE", [("Kenya", "KEN")], [("Uganda", "UGA")])]

@@ -76,3 +76,4 @@ def test_its_takes_a_body_that_speaks_never_a_person(run, text, owner):
 def test_its_owner_is_a_state_or_body_subject_never_a_person(code, text, recipient):
     event = only(code(text), "CONSULT")
     assert mentions(event.recipients) == [recipient]
+

@@ -189,7 +189,7 @@ def is_actor(head: Token) -> bool:
     head = core_head(head)
     if head.lower_ in PRONOUNS:
         return True
-    if head.lemma_.lower() in ACTOR_NOUNS:
+    if head.lemma_.lower() in ACTOR_NOUNS and head.tag_ != "VBG":  # "accused of spying": an act, not a spy
         return True
     if head.ent_type_ in ACTOR_ENTS:
         return True
