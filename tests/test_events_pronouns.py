@@ -77,3 +77,15 @@ def test_its_owner_is_a_state_or_body_subject_never_a_person(code, text, recipie
     event = only(code(text), "CONSULT")
     assert mentions(event.recipients) == [recipient]
 
+
+
+@pytest.mark.parametrize("text, actor", [
+    # the reported state before "it" is what it stands for, not the officials who report it
+    ("Kenyan officials said the Ugandan government had armed the rebels and that it had closed the border.",
+     ("it", None, "UGA")),
+    # with no state or body before it, "it" is still the speakers' side
+    ("Kenyan officials said it had closed the border.", ("it", "Kenyan officials", "KEN")),
+])
+def test_it_in_reported_speech_is_a_body_named_before_it_rather_than_the_speakers(run, text, actor):
+    event = only(run(text)._.events, "COERCE")
+    assert [(a.text, a.name, a.country) for a in event.actors] == [actor]

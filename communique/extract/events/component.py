@@ -336,15 +336,23 @@ def _refs(heads: list[Token], speaker, indirect: bool = True) -> list[ActorRef]:
             refs += [args.modifier_ref(m, head) for m in mods]
         else:
             antecedent = pronouns.antecedent(head, indirect)
+            claimant = _claimant(head, antecedent, speaker)
             # "we" in a quote is its speaker, as "he" in reported speech ("X said he had met Y") usually is;
-            # "they" or "he" inside quotation marks never is, nor is a person "its"
-            claimant = speaker if head.lower_ != "its" or pronouns.neuter_speaker(speaker, head.doc) else None
+            # "they" or "he" inside quotation marks never is
             if head.lower_ in FIRST_PERSON or (indirect and head.lower_ in args.PRONOUNS):
                 if getattr(antecedent, "name", None) is None and getattr(claimant, "name", None):
                     antecedent = claimant  # a named claimant beats an unnamed description
                 antecedent = antecedent or claimant
             refs.append(_owned(args.actor_ref(head, antecedent), head, speaker, indirect))
     return refs
+
+
+def _claimant(head: Token, antecedent, speaker):
+    """The speaker a pronoun may stand for: not a person or a group of people for "its", nor for "it" once the
+    sentence has given it another antecedent ("Officials said the state ... and that it would ...")."""
+    if head.lower_ not in ("it", "its") or speaker is None or pronouns.neuter_speaker(speaker, head.doc):
+        return speaker
+    return speaker if head.lower_ == "it" and getattr(antecedent, "start", speaker.start) == speaker.start else None
 
 
 def _owned(ref: ActorRef, head: Token, speaker=None, indirect: bool = True) -> ActorRef:

@@ -43,7 +43,20 @@ def antecedent(head: Token, reported: bool = True):
         if tok.lemma_.lower() in plover.SPEECH_VERBS | {"announce"}:
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in ("he", "she", "they", "we", "it")]
             if subj:
-                return args.actor_ref(subj[0])
+                nearer = _nearer_body(head, subj[0].i) if low == "it" and not neuter(subj[0]) else None
+                return args.actor_ref(nearer or subj[0])  # "Officials said the state ... and that it would"
+    return None
+
+
+NOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr", "appos", "conj")
+
+
+def _nearer_body(it: Token, after: int = -1) -> Optional[Token]:
+    """The nearest state or body named before "it" in its sentence and after token `after`: what "it" stands for
+    rather than a person or a plural who speaks ("Officials said the state had armed rebels and that it ...")."""
+    for tok in reversed(it.doc[max(it.sent.start, after + 1):it.i]):
+        if tok.dep_ in NOUN_DEPS and neuter(tok) and args.is_actor(tok):
+            return tok
     return None
 
 
