@@ -4,7 +4,13 @@ prepositional phrases, in the pattern's order (PETRARCH matched them against the
 Speed: a verb's patterns are indexed by a word each must contain (`PatternIndex`), so only patterns whose key
 word occurs in the clause are tried, and each token's forms are read once per clause (`View`). Synonym-set members
 of several tokens ("tear gas", "cease-fire") match consecutive tokens of the parse; they cost nothing to patterns
-without them."""
+without them.
+
+A pattern word does not end its match on a compound modifier of an event noun: in "carried out chemical weapons
+attacks" or "sent drone strikes" the object is the attack, and "weapons" or "drone" only says what kind it was, so
+"CARRY * &WEAPON" and "SEND * &AIRCRAFT" (military aid) must not fire. A modifier of another noun still names the
+object ("sent aid convoys", "suspended aid deliveries"); barring every compound modifier lost them (PLOVER-GSR
+and NGEC ledes two sentences each)."""
 
 from __future__ import annotations
 
@@ -37,16 +43,18 @@ class View:
     left: int
     right: int
     next: int  # the next word's index: a hyphen between is skipped ("cease - fire")
+    modifier: bool = False  # a compound modifier of an event noun ("weapons" in "weapons attacks")
 
     @staticmethod
-    def of(tok: Token) -> "View":
-        """The view of a token."""
+    def of(tok: Token, events: frozenset[str] = frozenset()) -> "View":
+        """The view of a token; `events` are the event nouns whose compound modifiers only classify them."""
         named = tok.ent_type_ in NAME_ENTITIES  # "held ... on March 3" is a date, not a march
         nxt = tok.i + 1
         if not tok.whitespace_ and nxt + 1 < len(tok.doc) and tok.doc[nxt].text in HYPHENS:
             nxt += 1
+        modifier = tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.lemma_.lower() in events
         return View(tok.i, "" if named else tok.lower_, "" if named else tok.lemma_.lower(), tok.dep_,
-                    tok.head.i, tok.left_edge.i, tok.right_edge.i, nxt)
+                    tok.head.i, tok.left_edge.i, tok.right_edge.i, nxt, modifier)
 
 
 def word_matches(word: str, view: View) -> bool:
@@ -88,6 +96,8 @@ def _run(el: Element, views: list[View], start: int) -> Optional[int]:
                 return end
         return None
     for k in range(start, len(views) - n + 1):
+        if views[k + n - 1].modifier:
+            continue
         if all(any(word_matches(w, views[k + j]) for w in words[j]) for j in range(n)):
             return k + n
     return None
@@ -97,7 +107,7 @@ def _slots_from(el: Element, views: list[View], k: int, j: int) -> Optional[int]
     """Index after slots j.. of the element matched from views[k]: each slot one token, or one member of several
     tokens in a row ("armed forces"); a shorter member is tried first, then a longer one."""
     if j == len(el.words):
-        return k
+        return None if views[k - 1].modifier else k
     if k >= len(views):
         return None
     if any(word_matches(w, views[k]) for w in el.words[j]):
@@ -202,8 +212,9 @@ def best_pattern(lex: Lexicon, verb: Token, lemma: str) -> Optional[Pattern]:
     index = lex.pattern_index(lemma)
     if index is None:
         return None
-    after = [View.of(t) for t in region_after(verb)]
-    before = [View.of(t) for t in region_before(verb)]
+    events = lex.indexes.setdefault("_nouns", frozenset(lex.nouns))
+    after = [View.of(t, events) for t in region_after(verb)]
+    before = [View.of(t, events) for t in region_before(verb)]
     for pattern in index.candidates(after + before):
         if _sequence(pattern.after, after, verb.i) and _sequence(pattern.before, before, verb.i):
             return pattern
