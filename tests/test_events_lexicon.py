@@ -96,6 +96,11 @@ def test_shipped_tables_trace_every_trigger_to_its_origin():
     assert "take" in lex.pattern_only  # listed: an everyday verb codes only through a pattern
     assert "recognize" in lex.pattern_only and "shell" not in lex.pattern_only  # WordNet synonyms, by frequency
     assert lex.nouns["airstrike"].etype == "ASSAULT" and lex.compounds[("trade", "war")].etype == "SANCTION"
+    # a phrasal verb has its own block's patterns: "carry out" those of PERPETUATE ("- * ATTACK", line 2602), not
+    # those of "carry" (SEND)
+    attack = next(p.code for p in lex.patterns["carry out"] if p.code and p.code.source == "CAMEO.2.0.txt:2602")
+    assert attack.etype == "ASSAULT"
+    assert not any(p.code.source == "CAMEO.2.0.txt:2602" for p in lex.patterns["carry"] if p.code)
     sources = {code.source.split(":")[0].split(" ")[0] for code in list(lex.verbs.values()) + list(lex.nouns.values())}
     assert sources <= {"CAMEO.2.0.txt", "conventions.yaml"}
 

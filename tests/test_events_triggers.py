@@ -77,3 +77,23 @@ def test_support_in_a_poll_and_appeal_as_attraction_are_no_events(code, text):
 def test_an_appeal_for_something_is_a_request(code):
     assert coded(code("The Kenyan president's appeal for calm went unheeded on Friday.")) == [
         ("REQUEST", "appeal", ["KEN"], [], False, False, False)]
+
+
+def sourced(events):
+    """Type, trigger text, actor countries and dictionary line of each event."""
+    return [(e.event_type, e.trigger.text, [a.country for a in e.actors], e.coded_by) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "+CARRY_OUT" is a verb of the PERPETUATE block, whose "- * ATTACK" (190) and "- * RAID" (190) code it; the
+    # patterns of "carry" (SEND: "- * &WEAPON", military aid) do not
+    ("Syrian government troops carried out chemical weapons attacks on two villages in March.",
+     [("ASSAULT", "carried out chemical weapons attacks", ["SYR"], "CAMEO.2.0.txt:2602")]),
+    ("Chadian troops carried the raid out at night.",  # the particle after the object
+     [("ASSAULT", "carried the raid", ["TCD"], "CAMEO.2.0.txt:2603")]),
+    # "in" before the verb is no particle: "give" keeps its own "- * &CURRENCY" (071), not "+GIVE_IN" (yield)
+    ("It was the year in which Norway gave gifts of cash to the clinics in Gaza.",
+     [("AID", "gave gifts of cash", ["NOR"], "CAMEO.2.0.txt:6246")]),
+])
+def test_a_phrasal_verb_takes_its_own_blocks_patterns(code, text, expected):
+    assert sourced(code(text)) == expected

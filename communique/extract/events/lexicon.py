@@ -177,6 +177,11 @@ FUNCTION_WORDS = {"to", "in", "on", "at", "by", "with", "for", "from", "of", "ou
                   "into", "back", "away", "the", "a", "an", "and", "or", "as", "about", "against", "under"}
 
 
+def phrasal_key(lemma: str, particle: str) -> str:
+    """The key of a phrasal verb's patterns ("carry out")."""
+    return f"{lemma} {particle}"
+
+
 def _set_words(word: str, synsets: dict[str, list[str]]) -> frozenset[str]:
     """A word, or the members of a synonym set ("&FIGHT"); a set the file never defines matches nothing."""
     if word.startswith("&"):  # patterns write "&military" for the set the file defines as "&MILITARY"
@@ -207,6 +212,9 @@ def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
     by_block: dict[str, list[str]] = {}
     for verb in cameo["verbs"]:
         by_block.setdefault(verb["block"], []).append(verb["lemma"])
+    for phr in cameo["phrasal"]:  # "carry out" is a verb of its own block (PERPETUATE), not of carry's (SEND)
+        if len(phr["rest"]) == 1:
+            by_block.setdefault(phr["block"], []).append(phrasal_key(phr["lemma"], phr["rest"][0]))
     synsets = {name.lower(): words for name, words in cameo["synsets"].items()}
     for raw in cameo["patterns"]:
         before = tuple(e for e in (_element(x, synsets) for x in raw["before"]) if e)

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from communique.extract.events import force, frames, senses
 from communique.extract.events import arguments as args
-from communique.extract.events.lexicon import Code, Lexicon
+from communique.extract.events.lexicon import Code, Lexicon, phrasal_key
 from communique.extract.events.matcher import best_pattern, pattern_words
 
 # Objects that make an event verb a non-event ("released a statement").
@@ -158,7 +158,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         key = next((k for k in object_keys(obj) if (lem, k) in lex.objects), None)
         if key is not None:
             return _cand(tok, [tok, obj], lex.objects[(lem, key)])
-    pattern = best_pattern(lex, tok, lem)
+    pattern = best_pattern(lex, tok, _phrasal_verb(lex, tok, lem))
     if pattern is None and lem == "warn":
         return _warning_of(lex, tok)
     if pattern is not None:
@@ -189,6 +189,18 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
     return _cand(tok, [tok], code)
+
+
+def _phrasal_verb(lex: Lexicon, tok: Token, lem: str) -> str:
+    """The key of the verb's patterns: a phrasal verb of the dictionary ("carried out") takes its own block's
+    patterns, not those of the verb alone ("carry", a verb of sending), as in PETRARCH. A particle may stand after
+    the object ("carried the raid out"); a preposition must follow the verb ("embarked on", not "carried weapons
+    out of the country", nor "the year in which X gave")."""
+    for child in tok.children:
+        placed = child.dep_ == "prt" and child.i > tok.i or child.dep_ == "prep" and child.i == tok.i + 1
+        if placed and phrasal_key(lem, child.lower_) in lex.patterns:
+            return phrasal_key(lem, child.lower_)
+    return lem
 
 
 def _warning_of(lex: Lexicon, verb: Token) -> Optional[Candidate]:

@@ -11,8 +11,10 @@ The coder joins the two at load time (`lexicon.py`) and applies the written conv
 Which verbs a pattern serves. The dictionary is PETRARCH2's regrouping of TABARI's per-verb patterns into verb
 blocks (synonym sets): a pattern line belongs to its block and PETRARCH2 applies it to every verb of the block;
 the comment after it ("# CHALLENGE") only records the verb the pattern was first written for (the file's header
-says so). The coder does the same, keeping that verb as `source`, used only for "---" patterns (not an event),
-which are sense exceptions of their own verb. A verb whose block patterns misfire is retyped with `patterns:
+says so). A phrasal verb of a block ("+CARRY_OUT" in PERPETUATE) is one of its verbs: used with its particle,
+it takes that block's patterns, not those of its first word's block (CARRY in SEND). The coder does the same,
+keeping that verb as `source`, used only for "---" patterns (not an event), which are sense exceptions of their
+own verb. A verb whose block patterns misfire is retyped with `patterns:
 ignore` in conventions.yaml (deploy, withdraw, sue...). Measured and not adopted:
 - restricting every pattern to its commented verb (TABARI's reading): VOA dev F1 0.739 -> 0.735, PLOVER-GSR
   0.658 -> 0.646, NGEC ledes 197 -> 193 of 640; nor would it mend the misfires reported against block-wide use
