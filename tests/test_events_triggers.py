@@ -97,3 +97,27 @@ def sourced(events):
 ])
 def test_a_phrasal_verb_takes_its_own_blocks_patterns(code, text, expected):
     assert sourced(code(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Zambian senator is biding her time before the budget vote.",  # "biding" is bide's, not bid's (a demand)
+    "The governor bided his time while the courts decided.",
+    "The minister was killing time in the hotel lobby.",
+])
+def test_a_verb_whose_object_is_time_itself_is_no_event(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopian troops attacked the town a second time on Sunday.",
+    "Ethiopian troops attacked the town time and again.",
+])
+def test_time_that_counts_acts_leaves_them_events(code, text):
+    assert sourced(code(text)) == [("ASSAULT", "attacked", ["ETH"], "CAMEO.2.0.txt:9009")]
+
+
+def test_forms_of_bide_are_not_read_as_bid(nlp_events):
+    from communique.extract.events.triggers import lemma
+
+    doc = nlp_events("The senator was biding her time; she bided it and bides it still.")
+    assert [lemma(t) for t in doc if t.lower_.startswith("bid")] == ["bide", "bide", "bide"]

@@ -57,7 +57,7 @@ FORM_FIXES = {form: verb for verb, forms in {
     "relaunch": ("relaunched", "relaunching", "relaunches"), "snipe": ("sniped", "sniping", "snipes"),
     "appall": ("appalled",),
     "enroll": ("enrolled", "enrolling"), "fulfill": ("fulfilled", "fulfilling"), "cane": ("caned", "caning"),
-    "rebury": ("reburied",)}.items() for form in forms}
+    "rebury": ("reburied",), "bide": ("biding", "bided", "bides")}.items() for form in forms}
 
 
 # Mode cues anywhere in the clause, for types whose mode depends on the means.

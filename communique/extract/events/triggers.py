@@ -188,7 +188,17 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
+    if _passes_time(tok):
+        return None
     return _cand(tok, [tok], code)
+
+
+def _passes_time(verb: Token) -> bool:
+    """ "bided her time", "killing time": a verb whose object is time itself (bare or someone's, which the parser
+    also makes an adverbial) waits or idles, and acts on no one; "attacked a second time", "time and again" count
+    acts."""
+    return any(c.dep_ in ("dobj", "npadvmod") and lemma(c) == "time" and all(g.dep_ == "poss" for g in c.children)
+               for c in verb.children)
 
 
 def _phrasal_verb(lex: Lexicon, tok: Token, lem: str) -> str:
