@@ -3,7 +3,7 @@
 - verbs of force used for words ("attacked the newspaper in a post") are criticism (ACCUSE);
 - a question ("asked whether ...", "asked by a reporter") is not a request; "declined to comment" is no refusal;
 - "demonstrated a readiness" shows something, "rallied support" gathers it: neither is a protest; nor is a
-  candidate's rally for supporters (rallies.py);
+  candidate's rally for supporters (rallies.py), and campaigning for office asks nothing (campaigns.py);
 - an official's protest against a decision is an accusation, not a street protest;
 - a verb trigger needs a political actor as its subject (or, in the passive, as its agent or patient).
 """
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
-from communique.extract.events import force, rallies
+from communique.extract.events import campaigns, force, rallies
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
@@ -100,6 +100,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "PROTEST" and lem in ("demonstrate", "rally", "march", "strike"):
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None  # "demonstrated a readiness", "rallied support": showing or gathering, not protest
+    if cand.etype == "REQUEST" and campaigns.electioneering(cand):
+        return None  # "campaigned in Iowa", "launched his presidential campaign": seeking votes, asking nothing
     if cand.etype == "PROTEST" and rallies.campaign_rally(cand):
         return None  # "Sanders held a rally in Springfield": campaigning for supporters, not protest
     if verb is not None and cand.etype == "PROTEST" and lem == "protest" and _official_protest(verb):
