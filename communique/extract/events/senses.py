@@ -87,8 +87,6 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "Hispanic voters back Clinton", "voters are rejecting him": a preference, not a political act
     if verb is not None and lem == "ask" and _question(verb):
         return None
-    if verb is not None and lem in ("campaign", "crusade") and not _campaigns_for(verb):
-        return None  # "Cruz campaigned in Miami": electioneering; the dictionary's DEMAND sense needs a cause
     if verb is not None and lem == "oppose" and any(c.lower_ == "as" and c.i == verb.i - 1 for c in verb.children):
         return None  # "as opposed to": a comparison
     if verb is not None and lem in ("regret", "rue") and _own_act(verb):
@@ -111,12 +109,6 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
 
 # Possessives by which a subject owns what it regrets ("regretted her remarks").
 OWN_POSSESSIVES = {"my", "our", "his", "her", "its"}  # not "their": "regrets their decision" is often of others
-
-
-def _campaigns_for(verb: Token) -> bool:
-    """The campaign has a cause or a target: "campaigned for the release of ...", "against the dam", "to free"."""
-    return any((c.dep_ == "prep" and c.lower_ in ("for", "against")) or c.dep_ in ("xcomp", "ccomp")
-               for c in verb.children)
 
 
 def _own_act(verb: Token) -> bool:
