@@ -22,6 +22,15 @@ def test_a_campaigners_rally_for_supporters_is_no_protest(code, text):
     assert code(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "At a rally in Toledo last week, Maria Lopez showed the crowd a video.",  # one person acting at it
+    "The senator was rallying for a young teacher who is running for Congress.",
+    "His rallies draw thousands of voters.",
+])
+def test_a_rally_where_a_politician_acts_is_theirs(code, text):
+    assert code(text) == []
+
+
 def test_a_rally_named_after_a_person_the_article_names_is_theirs(code):
     events = code("Senator Maria Lopez toured Ohio this week. At a Lopez rally in Dayton, volunteers handed out flags.")
     assert [e.event_type for e in events] == ["CONSULT"]

@@ -4,10 +4,10 @@ PLOVER PROTEST is "civilian demonstrations ... carried out as protests against t
 to protest a policy, action, or actor(s)". The dictionary codes every rally held (HOLD * RALLY, 141) and the
 coder's event nouns every rally with an actor, so a candidate's rally for supporters ("Sanders held a rally in
 Springfield", "at a Trump rally", "told a campaign rally in Ohio") came out as protests. A rally is campaigning,
-no event, when a campaign word names it or it belongs to a campaigner: one person (a named one, "he", "she"), a
-candidate, nominee, party or campaign, who holds it, owns it or speaks at it. It stays a protest when anything
-says it protests: "against", "to protest", "demanding", "anti-" or "protest" before it, protesters, opponents or
-the opposition holding it.
+no event, when a campaign word names it or it belongs to a campaigner: one person (a named one, "he", "she",
+"his"), a candidate, nominee, party, campaign or politician, who holds it, owns it or acts at it ("said at a
+rally"). It stays a protest when anything says it protests: "against", "to protest", "demanding", "anti-" or
+"protest" before it, protesters, opponents or the opposition holding it or acting at it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from spacy.tokens import Token
 
 from communique.extract import docutil
 from communique.extract.events import arguments as args
-from communique.extract.events import frames
 
 if TYPE_CHECKING:
     from communique.extract.events.triggers import Candidate
@@ -26,16 +25,16 @@ if TYPE_CHECKING:
 CAMPAIGN_WORDS = {"campaign", "election", "electoral", "reelection", "re-election", "primary", "caucus", "victory",
                   "stump", "fundraising", "fundraiser"}
 CAMPAIGNERS = {"candidate", "nominee", "party", "campaign", "contender", "hopeful", "challenger", "incumbent",
-               "frontrunner", "front-runner"}
-SINGLE_PEOPLE = {"he", "she"}
+               "frontrunner", "front-runner", "politician", "senator", "governor", "congressman", "congresswoman",
+               "lawmaker", "legislator", "mayor", "president"}
+SINGLE_PEOPLE = {"he", "she", "his", "her"}
 PROTESTERS = {"protester", "protestor", "demonstrator", "activist", "opponent", "opposition", "critic", "dissident"}
 PROTEST_VERBS = {"protest", "denounce", "condemn", "oppose", "decry", "demand", "reject", "resist", "defy"}
 # Verbs whose subject takes part in another's rally (or acts against it), rather than holding it.
 TAKING_PART = {"attend", "join", "disrupt", "interrupt", "storm", "crash", "picket", "protest", "cover", "watch",
                "leave", "enter", "follow", "stop"}
-# Verbs of a speaker at a rally ("said at a rally", "spoke at", "told a rally").
-SPEAKING = frames.SPEECH_VERBS | {"speak", "address", "appear", "joke", "rail", "vow", "promise", "thank", "attack",
-                                  "criticize", "criticise", "blast", "mock", "boast", "urge", "call", "ask", "praise"}
+# Prepositions that place an act at a rally ("said at a rally", "during a rally", "after a rally in Ohio").
+SETTINGS = {"at", "during", "after", "before", "following", "for", "to"}
 
 
 def campaign_rally(cand: "Candidate") -> bool:
@@ -45,8 +44,7 @@ def campaign_rally(cand: "Candidate") -> bool:
         return False
     if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in CAMPAIGN_WORDS for c in rally.children):
         return True
-    holders = _holders(rally)
-    return bool(holders) and all(_campaigner(h) for h in holders)
+    return any(_campaigner(h) for h in _holders(rally))
 
 
 def _rally(cand: "Candidate") -> Optional[Token]:
@@ -60,12 +58,17 @@ def _rally(cand: "Candidate") -> Optional[Token]:
 
 
 def _verb_of(rally: Token) -> Optional[Token]:
-    """The verb a rally noun is the object of ("held a rally") or the place of ("spoke at a rally")."""
+    """The verb that holds a rally noun ("held a rally", "told a rally"), or the verb "rally" itself."""
     if rally.pos_ == "VERB":
         return rally
     if rally.dep_ in ("dobj", "nsubjpass") and rally.head.pos_ == "VERB":
         return rally.head
-    if rally.dep_ == "pobj" and rally.head.lower_ in ("at", "during", "to") and rally.head.head.pos_ == "VERB":
+    return None
+
+
+def _setting_of(rally: Token) -> Optional[Token]:
+    """The verb a rally noun is the setting of ("said at a rally", "coined the phrase during a rally")."""
+    if rally.dep_ == "pobj" and rally.head.lower_ in SETTINGS and rally.head.head.pos_ in ("VERB", "AUX"):
         return rally.head.head
     return None
 
@@ -93,14 +96,13 @@ def _holders(rally: Token) -> list[Token]:
     out = [c for c in rally.children if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and _person(c)]
     out += [p for c in rally.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
             if p.dep_ == "pobj" and _person(p)]
-    verb = _verb_of(rally)
-    if verb is rally:
+    verb, setting = _verb_of(rally), _setting_of(rally)
+    if verb is not None and _lemma(verb) not in TAKING_PART:
         out += args.subjects(verb)
-    elif verb is not None and rally.dep_ != "pobj" and _lemma(verb) not in TAKING_PART:
-        out += args.subjects(verb)
-    elif verb is not None and rally.dep_ == "pobj" and _lemma(verb) in SPEAKING:
-        out += args.subjects(verb)
-    return out
+    if setting is not None:  # who acts at it: "she said at a rally", "Trump coined the phrase during a rally"
+        out += args.subjects(setting) + [c for c in setting.children if c.dep_ == "nsubjpass"]
+        out += [setting.head] if setting.dep_ == "acl" else []  # "Rubio, speaking at a rally"
+    return [h for h in out if h.ent_type_ not in ("DATE", "TIME")]  # "Monday's rally" is no one's
 
 
 def _campaigner(holder: Token) -> bool:
