@@ -412,3 +412,21 @@ def test_releasing_published_matter_sets_no_one_free(code, text):
 ])
 def test_releasing_people_or_property_is_a_retreat(code, text, trigger):
     assert kinds(code(text)) == [("RETREAT", trigger, False, False)]
+
+
+@pytest.mark.parametrize("text", [
+    '"That would be good," the Kenyan senator shot back.',
+    "The governor shot back that the reporter had not read the bill.",
+    "The White House fought hard to defend the tax.",
+    "Republicans did not want to fight to confirm the judges.",
+])
+def test_a_retort_or_striving_for_a_cause_is_no_combat(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Soldiers shot back at the gunmen.", "shot"),
+    ("Government troops fought to retake the town.", "fought"),
+])
+def test_forces_returning_fire_or_fighting_for_a_town_are_in_combat(code, text, trigger):
+    assert kinds(code(text)) == [("ASSAULT", trigger, False, False)]

@@ -69,8 +69,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "fought his way back to respectability"
     if verb is not None and lem in ("fight", "battle", "struggle") and _for_a_cause(verb) and not any(
             force.armed(s, lex) for s in args.subjects(verb)):
-        return None  # "fighting for their freedom", "battling for votes": striving for a cause, not combat
-        # (troops "fighting for control of the town" are in combat)
+        return None  # "fighting for their freedom", "battling for votes", "fought hard to defend the tax": striving
+        # for a cause, not combat (troops "fighting for control of the town" are in combat)
+    if verb is not None and lem in ("shoot", "fire") and _back(verb) and not force.physical(verb, lex):
+        return None  # "'Not so,' the senator shot back": a retort, said and not fired
     if verb is not None and cand.etype == "ASSAULT" and force.in_a_mishap(verb):
         return None  # "five people were killed in the crash": an accident or a disaster, not an attack (the guide
         # leaves natural disasters out)
@@ -238,6 +240,12 @@ def _for_a_cause(verb: Token) -> bool:
         return False  # "fighting for the government" takes a side
     return not any(c.dep_ == "dobj" for c in verb.children) and not any(
         c.lower_ in ("against", "with", "in", "near", "around") for c in preps)
+
+
+def _back(verb: Token) -> bool:
+    """The verb has the particle "back" and no object ("shot back", not "shot back the intruders")."""
+    return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children) and not any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _with_no_party(verb: Token) -> bool:
