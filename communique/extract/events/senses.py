@@ -5,7 +5,7 @@
 - "demonstrated a readiness" shows something, "rallied support" gathers it: neither is a protest; nor is a
   candidate's rally for supporters (rallies.py), and campaigning for office asks nothing (campaigns.py);
 - an official's protest against a decision is an accusation, not a street protest;
-- releasing a report or emails publishes them: only people or property are set free (RETREAT);
+- releasing a report or emails publishes them: only people or property are set free (releases.py);
 - a verb trigger needs a political actor as its subject (or, in the passive, as its agent or patient).
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
-from communique.extract.events import campaigns, force, rallies
+from communique.extract.events import campaigns, force, rallies, releases
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
@@ -101,7 +101,7 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "PROTEST" and lem in ("demonstrate", "rally", "march", "strike"):
         if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             return None  # "demonstrated a readiness", "rallied support": showing or gathering, not protest
-    if cand.etype == "RETREAT" and _releases_no_one(cand):
+    if cand.etype == "RETREAT" and releases.publishes(cand):
         return None  # "released her tax returns", "the release of the emails": published, no one set free
     if cand.etype == "REQUEST" and campaigns.electioneering(cand):
         return None  # "campaigned in Iowa", "launched his presidential campaign": seeking votes, asking nothing
@@ -126,45 +126,6 @@ def _own_act(verb: Token) -> bool:
                 c.dep_ in ("nsubj", "poss") for c in child.children):
             return True
     return False
-
-
-# Verbs and nouns of release (CAMEO 084 "return, release person(s) or property"), and what is released by
-# publishing it: the dictionary's own exceptions ("RELEASE * REPORT", "* RECORDING", "* IDENTITIES" [---]) and
-# their kin.
-RELEASING = {"release", "free", "liberate", "emancipate", "unloose"}
-PUBLISHED = {"report", "statement", "recording", "identity", "name", "document", "information", "data", "detail",
-             "figure", "number", "statistic", "result", "finding", "poll", "survey", "study", "estimate", "forecast",
-             "email", "e-mail", "letter", "memo", "cable", "record", "return", "transcript", "text", "page", "file",
-             "excerpt", "speech", "video", "footage", "clip", "tape", "audio", "photo", "photograph", "image",
-             "picture", "ad", "advertisement", "robocall", "album", "song", "single", "film", "movie", "book",
-             "trailer", "episode", "version", "update", "plan", "proposal", "budget", "guideline", "guidance",
-             "list", "schedule", "press", "news", "evidence", "testimony", "message", "note", "analysis",
-             "assessment", "review", "summary", "paper", "platform", "agenda"}
-
-
-def _releases_no_one(cand: "Candidate") -> bool:
-    """A release of published matter ("released her tax returns", "a report released by the agency", "the
-    release of the emails", "a press release"): publishing, not setting anyone or anything free."""
-    release = next((t for t in (cand.noun, cand.anchor, *cand.tokens) if t is not None
-                    and lemma_of(t) in RELEASING), None)
-    if release is None:
-        return False
-    if release.pos_ == "NOUN":  # "the release of X", "a prisoner release", else the owner: "Nega's release"
-        things = [c for c in release.children if c.dep_ == "compound"] + args.prep_objects(release, "of") or [
-            c for c in release.children if c.dep_ == "poss"]
-    else:
-        things = [c for c in release.children if c.dep_ in ("dobj", "nsubjpass")]
-        if not things and release.dep_ == "acl":
-            things = [release.head]  # "a report released by the agency"
-    things += [c for t in things for c in t.conjuncts]
-    return bool(things) and all(lemma_of(_counted(t)) in PUBLISHED for t in things)
-
-
-def _counted(noun: Token) -> Token:
-    """The noun a measure counts ("30 years of tax returns", "5,000 pages of emails" -> returns, emails)."""
-    inner = args.prep_objects(noun, "of")
-    return _counted(inner[0]) if inner and lemma_of(noun) in ("year", "page", "batch", "set", "trove", "cache") \
-        else args.core_head(noun)
 
 
 def _agrees_with_a_thing(verb: Token) -> bool:
