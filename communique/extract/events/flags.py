@@ -258,6 +258,11 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
             continue  # "a president should be ready to ...": a norm for any holder, not a demand on someone
         if any(s.lower_ in ("i", "we") for s in subj):
             continue  # "we must act": a resolve, not a demand on anyone
+        if all(_generic(s) for s in subj):
+            inner = known.pop(verb.i, None)
+            if inner is not None:
+                cands.remove(inner)  # "a leader must fight for ...": no one fights either
+            continue  # "a president must be ready": a norm for whoever holds a role, asked of no one
         if direct and any(s.lower_ in ("you", "they", "he", "she", "it") for s in subj):
             continue  # inside a quote, whom a pronoun stands for is the quote's to say, not ours to guess
         inner = known.pop(verb.i, None)
@@ -270,6 +275,14 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
         cand.absorbed.append(verb)
         out.append(cand)
     return out
+
+
+def _generic(subj: Token) -> bool:
+    """A subject that names anyone of a kind ("a leader", "any government", "every member"), not a party."""
+    return subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in GENERIC_DETS for c in subj.children)
+
+
+GENERIC_DETS = {"a", "an", "any", "every", "each", "no"}
 
 
 # Verbs of letting: the dictionary's ALLOW block (080, yielding; PLOVER CONCEDE).
