@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
     from communique.extract.events.triggers import Candidate
 
-QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which"}
+QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which", "where"}
 REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderator", "host"}
 CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply",
                "identify", "name"}  # "declined to be identified"
@@ -88,7 +88,7 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "conceded he had fallen short": an admission, a statement, not yielding
     if verb is not None and cand.etype in ("SUPPORT", "REJECT") and (_electorate(verb) or _poll(verb)):
         return None  # "Hispanic voters back Clinton", "voters are rejecting him": a preference, not a political act
-    if verb is not None and lem == "ask" and _question(verb):
+    if verb is not None and lem == "ask" and cand.etype == "REQUEST" and (_question(verb) or not _asks_for(verb)):
         return None
     if verb is not None and lem == "oppose" and any(c.lower_ == "as" and c.i == verb.i - 1 for c in verb.children):
         return None  # "as opposed to": a comparison
@@ -269,6 +269,26 @@ PRIVATE_PEOPLE = {"person", "people", "man", "woman", "girl", "boy", "child", "f
 def lemma_of(tok: Token) -> str:
     """The lower-case lemma."""
     return tok.lemma_.lower()
+
+
+def _asks_for(verb: Token) -> bool:
+    """ "asked X to leave", "asked for help", "asked that the vote be delayed", "asked permission": asking names
+    an act or a thing; "asked where he was", "asked a question", "when asked" name none."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ == "for":
+            return True
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
+                g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in child.children):
+            return True
+        if child.dep_ == "dobj" and not args.is_actor(child) and child.lower_ not in ASKED_NOTHING:
+            return True
+    return False
+
+
+# Objects of "ask" that name no thing wanted: whom it was asked of ("asked me"), a question ("asked a question",
+# "I was asked this").
+ASKED_NOTHING = {"me", "him", "her", "us", "them", "you", "question", "questions", "this", "that", "it", "what",
+                 "which"}
 
 
 def _question(verb: Token) -> bool:
