@@ -429,3 +429,20 @@ def test_asking_that_names_no_act_or_thing_is_a_question(code, text):
 ])
 def test_asking_for_an_act_or_a_thing_is_a_request(code, text):
     assert [e.event_type for e in code(text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Maria Lopez was battling with Governor Ana Ruiz for second place in Ohio.",
+    "We have fought the battle and he was a tough opponent.",
+])
+def test_a_political_contest_is_no_combat(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, actors, recipients", [
+    ("Somali forces fought al-Shabab militants near Kismayo on Tuesday.", ["SOM"], ["SOM"]),
+    ("Ukraine has been fighting Russia since 2022.", ["UKR"], ["RUS"]),
+])
+def test_fighting_by_forces_or_between_states_is_combat(code, text, actors, recipients):
+    assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
+            for e in code(text)] == [("ASSAULT", actors, recipients)]

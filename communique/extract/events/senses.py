@@ -71,6 +71,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             force.armed(s, lex) for s in args.subjects(verb)):
         return None  # "fighting for their freedom", "battling for votes", "fought hard to defend the tax": striving
         # for a cause, not combat (troops "fighting for control of the town" are in combat)
+    if verb is not None and cand.etype == "ASSAULT" and lem in ("fight", "battle", "struggle") and not \
+            force.physical(verb, lex):
+        return None  # "Cruz was battling with Rubio for second place", "fought the primary": a political contest
+        # with no armed party, weapon or place (troops fighting in the town, Ukraine fighting Russia are combat)
     if verb is not None and lem in ("shoot", "fire") and _back(verb) and not force.physical(verb, lex):
         return None  # "'Not so,' the senator shot back": a retort, said and not fired
     if verb is not None and cand.etype == "ASSAULT" and force.in_a_mishap(verb):
