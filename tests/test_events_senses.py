@@ -446,3 +446,22 @@ def test_a_political_contest_is_no_combat(code, text):
 def test_fighting_by_forces_or_between_states_is_combat(code, text, actors, recipients):
     assert [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
             for e in code(text)] == [("ASSAULT", actors, recipients)]
+
+
+@pytest.mark.parametrize("text", [
+    "The former ambassador discussed the scandals on Fox News on Tuesday.",
+    "Maria Lopez would discuss her immigration history in a few weeks.",
+])
+def test_one_person_discussing_a_topic_consults_no_one(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("The Kenyan foreign minister discussed the ceasefire during his visit to Cairo.", ["discussed"]),
+    ("Kenya and Uganda discussed the border on Monday.", ["discussed"]),
+    ("Ireland's prime minister is due to meet the Thai president and discuss the refugee crisis.",
+     ["meet", "discuss"]),
+])
+def test_discussing_with_a_partner_or_at_a_meeting_is_consulting(code, text, triggers):
+    events = code(text)
+    assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", t) for t in triggers]

@@ -80,6 +80,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and cand.etype == "ASSAULT" and force.in_a_mishap(verb):
         return None  # "five people were killed in the crash": an accident or a disaster, not an attack (the guide
         # leaves natural disasters out)
+    if verb is not None and lem == "discuss" and cand.etype == "CONSULT" and _alone(verb):
+        return None  # "the ambassador discussed the scandals on television": one person talking about a topic
     if verb is not None and cand.etype == "CONSULT" and _with_a_thing(verb):
         return None  # "met with resistance", "spoke with so much gusto": met no one
     if verb is not None and cand.etype == "CONSULT" and _bare_verb(cand, lem, lex) and lem not in THINGS_MET \
@@ -211,6 +213,23 @@ def _back(verb: Token) -> bool:
     """The verb has the particle "back" and no object ("shot back", not "shot back the intruders")."""
     return any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children) and not any(
         c.dep_ == "dobj" for c in verb.children)
+
+
+def _alone(verb: Token) -> bool:
+    """One person is the subject, and nothing in the clause names a partner or an occasion of meeting ("with X",
+    "in a call", "during his visit"): a person discussing a topic states views, consulting no one."""
+    subjects = args.subjects(verb)
+    if len(subjects) != 1 or subjects[0].conjuncts or args.described(args.mention_span(subjects[0])).kind != "person":
+        return False
+    clause = verb.head if verb.dep_ == "conj" else verb  # "due to meet the president and discuss the crisis"
+    return not any(t.lower_ in ("with", "between", "among", "together") or t.lemma_.lower() in OCCASIONS
+                   for t in clause.subtree if t.i != verb.i)
+
+
+# Occasions of meeting: discussing at one of them is consulting ("discussed trade during his visit", "met the
+# president and discussed the crisis").
+OCCASIONS = {"visit", "trip", "call", "meeting", "talk", "talks", "summit", "conversation", "session", "conference",
+             "dinner", "lunch", "breakfast", "tour", "sideline", "sidelines", "meet", "host", "receive", "welcome"}
 
 
 def _with_no_party(verb: Token) -> bool:
