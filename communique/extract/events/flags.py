@@ -230,10 +230,6 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
     return out
 
 
-# Determiners that make a subject anyone of its kind.
-GENERIC_DETS = {"a", "an", "any", "every", "each", "no"}
-
-
 def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list["Candidate"]:
     """"X said Y must do Z", and '"Y must do Z," X said': a demand by X on Y (the PLOVER reading of reported
     obligation). `quoted(token)` tells whether a token is inside a direct quote, whose speaker makes the demand."""
@@ -254,8 +250,6 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
             continue  # "the border should be extended": an opinion about things, not a demand on anyone
         if any(a.i < s.i for a in aux for s in subj):
             continue  # "should he win the nomination, ...": a condition, not an obligation
-        if all(any(d.dep_ == "det" and d.lower_ in GENERIC_DETS for d in s.children) for s in subj):
-            continue  # "a president should be ready to ...": a norm for any holder, not a demand on someone
         if any(s.lower_ in ("i", "we") for s in subj):
             continue  # "we must act": a resolve, not a demand on anyone
         if all(_generic(s) for s in subj):
