@@ -412,24 +412,6 @@ def test_forces_returning_fire_or_fighting_for_a_town_are_in_combat(code, text, 
     assert kinds(code(text)) == [("ASSAULT", trigger, False, False)]
 
 
-@pytest.mark.parametrize("text", [
-    "The senator asks at the school, \"Any questions I can answer?\"",
-    "The reporter was trying to ask the governor a question after the speech.",
-    "She asked me where he is.",
-    "The governor refused to share the polling when asked in 2008.",
-])
-def test_asking_that_names_no_act_or_thing_is_a_question(code, text):
-    assert "REQUEST" not in [e.event_type for e in code(text)]
-
-
-@pytest.mark.parametrize("text", [
-    "The minister asked the court to delay the hearing.",
-    "The senator asked that the vote be delayed.",
-    "Russia asked Ukraine's permission to inspect the site.",
-])
-def test_asking_for_an_act_or_a_thing_is_a_request(code, text):
-    assert [e.event_type for e in code(text)] == ["REQUEST"]
-
 
 @pytest.mark.parametrize("text", [
     "Senator Maria Lopez was battling with Governor Ana Ruiz for second place in Ohio.",

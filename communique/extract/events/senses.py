@@ -1,7 +1,8 @@
 """Senses and actors decide, not words alone: the checks a trigger candidate must pass.
 
 - verbs of force used for words ("attacked the newspaper in a post") are criticism (ACCUSE);
-- a question ("asked whether ...", "asked by a reporter") is not a request; "declined to comment" is no refusal;
+- a question ("asked whether ...", "asked by a reporter") is not a request (questions.py); "declined to comment"
+  is no refusal;
 - "demonstrated a readiness" shows something, "rallied support" gathers it: neither is a protest; nor is a
   candidate's rally for supporters (rallies.py), and campaigning for office asks nothing (campaigns.py);
 - an official's protest against a decision is an accusation, not a street protest;
@@ -16,14 +17,12 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
-from communique.extract.events import campaigns, force, rallies, releases
+from communique.extract.events import campaigns, force, questions, rallies, releases
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
     from communique.extract.events.triggers import Candidate
 
-QUESTION_WORDS = {"whether", "if", "about", "what", "why", "how", "when", "who", "which", "where"}
-REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderator", "host"}
 CONCEALMENT = {"comment", "elaborate", "discuss", "say", "speculate", "confirm", "answer", "respond", "reply",
                "identify", "name"}  # "declined to be identified"
 STATE_SECTORS = {"GOV", "LEG", "JUD", "MIL", "IGO"}
@@ -94,13 +93,14 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "conceded he had fallen short": an admission, a statement, not yielding
     if verb is not None and cand.etype in ("SUPPORT", "REJECT") and (_electorate(verb) or _poll(verb)):
         return None  # "Hispanic voters back Clinton", "voters are rejecting him": a preference, not a political act
-    if verb is not None and lem == "ask" and cand.etype == "REQUEST" and (_question(verb) or not _asks_for(verb)):
+    if verb is not None and lem == "ask" and cand.etype == "REQUEST" and (
+            questions.question(verb) or not questions.asks_for(verb)):
         return None
     if verb is not None and lem == "oppose" and any(c.lower_ == "as" and c.i == verb.i - 1 for c in verb.children):
         return None  # "as opposed to": a comparison
     if verb is not None and lem in ("regret", "rue") and _own_act(verb):
         return None  # "regrets her remarks", "I regret making them": an apology of sorts, no one criticised
-    if verb is not None and (_asked_whether(verb) or _alternative(verb)):
+    if verb is not None and (questions.asked_whether(verb) or questions.alternative(verb)):
         return None
     if verb is not None and lem in ("decline", "refuse") and _declines_comment(verb):
         return None
@@ -294,46 +294,6 @@ def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _asks_for(verb: Token) -> bool:
-    """ "asked X to leave", "asked for help", "asked that the vote be delayed", "asked permission": asking names
-    an act or a thing; "asked where he was", "asked a question", "when asked" name none."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ == "for":
-            return True
-        if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
-                g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in child.children):
-            return True
-        if child.dep_ == "dobj" and not args.is_actor(child) and child.lower_ not in ASKED_NOTHING:
-            return True
-    return False
-
-
-# Objects of "ask" that name no thing wanted: whom it was asked of ("asked me"), a question ("asked a question",
-# "I was asked this").
-ASKED_NOTHING = {"me", "him", "her", "us", "them", "you", "question", "questions", "this", "that", "it", "what",
-                 "which"}
-
-
-def _question(verb: Token) -> bool:
-    """ "asked whether ...", "asked about ...", "asked by a reporter": a question, not a request."""
-    for child in verb.children:
-        if child.dep_ == "agent" and any(args.core_head(p).lemma_.lower() in REPORTERS for p in child.children):
-            return True
-        if child.dep_ in ("ccomp", "prep", "advcl") and (
-                child.lower_ in QUESTION_WORDS or any(m.lower_ in QUESTION_WORDS for m in child.children
-                                                      if m.dep_ in ("mark", "advmod", "nsubj", "dobj"))):
-            return True
-        if child.dep_ == "ccomp" and child.left_edge.lower_ in QUESTION_WORDS:
-            return True  # "asked our followers which candidate won"
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in ("question", "questions") for c in verb.children):
-        return True  # "asked questions from the bench", "asked him a question"
-    subj = args.subjects(verb)
-    if not any(c.dep_ in ("xcomp", "ccomp") for c in verb.children if c.i > verb.i) and any(
-            t.text == "?" for t in verb.doc[verb.sent.start:verb.i]):
-        return True  # '"But why?" he asked.': the quoted question before the verb is what was asked
-    return any(args.core_head(s).lemma_.lower() in REPORTERS for s in subj) or verb.sent.text.rstrip().endswith("?")
-
-
 BODIES = {"agreement", "treaty", "accord", "deal", "pact", "talks", "negotiation", "organization", "organisation",
           "bloc", "alliance", "union", "council", "court", "convention", "federation", "community", "commission"}
 
@@ -372,22 +332,6 @@ def _disparaged(verb: Token) -> bool:
     near = list(verb.children) + [g for c in verb.children if c.dep_ == "dobj" for g in c.subtree]
     return any(c.dep_ in ("prep", "advcl", "mark") and c.lower_ == "as" for c in near) or any(
         c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in near)
-
-
-def _asked_whether(verb: Token) -> bool:
-    """ "asked whether he would resign": the event is only a question's topic."""
-    tok = verb
-    while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children) and \
-                tok.head.lemma_.lower() in ("ask", "wonder", "question", "inquire", "query"):
-            return True
-        tok = tok.head
-    return False
-
-
-def _alternative(verb: Token) -> bool:
-    """ "whether they agree or not": a clause of alternatives reports neither."""
-    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children)
 
 
 def _declines_comment(verb: Token) -> bool:
