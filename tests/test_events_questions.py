@@ -22,3 +22,11 @@ def test_asking_that_names_no_act_or_thing_is_a_question(code, text):
 ])
 def test_asking_for_an_act_or_a_thing_is_a_request(code, text):
     assert [e.event_type for e in code(text)] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The French candidate told reporters in an interview when asked which U.S. candidate she would back.",
+    "When asked whom she supported, the voter smiled.",
+])
+def test_what_a_question_asks_about_is_not_reported(code, text):
+    assert code(text) == []

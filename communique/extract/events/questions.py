@@ -53,14 +53,24 @@ def question(verb: Token) -> bool:
 
 
 def asked_whether(verb: Token) -> bool:
-    """ "asked whether he would resign": the event is only a question's topic."""
+    """ "asked whether he would resign", "asked which candidate she would back": the event is only a question's
+    topic."""
     tok = verb
     while tok.dep_ in ("ccomp", "xcomp", "conj") and tok.head.i != tok.i:
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in tok.children) and \
-                tok.head.lemma_.lower() in ("ask", "wonder", "question", "inquire", "query"):
+        if _open(tok) and tok.head.lemma_.lower() in ("ask", "wonder", "question", "inquire", "query"):
             return True
         tok = tok.head
     return False
+
+
+def _open(clause: Token) -> bool:
+    """A clause that asks: "whether/if ...", or a wh-word among its words ("which candidate she would back",
+    "whom she supported")."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children) or any(
+        t.tag_ in WH_TAGS for c in clause.children for t in (c, *c.children))
+
+
+WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
 
 
 def alternative(verb: Token) -> bool:
