@@ -30,3 +30,8 @@ def test_asking_for_an_act_or_a_thing_is_a_request(code, text):
 ])
 def test_what_a_question_asks_about_is_not_reported(code, text):
     assert code(text) == []
+
+
+def test_asking_parties_for_a_thing_hung_on_the_object_is_a_request(code):
+    events = code("The party has asked coal companies, insurance companies and even banks like Chase for donations.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("REQUEST", "asked")]

@@ -19,9 +19,12 @@ REPORTERS = {"reporter", "journalist", "interviewer", "correspondent", "moderato
 def asks_for(verb: Token) -> bool:
     """ "asked X to leave", "asked for help", "asked that the vote be delayed", "asked permission": asking names
     an act or a thing; "asked where he was", "asked a question", "when asked" name none."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "asked X for Y", also where the parser hangs "for" on the object ("asked companies like Walmart for money")
+    if any(t.dep_ in ("prep", "prt") and t.lower_ == "for" for t in (*verb.children, *(
+            t for o in objects for t in o.subtree))):
+        return True
     for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ == "for":
-            return True
         if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
                 g.dep_ in ("aux", "mark") and g.lower_ in ("to", "that") for g in child.children):
             return True
