@@ -121,3 +121,21 @@ def test_forms_of_bide_are_not_read_as_bid(nlp_events):
 
     doc = nlp_events("The senator was biding her time; she bided it and bides it still.")
     assert [lemma(t) for t in doc if t.lower_.startswith("bid")] == ["bide", "bide", "bide"]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator offered his thoughts on the war.",
+    "The governor offered analysis on television.",
+])
+def test_offering_words_or_views_is_saying_not_offering(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt offered humanitarian aid to Sudan.",
+     ("AID", "offered humanitarian aid", ["EGY"], "conventions.yaml noun: aid")),
+    ("Japan's main opposition party demanded a formal review of the trade barriers.",
+     ("REQUEST", "demanded", ["JPN"], "CAMEO.2.0.txt:7102")),  # a review demanded is an act wanted
+])
+def test_offering_aid_or_demanding_a_review_stays_an_event(code, text, expected):
+    assert sourced(code(text)) == [expected]

@@ -18,14 +18,18 @@ from communique.extract.events.matcher import best_pattern, pattern_words
 NON_EVENT_OBJECTS = {"statement", "report", "figure", "data", "video", "photo", "detail", "result", "document",
                      "book", "album", "film", "study", "survey", "poll", "song", "product", "version", "update",
                      "evidence", "proof", "explanation", "assessment", "reason", "insight", "view", "opinion",
-                     "answer", "example", "glimpse", "clue", "hint", "tone", "chord", "pose", "vision", "perspective",
-                     "slogan", "argument", "rationale", "prediction", "theory"}  # "struck a tone"
+                     "answer", "example", "glimpse", "clue", "hint", "tone", "chord", "pose"}  # "struck a tone"
 # Documents and products: released or published as objects, they make no event ("released an AI programme");
 # unlike the words above, only as the object itself ("threatened action in a television program" is an event).
 DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guideline", "roadmap", "blueprint",
                     "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
-                    "recording", "memo", "map", "record", "email", "e-mail", "file", "photograph", "ad", "advert",
-                    "advertisement", "commercial", "clip", "tape", "platform", "agenda"}
+                    "recording", "memo", "map"}
+# Words and views, offered or given as the object itself: saying, not acting ("offered his thoughts on the war",
+# "offered an emotional evaluation", "offered few specifics"); offering aid, talks or to mediate stays an offer.
+SAID_OBJECTS = {"thought", "review", "analysis", "evaluation", "testimony", "tip", "advice", "prediction", "word",
+                "remark", "observation", "perspective", "argument", "counterargument", "message", "speech",
+                "address", "vision", "specific", "specifics", "guide", "take", "description", "summary",
+                "critique", "interpretation", "rationale", "justification", "slogan", "theory"}
 # Types whose verbs take a statement, report or policy as their target ("rejected the report", "condemned the
 # statement", "protested the new policy").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE", "PROTEST"}
@@ -185,6 +189,9 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None
     if code.etype not in CLAIM_DIRECTED and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in DOCUMENT_OBJECTS
                                                  for c in tok.children):
+        return None
+    if code.etype not in CLAIM_DIRECTED | {"REQUEST"} and any(  # "demanded a formal review" wants one done
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in SAID_OBJECTS for c in tok.children):
         return None
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
