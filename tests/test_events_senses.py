@@ -447,3 +447,20 @@ def test_one_person_discussing_a_topic_consults_no_one(code, text):
 def test_discussing_with_a_partner_or_at_a_meeting_is_consulting(code, text, triggers):
     events = code(text)
     assert [(e.event_type, e.trigger.text) for e in events] == [("CONSULT", t) for t in triggers]
+
+
+@pytest.mark.parametrize("text", [
+    "He captured his party's presidential nomination in May.",
+    "She has been capturing wins in South Carolina and Alabama.",
+    "Within 12 days, he has captured the hearts of moderates in Iowa.",
+])
+def test_winning_a_prize_or_hearts_is_no_seizure(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Rebels captured the town of Kidal on Sunday.", "seize"),
+    ("Police captured two suspects in Nairobi.", "arrest"),
+])
+def test_capturing_a_town_or_people_is_coercion(code, text, mode):
+    assert [(e.event_type, e.mode, e.trigger.text) for e in code(text)] == [("COERCE", mode, "captured")]

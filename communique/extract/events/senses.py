@@ -59,8 +59,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         return None  # "dismissed speculation", "rebuffed fears that ...": a reassurance, as in CAMEO (010, 013)
     if verb is not None and lem == "agree" and cand.etype == "AGREE" and _agrees_with_a_thing(verb):
         cand.etype, cand.mode, cand.source = "SUPPORT", None, "senses.py: agree with a proposal (endorse, CAMEO 051)"
-    if verb is not None and cand.etype in ("COERCE", "ASSAULT") and lem in TAKING and _private_people(verb):
-        return None  # "Ted Cruz has captured Iowa": a candidate wins a state; forces, states and rulers seize
+    if verb is not None and cand.etype in ("COERCE", "ASSAULT") and lem in TAKING and (
+            _private_people(verb) or _prizes(verb)):
+        return None  # "Ted Cruz has captured Iowa", "captured the nomination", "captured the hearts of moderates": a
+        # candidate wins; forces, states and rulers seize
     if verb is not None and lem == "deal" and _handles_a_thing(verb):
         return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
     if verb is not None and lem in ("fight", "battle", "struggle") and any(
@@ -145,6 +147,19 @@ def _agrees_with_a_thing(verb: Token) -> bool:
 
 
 TAKING = {"capture", "seize", "take", "sweep", "overrun"}
+# What is won rather than seized: prizes of a contest, and feelings or moments caught.
+PRIZES = {"nomination", "primary", "caucus", "delegate", "vote", "seat", "race", "election", "win", "victory",
+          "majority", "plurality", "heart", "imagination", "attention", "mood", "frustration", "anger", "spirit",
+          "soul", "essence", "moment", "momentum", "headline", "spotlight", "title", "crown", "medal", "trophy",
+          "prize", "award", "image", "screenshot"}
+
+
+def _prizes(verb: Token) -> bool:
+    """Everything taken is a prize or a feeling ("captured the nomination", "capturing wins in the South")."""
+    objs = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    if verb.dep_ == "acl" and not objs:
+        objs = [verb.head]  # "a screen image captured by the site"
+    return bool(objs) and all(args.core_head(o).lemma_.lower() in PRIZES for o in objs)
 
 
 def _private_people(verb: Token) -> bool:
