@@ -464,3 +464,9 @@ def test_winning_a_prize_or_hearts_is_no_seizure(code, text):
 ])
 def test_capturing_a_town_or_people_is_coercion(code, text, mode):
     assert [(e.event_type, e.mode, e.trigger.text) for e in code(text)] == [("COERCE", mode, "captured")]
+
+
+def test_taking_over_an_office_is_no_seizure_and_an_army_taking_over_is(code):
+    assert code("The new governor took over in exceedingly hard times.") == []
+    assert [(e.event_type, e.trigger.text) for e in code("The army took over on Tuesday.")] == [
+        ("COERCE", "took over")]

@@ -63,6 +63,10 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             _private_people(verb) or _prizes(verb)):
         return None  # "Ted Cruz has captured Iowa", "captured the nomination", "captured the hearts of moderates": a
         # candidate wins; forces, states and rulers seize
+    if verb is not None and lem == "take" and _succeeds(verb) and not any(
+            force.armed(s, lex) for s in args.subjects(verb)):
+        return None  # "he took over in hard times", "will take over as head": succeeding to an office, not a
+        # seizure ("the army took over" is a coup)
     if verb is not None and lem == "deal" and _handles_a_thing(verb):
         return None  # "will deal fairly with this issue": handling, as CAMEO's "DEAL (WITH IT) [---]" says
     if verb is not None and lem in ("fight", "battle", "struggle") and any(
@@ -152,6 +156,14 @@ PRIZES = {"nomination", "primary", "caucus", "delegate", "vote", "seat", "race",
           "majority", "plurality", "heart", "imagination", "attention", "mood", "frustration", "anger", "spirit",
           "soul", "essence", "moment", "momentum", "headline", "spotlight", "title", "crown", "medal", "trophy",
           "prize", "award", "image", "screenshot"}
+
+
+def _succeeds(verb: Token) -> bool:
+    """ "took over" with nothing taken, or "as" someone ("took over as chairman")."""
+    if not any(c.dep_ in ("prt", "prep") and c.lower_ == "over" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def _prizes(verb: Token) -> bool:
