@@ -139,3 +139,9 @@ def test_offering_words_or_views_is_saying_not_offering(code, text):
 ])
 def test_offering_aid_or_demanding_a_review_stays_an_event(code, text, expected):
     assert sourced(code(text)) == [expected]
+
+
+def test_a_light_verb_with_an_attack_is_an_attack_not_anothers_verbal_sense(code):
+    # "LEAD * ATTACK" (113, criticism) of the block that holds "conduct" does not make the attack words
+    assert sourced(code("The Malian army conducted an attack on the rebel camp.")) == [
+        ("ASSAULT", "conducted an attack", ["MLI"], "conventions.yaml noun: attack")]

@@ -68,6 +68,7 @@ class Pattern:
     after: tuple[Element, ...]
     code: Optional[Code]
     weight: int
+    verb: Optional[str] = None  # the verb of its block it was written for ("# LEAD")
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def _patterns(cameo: dict, mapper: Mapper, lex: Lexicon) -> None:
             continue  # "(TO)", "TO", "(WITH)" alone: a preposition does not make a sense
         code = mapper.plover(raw["code"], f"CAMEO.2.0.txt:{raw['line']}")
         weight = sum(len(e.words) + bool(e.preps) for e in before + after)
-        pattern = Pattern(before, after, code, weight)
+        pattern = Pattern(before, after, code, weight, raw["source"])
         # A "---" pattern records a sense exception of the verb it was written for, not of its whole block.
         verbs = set(by_block.get(raw["block"], ())) if code is not None else {raw["source"]} - {None}
         for lemma in verbs:

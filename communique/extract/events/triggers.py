@@ -30,6 +30,8 @@ SAID_OBJECTS = {"thought", "review", "analysis", "evaluation", "testimony", "tip
                 "remark", "observation", "perspective", "argument", "counterargument", "message", "speech",
                 "address", "vision", "specific", "specifics", "guide", "take", "description", "summary",
                 "critique", "interpretation", "rationale", "justification", "slogan", "theory"}
+# PLOVER's verbal types (the others are material acts).
+VERBAL = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
 # Types whose verbs take a statement, report or policy as their target ("rejected the report", "condemned the
 # statement", "protested the new policy").
 CLAIM_DIRECTED = {"REJECT", "ACCUSE", "PROTEST"}
@@ -171,6 +173,9 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         # the object is part of the trigger where it makes the event ("opened fire", "held talks")
         object_made = lem in lex.pattern_only or lem in lex.light_verbs or lem not in lex.verbs
         named = [n for n in pattern_words(pattern, tok) if object_made or noun_code(lex, n) is not None]
+        borrowed = _borrowed_sense(lex, tok, lem, pattern, named)
+        if borrowed is not None:
+            return borrowed
         return _cand(tok, [tok, *(t for n in named for t in (*compounds(n), n))], pattern.code)
     if lem in lex.light_verbs:
         for obj in objects(tok):
@@ -206,6 +211,19 @@ def _passes_time(verb: Token) -> bool:
     acts."""
     return any(c.dep_ in ("dobj", "npadvmod") and lemma(c) == "time" and all(g.dep_ == "poss" for g in c.children)
                for c in verb.children)
+
+
+def _borrowed_sense(lex: Lexicon, verb: Token, lem: str, pattern, named: list[Token]) -> Optional[Candidate]:
+    """ "conducted an attack": a light verb whose object is an event noun makes that event; a pattern written for
+    another verb of its block ("LEAD * ATTACK", criticism, in the block of "conduct") does not turn the act into
+    words, or words into an act."""
+    if lem not in lex.light_verbs or pattern.verb in (None, lem) or not named:
+        return None
+    noun = named[0]
+    code = noun_code(lex, noun) if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i else None
+    if code is None or (code.etype in VERBAL) == (pattern.code.etype in VERBAL):
+        return None
+    return _cand(verb, [verb, *compounds(noun), noun], code, noun=noun)
 
 
 def _phrasal_verb(lex: Lexicon, tok: Token, lem: str) -> str:
