@@ -348,6 +348,11 @@ def test_meeting_a_party_hosting_a_gathering_or_discussing_a_topic_is_still_a_me
     assert kinds(code(text)) == expected
 
 
+def test_meeting_face_to_face_is_meeting_the_other_side(code):
+    assert kinds(code("The Sudanese and Ethiopian delegations did not meet face to face on Tuesday.")) == [
+        ("CONSULT", "meet", True, False)]
+
+
 @pytest.mark.parametrize("text", [
     "The Peruvian judge regrets her remarks about the candidate.",
     '"I regret making those comments," the Bolivian minister said.',

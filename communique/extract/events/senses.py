@@ -286,10 +286,16 @@ def _bare_verb(cand: "Candidate", lem: str, lex: "Lexicon") -> bool:
 
 def _meets_a_thing(verb: Token, lex: "Lexicon") -> bool:
     """The verb's object is neither a party, a place nor a gathering: the meeting verb meets a thing."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _doubled(c)]
     return bool(objs) and not any(
         args.is_actor(o) or o.ent_type_ in PLACES or o.pos_ in ("PROPN", "PRON") or lemma_of(o) in lex.nouns
         for o in (args.core_head(obj) for obj in objs))
+
+
+def _doubled(noun: Token) -> bool:
+    """ "face to face", "one on one": a noun repeated through a preposition is a manner, not an object."""
+    doc = noun.doc
+    return noun.i + 2 < len(doc) and doc[noun.i + 1].pos_ == "ADP" and doc[noun.i + 2].lower_ == noun.lower_
 
 
 def _handles_a_thing(verb: Token) -> bool:
