@@ -145,3 +145,8 @@ def test_a_light_verb_with_an_attack_is_an_attack_not_anothers_verbal_sense(code
     # "LEAD * ATTACK" (113, criticism) of the block that holds "conduct" does not make the attack words
     assert sourced(code("The Malian army conducted an attack on the rebel camp.")) == [
         ("ASSAULT", "conducted an attack", ["MLI"], "conventions.yaml noun: attack")]
+
+
+def test_praising_someones_message_is_still_support(code):
+    assert [(e.event_type, e.trigger.text) for e in code("She applauds his message on trade.")] == [
+        ("SUPPORT", "applauds")]

@@ -25,7 +25,8 @@ DOCUMENT_OBJECTS = {"program", "programme", "plan", "policy", "strategy", "guide
                     "paper", "model", "app", "tool", "budget", "list", "manifesto", "transcript", "footage", "image",
                     "recording", "memo", "map"}
 # Words and views, offered or given as the object itself: saying, not acting ("offered his thoughts on the war",
-# "offered an emotional evaluation", "offered few specifics"); offering aid, talks or to mediate stays an offer.
+# "offered an emotional evaluation", "offered few specifics"); offering aid, talks or to mediate stays an offer, and
+# praising, discussing or demanding words ("praised her remarks", "demanded a review") stays an event.
 SAID_OBJECTS = {"thought", "review", "analysis", "evaluation", "testimony", "tip", "advice", "prediction", "word",
                 "remark", "observation", "perspective", "argument", "counterargument", "message", "speech",
                 "address", "vision", "specific", "specifics", "guide", "take", "description", "summary",
@@ -195,8 +196,8 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if code.etype not in CLAIM_DIRECTED and any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in DOCUMENT_OBJECTS
                                                  for c in tok.children):
         return None
-    if code.etype not in CLAIM_DIRECTED | {"REQUEST"} and any(  # "demanded a formal review" wants one done
-            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in SAID_OBJECTS for c in tok.children):
+    if code.etype not in VERBAL - {"AGREE"} and any(  # words are what one praises, discusses or demands, not
+            c.dep_ in ("dobj", "nsubjpass") and lemma(c) in SAID_OBJECTS for c in tok.children):  # what one offers
         return None
     if lem in lex.needs_destination and not senses.has_destination(tok):
         return None
