@@ -475,3 +475,20 @@ def test_taking_over_an_office_is_no_seizure_and_an_army_taking_over_is(code):
     assert code("The new governor took over in exceedingly hard times.") == []
     assert [(e.event_type, e.trigger.text) for e in code("The army took over on Tuesday.")] == [
         ("COERCE", "took over")]
+
+
+@pytest.mark.parametrize("text", [
+    "Journalists are killing journalism.",
+    "But even had I known, it would not have killed my enthusiasm.",
+])
+def test_killing_a_thing_ends_it_and_slays_no_one(code, text):
+    assert code(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Guards turned their guns on the prisoners, killing 15.",
+    "The militants killed dozens in the village.",
+    "Gunmen killed him at his home.",
+])
+def test_killing_people_counted_or_named_is_an_assault(code, text):
+    assert [e.event_type for e in code(text)] == ["ASSAULT"]

@@ -63,6 +63,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             _private_people(verb) or _prizes(verb)):
         return None  # "Ted Cruz has captured Iowa", "captured the nomination", "captured the hearts of moderates": a
         # candidate wins; forces, states and rulers seize
+    if verb is not None and lem == "kill" and cand.etype == "ASSAULT" and _kills_a_thing(verb):
+        return None  # "killed the bill", "killed my enthusiasm", "journalists are killing journalism": ended, not slain
     if verb is not None and lem == "take" and _succeeds(verb) and not any(
             force.armed(s, lex) for s in args.subjects(verb)):
         return None  # "he took over in hard times", "will take over as head": succeeding to an office, not a
@@ -156,6 +158,18 @@ PRIZES = {"nomination", "primary", "caucus", "delegate", "vote", "seat", "race",
           "majority", "plurality", "heart", "imagination", "attention", "mood", "frustration", "anger", "spirit",
           "soul", "essence", "moment", "momentum", "headline", "spotlight", "title", "crown", "medal", "trophy",
           "prize", "award", "image", "screenshot"}
+
+
+def _kills_a_thing(verb: Token) -> bool:
+    """What is killed is named, and it is a thing: no party, person, pronoun or number ("killing 15")."""
+    victims = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    return bool(victims) and not any(
+        args.is_actor(v) or v.like_num or v.pos_ in ("PRON", "PROPN", "NUM") or v.ent_type_ or
+        args.core_head(v).lemma_.lower() in args.QUANTITY_NOUNS | LIVING for v in victims)
+
+
+# Living things one kills beside people (ACTOR_NOUNS names the people).
+LIVING = {"animal", "cattle", "livestock", "cow", "camel", "goat", "sheep", "horse", "dog", "elephant", "wildlife"}
 
 
 def _succeeds(verb: Token) -> bool:
