@@ -1,6 +1,7 @@
 """Verbs and nouns of force read for their sense: used physically or for words ("attacked the base" against
-"attacked the newspaper in a post", "the clash between Trump and Zelenskyy"), and harm from a mishap rather than
-an attack ("killed in the crash")."""
+"attacked the newspaper in a post", "the clash between Trump and Zelenskyy"), harm from a mishap rather than
+an attack ("killed in the crash"), and seizing, killing or taking over where nothing is seized or slain ("captured
+the nomination", "killing the bill", "took over as chairman")."""
 
 from __future__ import annotations
 
@@ -111,6 +112,41 @@ def _prep_objects(verb: Token) -> list[Token]:
             out.append(pobj)
             out.extend(t for t in pobj.lefts if t.dep_ in ("compound", "amod"))
     return out
+
+
+def kills_a_thing(verb: Token) -> bool:
+    """What is killed is named, and it is a thing: no party, person, pronoun or number ("killing 15")."""
+    victims = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    return bool(victims) and not any(
+        args.is_actor(v) or v.like_num or v.pos_ in ("PRON", "PROPN", "NUM") or v.ent_type_ or
+        args.core_head(v).lemma_.lower() in args.QUANTITY_NOUNS | LIVING for v in victims)
+
+
+# Living things one kills beside people (ACTOR_NOUNS names the people).
+LIVING = {"animal", "cattle", "livestock", "cow", "camel", "goat", "sheep", "horse", "dog", "elephant", "wildlife"}
+
+
+def succeeds(verb: Token) -> bool:
+    """ "took over" with nothing taken, or "as" someone ("took over as chairman")."""
+    if not any(c.dep_ in ("prt", "prep") and c.lower_ == "over" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+# What is won rather than seized: prizes of a contest, and feelings or moments caught.
+PRIZES = {"nomination", "primary", "caucus", "delegate", "vote", "seat", "race", "election", "win", "victory",
+          "majority", "plurality", "heart", "imagination", "attention", "mood", "frustration", "anger", "spirit",
+          "soul", "essence", "moment", "momentum", "headline", "spotlight", "title", "crown", "medal", "trophy",
+          "prize", "award", "image", "screenshot"}
+
+
+def prizes_only(verb: Token) -> bool:
+    """Everything taken is a prize or a feeling ("captured the nomination", "capturing wins in the South")."""
+    objs = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    if verb.dep_ == "acl" and not objs:
+        objs = [verb.head]  # "a screen image captured by the site"
+    return bool(objs) and all(args.core_head(o).lemma_.lower() in PRIZES for o in objs)
 
 
 def _lemma(tok: Token) -> str:

@@ -60,12 +60,12 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
     if verb is not None and lem == "agree" and cand.etype == "AGREE" and _agrees_with_a_thing(verb):
         cand.etype, cand.mode, cand.source = "SUPPORT", None, "senses.py: agree with a proposal (endorse, CAMEO 051)"
     if verb is not None and cand.etype in ("COERCE", "ASSAULT") and lem in TAKING and (
-            _private_people(verb) or _prizes(verb)):
+            _private_people(verb) or force.prizes_only(verb)):
         return None  # "Ted Cruz has captured Iowa", "captured the nomination", "captured the hearts of moderates": a
         # candidate wins; forces, states and rulers seize
-    if verb is not None and lem == "kill" and cand.etype == "ASSAULT" and _kills_a_thing(verb):
+    if verb is not None and lem == "kill" and cand.etype == "ASSAULT" and force.kills_a_thing(verb):
         return None  # "killed the bill", "killed my enthusiasm", "journalists are killing journalism": ended, not slain
-    if verb is not None and lem == "take" and _succeeds(verb) and not any(
+    if verb is not None and lem == "take" and force.succeeds(verb) and not any(
             force.armed(s, lex) for s in args.subjects(verb)):
         return None  # "he took over in hard times", "will take over as head": succeeding to an office, not a
         # seizure ("the army took over" is a coup)
@@ -153,41 +153,6 @@ def _agrees_with_a_thing(verb: Token) -> bool:
 
 
 TAKING = {"capture", "seize", "take", "sweep", "overrun"}
-# What is won rather than seized: prizes of a contest, and feelings or moments caught.
-PRIZES = {"nomination", "primary", "caucus", "delegate", "vote", "seat", "race", "election", "win", "victory",
-          "majority", "plurality", "heart", "imagination", "attention", "mood", "frustration", "anger", "spirit",
-          "soul", "essence", "moment", "momentum", "headline", "spotlight", "title", "crown", "medal", "trophy",
-          "prize", "award", "image", "screenshot"}
-
-
-def _kills_a_thing(verb: Token) -> bool:
-    """What is killed is named, and it is a thing: no party, person, pronoun or number ("killing 15")."""
-    victims = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
-    return bool(victims) and not any(
-        args.is_actor(v) or v.like_num or v.pos_ in ("PRON", "PROPN", "NUM") or v.ent_type_ or
-        args.core_head(v).lemma_.lower() in args.QUANTITY_NOUNS | LIVING for v in victims)
-
-
-# Living things one kills beside people (ACTOR_NOUNS names the people).
-LIVING = {"animal", "cattle", "livestock", "cow", "camel", "goat", "sheep", "horse", "dog", "elephant", "wildlife"}
-
-
-def _succeeds(verb: Token) -> bool:
-    """ "took over" with nothing taken, or "as" someone ("took over as chairman")."""
-    if not any(c.dep_ in ("prt", "prep") and c.lower_ == "over" for c in verb.children):
-        return False
-    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-
-
-def _prizes(verb: Token) -> bool:
-    """Everything taken is a prize or a feeling ("captured the nomination", "capturing wins in the South")."""
-    objs = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
-    if verb.dep_ == "acl" and not objs:
-        objs = [verb.head]  # "a screen image captured by the site"
-    return bool(objs) and all(args.core_head(o).lemma_.lower() in PRIZES for o in objs)
-
-
 def _private_people(verb: Token) -> bool:
     """Every subject is a named person who holds no state or armed office (a candidate, a businessman)."""
     subjects = args.subjects(verb)
