@@ -489,6 +489,7 @@ def test_killing_a_thing_ends_it_and_slays_no_one(code, text):
     "Guards turned their guns on the prisoners, killing 15.",
     "The militants killed dozens in the village.",
     "Gunmen killed him at his home.",
+    "The militia has been killing lots of civilians in the north.",
 ])
 def test_killing_people_counted_or_named_is_an_assault(code, text):
     assert [e.event_type for e in code(text)] == ["ASSAULT"]

@@ -117,6 +117,7 @@ def _prep_objects(verb: Token) -> list[Token]:
 def kills_a_thing(verb: Token) -> bool:
     """What is killed is named, and it is a thing: no party, person, pronoun or number ("killing 15")."""
     victims = [o for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    victims += [p for v in victims for p in args.prep_objects(v, "of")]  # "lots of civilians"
     return bool(victims) and not any(
         args.is_actor(v) or v.like_num or v.pos_ in ("PRON", "PROPN", "NUM") or v.ent_type_ or
         args.core_head(v).lemma_.lower() in args.QUANTITY_NOUNS | LIVING for v in victims)
