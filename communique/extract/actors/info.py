@@ -121,7 +121,8 @@ US_STATES = frozenset(
 def party_state(last: Token) -> Optional[str]:
     """USA when the name ending with `last` is followed by a party and a US state or town ("Jane Roe (R-Tenn.)",
     "John Doe, D-Calif.,"): the affiliation US papers give a legislator."""
-    match = PARTY_STATE.match(last.doc.text, last.idx + len(last.text))
+    # the text joined once per document: doc.text joins every token again at each call
+    match = PARTY_STATE.match(docutil.text(last.doc), last.idx + len(last.text))
     if match is None:
         return None
     place = match.group("inner") or match.group("after")
