@@ -134,6 +134,8 @@ def relative_antecedent(tok: Token) -> Token:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Entity labels of places.
+PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 def prep_objects(tok: Token, word: str) -> list[Token]:
@@ -310,7 +312,7 @@ def location_of(anchor: Token) -> Optional[Location]:
             if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
                     ent = _entity_at(obj)
                     return Location(text=ent.text, start=ent.start_char, end=ent.end_char,
                                     name=ent.text, country=_country(ent.text) or city_country(ent.text))

@@ -41,7 +41,6 @@ PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*
 COUNTS = {"two": 2, "three": 3, "four": 4}
 STATE_WORDS = ("countries", "nations", "states")
 PAIR_REACH = 1500  # characters back to the two parties
-PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 class EventCoder:
@@ -102,7 +101,7 @@ class EventCoder:
             return False
         homes = {a.country for a in event.actors}
         places = [self.doc.char_span(r.start, r.end, alignment_mode="expand") for r in event.recipients]
-        return None not in homes and all(p is not None and p.root.ent_type_ in PLACE_ENTS for p in places) \
+        return None not in homes and all(p is not None and p.root.ent_type_ in args.PLACE_ENTS for p in places) \
             and {r.country for r in event.recipients} <= homes
 
     def _event(self, cand: Candidate, etype: str, mode, state: "flags.Flags", sent: Span) -> Event:

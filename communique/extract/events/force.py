@@ -83,7 +83,7 @@ def physical(verb: Token, lex: "Lexicon") -> bool:
     if any(armed(s, lex) for s in subjects):
         return True
     objs = [o for o in objects(verb)]
-    if any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in PHYSICAL_TARGETS
+    if any(o.ent_type_ in args.PLACE_ENTS or o.lemma_.lower() in PHYSICAL_TARGETS
            or o.lower_ in PHYSICAL_TARGETS for o in objs):
         return True
     return any(t.lower_ in lex.force_words for t in clause if t.i != verb.i)

@@ -254,7 +254,7 @@ def _with_a_thing(verb: Token) -> bool:
 # maritime security").
 THINGS_MET = {"visit", "tour", "travel", "fly", "arrive", "return", "discuss", "negotiate", "debate", "talk",
                 "consult", "confer", "review", "examine"}
-PLACES = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+NAMED = {*args.PLACE_ENTS, "ORG", "NORP", "PERSON"}  # places, bodies, peoples, persons
 
 
 def _bare_verb(cand: "Candidate", lem: str, lex: "Lexicon") -> bool:
@@ -267,7 +267,7 @@ def _meets_a_thing(verb: Token, lex: "Lexicon") -> bool:
     """The verb's object is neither a party, a place nor a gathering: the meeting verb meets a thing."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _doubled(c)]
     return bool(objs) and not any(
-        args.is_actor(o) or o.ent_type_ in PLACES or o.pos_ in ("PROPN", "PRON") or lemma_of(o) in lex.nouns
+        args.is_actor(o) or o.ent_type_ in NAMED or o.pos_ in ("PROPN", "PRON") or lemma_of(o) in lex.nouns
         for o in (args.core_head(obj) for obj in objs))
 
 
@@ -410,7 +410,7 @@ def has_destination(verb: Token) -> bool:
     """The verb names a place it goes to or arrives in ("arrived in Riyadh", "travelled to Kyiv")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at")):
         # a country or capital the recogniser took for a person counts too ("travelled to Accra")
-        if any(p.ent_type_ in ("GPE", "LOC", "FAC") or (p.pos_ == "PROPN" and args.country_of_place(p.text))
+        if any(p.ent_type_ in args.PLACE_ENTS or (p.pos_ == "PROPN" and args.country_of_place(p.text))
                for p in prep.children if p.dep_ == "pobj"):
             return True
     return False
