@@ -15,7 +15,7 @@ from communique.extract.actors import describe as _actors
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LAW", "PRODUCT"}
-PRONOUNS = {"he", "she", "they", "we", "it", "i", "his", "her", "their", "our", "its", "my"}
+PRONOUNS = {"he", "she", "they", "we", "it", "i", "his", "her", "their", "our", "its", "my", "him", "them"}
 # Common nouns that name political actors even without a named entity.
 ACTOR_NOUNS = {
     "government", "army", "military", "soldier", "troop", "police", "rebel", "guerrilla",

@@ -30,10 +30,10 @@ if not Doc.has_extension("statements"):
 # Prepositions whose object is the party an event is directed at.
 # "rallied behind X": behind is directed too
 RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from", "into", "behind"}
-PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my"}
+PERSONAL = {"he", "she", "they", "we", "it", "i", "you", "his", "her", "their", "our", "its", "my", "him", "them"}
 FIRST_PERSON = speech.FIRST_PERSON
 LAST_SPEAKER_REACH = 600  # characters back to the last person who spoke, for a bare "he" or "she"
-GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
+GENDERS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 # Plural descriptions of the two parties just named ("the two leaders", "both sides").
 # A number may carry one describing word ("the three military-led nations", "the two warring sides").
 PAIR = re.compile(r"^(?:the|both)(?: (?P<n>two|three|four)(?: [a-z]+(?:-[a-z]+)*)?)? (?:leaders|sides|parties|"
