@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
-from communique.extract.events import campaigns, force, questions, rallies, releases
+from communique.extract.events import access, campaigns, force, questions, rallies, releases
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
@@ -46,6 +46,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
             force.between_people(cand.noun, lex) or force.in_words(cand.noun)):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "conventions.yaml figurative noun"
         cand.contexts = ()
+    if verb is not None and cand.etype == "COERCE" and access.refused_entry(verb):
+        cand.etype, cand.mode, cand.source = "REJECT", "yield", "access.py: entry refused"
     if verb is not None and lem in ("dismiss", "reject") and _disparaged(verb):
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "senses.py: dismissed as (disparaging)"
     if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
