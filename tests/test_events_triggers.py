@@ -150,3 +150,9 @@ def test_a_light_verb_with_an_attack_is_an_attack_not_anothers_verbal_sense(code
 def test_praising_someones_message_is_still_support(code):
     assert [(e.event_type, e.trigger.text) for e in code("She applauds his message on trade.")] == [
         ("SUPPORT", "applauds")]
+
+
+def test_a_date_after_a_call_is_no_call_on_anyone(code):
+    assert [e.event_type for e in code("Kenya's president said Tanzania's president had called him on Sunday.")] == []
+    assert [(e.event_type, e.trigger.text) for e in code("Kenya called on Tanzania on Sunday to open the border.")] \
+        == [("REQUEST", "called on")]

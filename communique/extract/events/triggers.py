@@ -138,6 +138,11 @@ def noun_code(lex: Lexicon, noun: Token) -> Optional[Code]:
 UNDERGOING = {"face"}
 
 
+def _of_time(prep: Token) -> bool:
+    """ "called him on Sunday": the preposition opens a date, not the particle of "call on"."""
+    return prep.dep_ == "prep" and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     """A trigger headed by a verb: phrasal verb, dictionary pattern, light verb + event noun, the verb alone."""
     if tok.pos_ != "VERB":
@@ -150,7 +155,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         return None  # "affirmed that ...", but "affirmed their support for X" is the support
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal:
+        if child.dep_ in ("prt", "prep") and (lem, child.lower_) in lex.phrasal and not _of_time(child):
             if passive and (lem, child.lower_) == ("call", "for"):
                 return None  # "Texas was called for Cruz", "elections were called for June": no appeal
             return _cand(tok, [tok, child], lex.phrasal[(lem, child.lower_)])
