@@ -237,15 +237,12 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
 
     known = {c.anchor.i: c for c in cands}
     out = []
-    doc = sent.doc
-    modals = docutil.tokens_where(doc, "deontic_aux", {"LOWER": DEONTIC_AUX.__contains__, "DEP": "aux".__eq__})
-    for verb in {doc[i].head for i in docutil.between(modals, sent.start, sent.end)}:
-        aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX]
-        direct = verb.dep_ == "ROOT" and quoted is not None and quoted(verb)
-        if not aux or not direct and (
-                verb.dep_ != "ccomp" or _lemma(verb.head) not in plover.SPEECH_VERBS - ASSERTIONS):
+    for verb, aux, head in _obligations(sent):
+        clause = _conjunct_root(head)
+        direct = clause.dep_ == "ROOT" and quoted is not None and quoted(head)
+        if not direct and (clause.dep_ != "ccomp" or _lemma(clause.head) not in plover.SPEECH_VERBS - ASSERTIONS):
             continue
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
         if not any(args.is_actor(s) for s in subj):
             continue  # "the border should be extended": an opinion about things, not a demand on anyone
         if any(a.i < s.i for a in aux for s in subj):
@@ -263,12 +260,41 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
         if inner is not None:
             cands.remove(inner)
         mode = plover.REQUEST_MODES.get(inner.etype) if inner is not None else None
-        cand = Candidate(verb, [aux[0], verb], "REQUEST", mode, recipient_heads=subj,
-                         actor_heads=[] if direct else [c for c in verb.head.children if c.dep_ == "nsubj"],
-                         own_subject=False, by_speaker=direct)
+        demanders = [] if direct else [c for c in clause.head.children if c.dep_ == "nsubj"]
+        # "..., Rubio said, adding that both sides need to ...": a speech verb with no subject is the speaker's
+        cand = Candidate(verb, [aux[0], verb], "REQUEST", mode, recipient_heads=subj, actor_heads=demanders,
+                         own_subject=False, by_speaker=not demanders)
         cand.absorbed.append(verb)
         out.append(cand)
     return out
+
+
+def _obligations(sent: Span) -> list[tuple[Token, list[Token], Token]]:
+    """(verb, modal words, clause head) of each obligation in the sentence: "Y must do" and "Y should do" (the
+    verb heads its clause), "Y needs to do" (the semi-modal "need" heads it)."""
+    doc = sent.doc
+    out = []
+    modals = docutil.tokens_where(doc, "deontic_aux", {"LOWER": DEONTIC_AUX.__contains__, "DEP": "aux".__eq__})
+    for verb in sorted({doc[i].head for i in docutil.between(modals, sent.start, sent.end)}, key=lambda t: t.i):
+        out.append((verb, [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX], verb))
+    needs = docutil.tokens_where(doc, "semi_modal", {"LEMMA": SEMI_MODALS.__contains__, "POS": "VERB".__eq__})
+    for need in (doc[i] for i in docutil.between(needs, sent.start, sent.end) if doc[i].tag_ in PRESENT):
+        out += [(x, [need], need) for x in need.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                and not any(a.dep_ == "auxpass" for a in x.children)]  # "IS needs to be destroyed": by others
+    return out
+
+
+SEMI_MODALS = {"need"}
+PRESENT = {"VBZ", "VBP"}  # "Hillary needed to split the primaries" weighs what was necessary; it asks nothing
+
+
+def _conjunct_root(verb: Token) -> Token:
+    """The first of coordinated clauses ("... that there is no solution and that both sides need to ..."): the
+    clause the coordination hangs from."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb
 
 
 def _generic(subj: Token) -> bool:
