@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events import force, frames, senses
+from communique.extract.events import force, frames, meetings
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, phrasal_key
 from communique.extract.events.matcher import best_pattern, pattern_words
@@ -191,7 +191,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
             code = noun_code(lex, obj)
             if code is not None and lem in UNDERGOING:
                 code = replace(code, reverse=True)
-            if code is not None and not (lemma(obj) == "call" and not senses.is_phone_call(obj)):
+            if code is not None and not (lemma(obj) == "call" and not meetings.is_phone_call(obj)):
                 return _cand(tok, [tok, *compounds(obj), obj], code, noun=obj)
     code = lex.verbs.get(lem)
     if code is None or lem in lex.pattern_only:
@@ -204,7 +204,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     if code.etype not in VERBAL - {"AGREE"} and any(  # words are what one praises, discusses or demands, not
             c.dep_ in ("dobj", "nsubjpass") and lemma(c) in SAID_OBJECTS for c in tok.children):  # what one offers
         return None
-    if lem in lex.needs_destination and not senses.has_destination(tok):
+    if lem in lex.needs_destination and not meetings.has_destination(tok):
         return None
     if _passes_time(tok):
         return None
@@ -288,7 +288,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
             code = lex.phrasal[("call", "for")]
         elif "on" in preps and any(c.dep_ in ("acl", "relcl") and c.tag_ == "VB" for c in tok.subtree):
             code = lex.phrasal[("call", "on")]  # "calls on the parties to end the war"
-        elif not senses.is_phone_call(tok):
+        elif not meetings.is_phone_call(tok):
             return None
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
     if lemma(tok) == "war" and args.announcing_verb(tok) is None and (
@@ -319,7 +319,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
     claimed = args.claiming_verb(tok) is not None  # "claimed responsibility for the bombing"
     # "opened his tour with a visit to Chad": a visit with its destination is a concrete trip
-    destined = code.etype == "CONSULT" and lemma(tok) in ("visit", "trip") and senses.has_destination(tok)
+    destined = code.etype == "CONSULT" and lemma(tok) in ("visit", "trip") and meetings.has_destination(tok)
     announced = args.announcing_verb(tok) is not None  # "Japan announced an aid package", "... new sanctions"
     if not (has_actor or happened or dated or situated or harmed or befell or claimed or announced or destined):
         return None
