@@ -7,15 +7,9 @@ from datetime import date
 import pytest
 
 from communique.records import Content, Speaker, Statement
+from eventhelp import only
 
 PUB = date(2026, 3, 12)  # a Thursday
-
-
-def one(events, etype):
-    """The single event of a type."""
-    found = [e for e in events if e.event_type == etype]
-    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
-    return found[0]
 
 
 def countries(refs):
@@ -61,7 +55,7 @@ def countries(refs):
     ("Gunmen opened fire on a bus near the border.", "ASSAULT", "opened fire"),
 ])
 def test_each_type_in_several_phrasings(code, text, etype, trigger):
-    event = one(code(text), etype)
+    event = only(code(text), etype)
     assert event.trigger.text == trigger
     assert text[event.trigger.start:event.trigger.end] == trigger
     assert not (event.negated or event.future or event.hypothetical)
@@ -79,7 +73,7 @@ def test_a_promised_act_is_coded_as_that_act_in_the_future(code, text, etype, tr
 
 
 def test_passive_sanction_has_agent_as_actor_and_subject_target_as_recipient(code):
-    event = one(code("Sanctions were imposed on Iran by the EU on Monday."), "SANCTION")
+    event = only(code("Sanctions were imposed on Iran by the EU on Monday."), "SANCTION")
     assert [(a.text, a.country, a.sector) for a in event.actors] == [("the EU", "EU", "IGO")]
     assert [(r.text, r.country) for r in event.recipients] == [("Iran", "IRN")]
     assert (event.date.text, event.date.value, event.date.precision) == ("Monday", "2026-03-09", "day")
@@ -90,12 +84,12 @@ def test_passive_sanction_has_agent_as_actor_and_subject_target_as_recipient(cod
     ("The European Union lifted the embargo on Iranian oil.", "RETREAT", ["IRN"]),
 ])
 def test_the_country_whose_goods_a_measure_targets_is_its_recipient(code, text, etype, recipient):
-    event = one(code(text), etype)
+    event = only(code(text), etype)
     assert countries(event.recipients) == recipient
 
 
 def test_reciprocal_talks_have_both_parties_as_actors(code):
-    event = one(code("Brazil and France held talks in Brasilia on Tuesday."), "CONSULT")
+    event = only(code("Brazil and France held talks in Brasilia on Tuesday."), "CONSULT")
     assert countries(event.actors) == ["BRA", "FRA"]
     assert event.recipients == []
     assert (event.location.name, event.location.country) == ("Brasilia", "BRA")
@@ -103,34 +97,34 @@ def test_reciprocal_talks_have_both_parties_as_actors(code):
 
 
 def test_nominal_talks_between_two_countries(code):
-    event = one(code("The talks between Chile and Peru ended without a deal."), "CONSULT")
+    event = only(code("The talks between Chile and Peru ended without a deal."), "CONSULT")
     assert event.trigger.text == "talks"
     assert countries(event.actors) == ["CHL", "PER"]
 
 
 def test_phone_call_mode(code):
-    event = one(code("The Dutch prime minister spoke with Ghana's president by phone."), "CONSULT")
+    event = only(code("The Dutch prime minister spoke with Ghana's president by phone."), "CONSULT")
     assert event.mode == "phone"
     assert countries(event.actors) == ["NLD"]
     assert countries(event.recipients) == ["GHA"]
 
 
 def test_visit_mode_and_recipient(code):
-    event = one(code("The Italian foreign minister visited Egypt on Wednesday."), "CONSULT")
+    event = only(code("The Italian foreign minister visited Egypt on Wednesday."), "CONSULT")
     assert event.mode == "visit"
     assert [(a.country, a.sector) for a in event.actors] == [("ITA", "GOV")]
     assert countries(event.recipients) == ["EGY"]
 
 
 def test_accuse_recipient_and_mode(code):
-    event = one(code("Greece accused Turkey of violating its airspace."), "ACCUSE")
+    event = only(code("Greece accused Turkey of violating its airspace."), "ACCUSE")
     assert event.mode == "disapprove"  # CAMEO 112 "accuse" in the 2021 table; allege is for its subcodes
     assert countries(event.actors) == ["GRC"]
     assert countries(event.recipients) == ["TUR"]
 
 
 def test_threat_mode_comes_from_the_threatened_action(code):
-    event = one(code("Azerbaijan threatened to break relations with Armenia."), "THREATEN")
+    event = only(code("Azerbaijan threatened to break relations with Armenia."), "THREATEN")
     assert event.mode == "relations"
     assert countries(event.recipients) == ["ARM"]
     assert [e.event_type for e in code("Azerbaijan threatened to break relations with Armenia.")] == ["THREATEN"]
@@ -142,29 +136,29 @@ def test_refusal_mode_and_no_separate_meeting(code):
 
 
 def test_assault_modes(code):
-    assert one(code("Israeli jets carried out an airstrike on Gaza."), "ASSAULT").mode == "heavy-weapons"  # 195
-    assert one(code("Gunmen opened fire on a bus near the border."), "ASSAULT").mode == "firearms"
+    assert only(code("Israeli jets carried out an airstrike on Gaza."), "ASSAULT").mode == "heavy-weapons"  # 195
+    assert only(code("Gunmen opened fire on a bus near the border."), "ASSAULT").mode == "firearms"
 
 
 def test_protest_hunger_strike_mode(code):
-    event = one(code("Kurdish prisoners began a hunger strike on Monday."), "PROTEST")
+    event = only(code("Kurdish prisoners began a hunger strike on Monday."), "PROTEST")
     assert (event.trigger.text, event.mode) == ("began a hunger strike", "hunger")
 
 
 def test_contexts_from_the_clause(code):
-    event = one(code("Chadian troops attacked rebel positions near the border."), "ASSAULT")
+    event = only(code("Chadian troops attacked rebel positions near the border."), "ASSAULT")
     assert event.contexts == ["military", "territory"]
-    event = one(code("Voters in Benin protested against the postponed election."), "PROTEST")
+    event = only(code("Voters in Benin protested against the postponed election."), "PROTEST")
     assert "election" in event.contexts
 
 
 def test_nationality_pair_gives_two_actors(code):
-    event = one(code("Senior Hungarian and Romanian officials agreed on Wednesday to share data."), "AGREE")
+    event = only(code("Senior Hungarian and Romanian officials agreed on Wednesday to share data."), "AGREE")
     assert countries(event.actors) == ["HUN", "ROU"]
 
 
 def test_location_in_phrase(code):
-    event = one(code("Thousands of Chilean students demonstrated in Santiago on Friday."), "PROTEST")
+    event = only(code("Thousands of Chilean students demonstrated in Santiago on Friday."), "PROTEST")
     loc = event.location
     assert (loc.text, loc.name, loc.country) == ("Santiago", "Santiago", "CHL")
     assert event.date.value == "2026-03-06"
@@ -173,28 +167,28 @@ def test_location_in_phrase(code):
 # --- flags ------------------------------------------------------------------------------------
 
 def test_negated_meeting(code):
-    event = one(code("The Peruvian president did not meet the Bolivian delegation."), "CONSULT")
+    event = only(code("The Peruvian president did not meet the Bolivian delegation."), "CONSULT")
     assert (event.negated, event.future, event.hypothetical) == (True, False, False)
 
 
 def test_never_signed_is_negated(code):
-    event = one(code("Ecuador never signed the agreement."), "SUPPORT")
+    event = only(code("Ecuador never signed the agreement."), "SUPPORT")
     assert event.negated is True
 
 
 def test_future_meeting(code):
-    event = one(code("The Kenyan president will meet his Ugandan counterpart next week."), "CONSULT")
+    event = only(code("The Kenyan president will meet his Ugandan counterpart next week."), "CONSULT")
     assert (event.negated, event.future, event.hypothetical) == (False, True, False)
     assert event.date.value == "2026-03-16/2026-03-22"
 
 
 def test_plans_to_visit_is_future(code):
-    event = one(code("The Polish president plans to visit Lithuania in May."), "CONSULT")
+    event = only(code("The Polish president plans to visit Lithuania in May."), "CONSULT")
     assert event.future is True
 
 
 def test_expected_to_sign_is_future(code):
-    event = one(code("Colombia is expected to sign the accord on Friday."), "SUPPORT")
+    event = only(code("Colombia is expected to sign the accord on Friday."), "SUPPORT")
     assert event.future is True
 
 
@@ -214,7 +208,7 @@ def test_an_agreement_to_an_agreement_is_one_promise(code):
 
 
 def test_conditional_sanctions_are_hypothetical(code):
-    event = one(code("Canada could impose sanctions if the vote is rigged."), "SANCTION")
+    event = only(code("Canada could impose sanctions if the vote is rigged."), "SANCTION")
     assert event.hypothetical is True
     assert [e.event_type for e in code("Canada could impose sanctions if the vote is rigged.")] == ["SANCTION"]
 
@@ -229,17 +223,17 @@ def test_an_act_in_case_of_another_is_conditional_and_the_condition_no_event(cod
 
 
 def test_question_is_hypothetical(code):
-    event = one(code("Will Japan impose sanctions on the regime?"), "SANCTION")
+    event = only(code("Will Japan impose sanctions on the regime?"), "SANCTION")
     assert event.hypothetical is True
 
 
 def test_denied_crossing_is_negated(code):
     events = code("Moscow denied that its troops had attacked the village.")
-    assert one(events, "ASSAULT").negated is True
+    assert only(events, "ASSAULT").negated is True
 
 
 def test_refusal_of_cooperation_is_a_rejection(code):
-    event = one(code("Syria says it will not accept any more refugees."), "REJECT")
+    event = only(code("Syria says it will not accept any more refugees."), "REJECT")
     assert (event.negated, event.future) == (False, False)
 
 
@@ -250,7 +244,7 @@ def test_announced_future_aid_is_future_aid(code):
 
 
 def test_reported_obligation_is_a_demand(code):
-    event = one(code("Russia said on Tuesday that Sudan must return the helicopter."), "REQUEST")
+    event = only(code("Russia said on Tuesday that Sudan must return the helicopter."), "REQUEST")
     assert countries(event.actors) == ["RUS"]
     assert countries(event.recipients) == ["SDN"]
 
@@ -286,7 +280,7 @@ def test_trigger_spans_on_doc(nlp_events):
 
 
 def test_pronoun_takes_the_speaker(code):
-    event = one(code("The Greek prime minister said he had met the Turkish president."), "CONSULT")
+    event = only(code("The Greek prime minister said he had met the Turkish president."), "CONSULT")
     assert countries(event.actors) == ["GRC"]
     assert event.actors[0].text == "he"
     assert countries(event.recipients) == ["TUR"]
@@ -306,13 +300,13 @@ def test_event_inside_statement_is_claimed(nlp_events):
     )]
     for name, proc in nlp_events.pipeline:
         doc = proc(doc)
-    event = one(doc._.events, "COERCE")
+    event = only(doc._.events, "COERCE")
     assert (event.trigger.text, event.mode, event.claimed_by) == ("closed the border", "restrict", "c1:s1")
     assert countries(event.actors) == ["ZMB"]
 
 
 def test_event_outside_statement_is_unclaimed(code):
-    assert one(code("Estonia expelled two Russian diplomats."), "SANCTION").claimed_by is None
+    assert only(code("Estonia expelled two Russian diplomats."), "SANCTION").claimed_by is None
 
 
 def test_min_confidence_filters():
@@ -332,7 +326,7 @@ def test_a_month_after_a_light_verb_is_not_a_march(code):
 
 def test_event_actor_takes_the_statement_speakers_resolution(run):
     doc = run("Foreign Minister Ana Ruiz of Chile arrived on Monday. She urged Peru to reopen the border.", PUB)
-    request = one(doc._.events, "REQUEST")
+    request = only(doc._.events, "REQUEST")
     assert (request.actors[0].text, request.actors[0].name, request.actors[0].country) == ("She", "Ana Ruiz", "CHL")
     assert request.claimed_by is None  # the request is the speech act itself, told by the article
 
@@ -340,27 +334,27 @@ def test_event_actor_takes_the_statement_speakers_resolution(run):
 def test_a_surname_takes_the_full_name_of_an_earlier_speaker(run):
     doc = run("Foreign Minister Ana Ruiz of Chile said the border would reopen. "
               "The Peruvian president met Ruiz in Lima on Tuesday.", PUB)
-    meeting = one(doc._.events, "CONSULT")
+    meeting = only(doc._.events, "CONSULT")
     assert [(r.text, r.name, r.country) for r in meeting.recipients] == [("Ruiz", "Ana Ruiz", "CHL")]
     assert [a.country for a in meeting.actors] == ["PER"]
 
 
 def test_noun_trigger_takes_the_location_and_date_of_its_verb(run):
     doc = run("The minister said talks would resume in Bergen on Monday.", PUB)
-    talks = one(doc._.events, "CONSULT")
+    talks = only(doc._.events, "CONSULT")
     assert (talks.trigger.text, talks.location.name, talks.location.country) == ("talks", "Bergen", "NOR")
     assert (talks.date.value, talks.future, talks.claimed_by) == ("2026-03-16", True, "t:s1")
 
 
 def test_members_meeting_and_a_whether_clause(run):
     doc = run("He added that members would meet on Saturday to decide whether to back the minister.", PUB)
-    meeting = one(doc._.events, "CONSULT")
+    meeting = only(doc._.events, "CONSULT")
     assert ([a.text for a in meeting.actors], meeting.date.value, meeting.future) == (["members"], "2026-03-14", True)
     assert [e.event_type for e in doc._.events] == ["CONSULT"]  # "whether to back": alternatives, no event
 
 
 def test_a_demand_is_made_of_the_subject_of_its_that_clause(code):
-    demand = one(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
+    demand = only(code("Chile demanded that Peru withdraw its ambassador."), "REQUEST")
     assert [(r.text, r.country) for r in demand.recipients] == [("Peru", "PER")]
     assert (demand.mode, [a.country for a in demand.actors]) == ("yield", ["CHL"])
 
@@ -369,13 +363,13 @@ def test_a_surname_and_a_bare_pronoun_take_what_the_article_said_before(run):
     doc = run("Chilean Foreign Minister Ana Ruiz said on Monday that talks would go on. "
               "Later Ruiz criticized Peru over the border closure. "
               "She also urged Bolivia to reopen its consulate.", PUB)
-    accuse, request = one(doc._.events, "ACCUSE"), one(doc._.events, "REQUEST")
+    accuse, request = only(doc._.events, "ACCUSE"), only(doc._.events, "REQUEST")
     assert [(a.text, a.name, a.country) for a in accuse.actors] == [("Ruiz", "Ana Ruiz", "CHL")]
     assert [(a.text, a.name, a.country) for a in request.actors] == [("She", "Ana Ruiz", "CHL")]
 
 
 def test_unnamed_domestic_actors_take_the_events_place_or_the_articles_country(code):
-    police = one(code("Police in Lagos arrested twelve protesters on Monday."), "COERCE")
+    police = only(code("Police in Lagos arrested twelve protesters on Monday."), "COERCE")
     assert [(a.text, a.country) for a in police.actors] == [("Police in Lagos", "NGA")]
     events = code("Kenya's interior ministry said on Monday that Kenya would reopen the road. Kenyan officials "
                   "met on Tuesday. The militants attacked a bus near the town of Garissa in Kenya on Sunday. "
@@ -396,7 +390,7 @@ def test_armed_groups_and_civilians_they_target_take_the_events_place(code):
 def test_own_evidence_beats_the_articles_country(code):
     events = code("Kenya said the talks in Nairobi had ended. Kenyan and Somali officials disagreed. "
                   "Kenya's president spoke. Ugandan soldiers attacked the camp.")
-    assault = one(events, "ASSAULT")
+    assault = only(events, "ASSAULT")
     assert [a.country for a in assault.actors] == ["UGA"]
 
 
@@ -412,7 +406,7 @@ def test_a_person_nothing_else_places_takes_the_articles_country_unless_acting_a
 def test_a_country_named_only_as_a_topic_is_not_the_articles_country(code):
     events = code("The Iran deal divided the Senate again on Monday. Critics of the Iran deal said the Iran sanctions "
                   "bill was too weak. Senator Dana Whitfield accused the Iranian leadership of lying.")
-    accused = one(events, "ACCUSE")
+    accused = only(events, "ACCUSE")
     assert [(a.name, a.country) for a in accused.actors] == [("Dana Whitfield", None)]
 
 
@@ -426,7 +420,7 @@ def test_a_country_named_only_as_a_topic_is_not_the_articles_country(code):
 ])
 def test_a_definite_description_is_the_earlier_name_with_its_head_not_the_articles_country(code, text, etype,
                                                                                             actor):
-    event = one(code(text), etype)
+    event = only(code(text), etype)
     assert [(a.text, a.country) for a in event.actors] == [actor]
 
 
@@ -580,24 +574,24 @@ def test_a_threat_made_in_a_television_programme_is_still_a_threat(code):
     ("The Malian government condemned the attack by Burkinabe soldiers.", "ACCUSE", ["BFA"]),
 ])
 def test_the_owner_of_what_is_acted_on_is_the_recipient(code, text, etype, recipients):
-    assert countries(one(code(text), etype).recipients) == recipients
+    assert countries(only(code(text), etype).recipients) == recipients
 
 
 def test_a_definite_description_of_any_body_is_the_earlier_name_with_its_head(code):
     events = code("The U.N. Security Council met on Monday. Kenya urged the council to act on the famine.")
-    assert [(r.text, r.country) for r in one(events, "REQUEST").recipients] == [("the council", "UN")]
+    assert [(r.text, r.country) for r in only(events, "REQUEST").recipients] == [("the council", "UN")]
 
 
 def test_a_surname_the_tagger_missed_is_the_person_it_tagged_in_full(code):
     events = code("Zambia's interior ministry said on Monday that Zambia would hold the vote in May. Zambian "
                   "officials met on Tuesday. Opposition leader Mwila Chanda spoke in Lusaka. Chanda accused the "
                   "ministry of delaying the count.")
-    assert [(a.text, a.country) for a in one(events, "ACCUSE").actors] == [("Chanda", "ZMB")]
+    assert [(a.text, a.country) for a in only(events, "ACCUSE").actors] == [("Chanda", "ZMB")]
 
 
 def test_fighters_of_a_people_without_a_state_do_not_take_the_country_where_they_fight(code):
     events = code("Chechen fighters attacked a Ukrainian checkpoint near Bakhmut on Monday.")
-    assert [(a.text, a.country) for a in one(events, "ASSAULT").actors] == [("Chechen fighters", None)]
+    assert [(a.text, a.country) for a in only(events, "ASSAULT").actors] == [("Chechen fighters", None)]
 
 
 def test_he_is_the_last_person_named_not_the_country_named_after_him(code):
@@ -611,7 +605,7 @@ def test_he_is_the_last_person_named_not_the_country_named_after_him(code):
 def test_a_group_named_by_a_cut_name_and_the_owner_of_what_concerns_it(code):
     events = code("Top diplomats from the Group of Seven leading democracies met in Quebec on Friday. The group "
                   "remains concerned about Iran's nuclear programme.")
-    accuse = one(events, "ACCUSE")
+    accuse = only(events, "ACCUSE")
     assert (accuse.trigger.text, [(a.text, a.country) for a in accuse.actors], countries(accuse.recipients)) == (
         "concerned", [("The group", "G7")], ["IRN"])
 
@@ -622,12 +616,12 @@ def test_a_group_named_by_a_cut_name_and_the_owner_of_what_concerns_it(code):
     ("Belize severed relations with Guatemala.", "severed relations", "GTM"),
 ])
 def test_suspending_or_severing_relations_reduces_them(code, text, trigger, recipient):
-    event = one(code(text), "SANCTION")
+    event = only(code(text), "SANCTION")
     assert (event.trigger.text, event.mode, countries(event.recipients)) == (trigger, "withdraw", [recipient])
 
 
 def test_a_series_of_raids_is_raids(code):
-    event = one(code("North Korea has conducted a series of raids against villages near the border."), "ASSAULT")
+    event = only(code("North Korea has conducted a series of raids against villages near the border."), "ASSAULT")
     assert (event.trigger.text, countries(event.actors)) == ("conducted a series of raids", ["PRK"])
 
 
@@ -647,7 +641,7 @@ def one_of(events, etype):
 
 
 def test_holding_a_session_is_meeting(code):
-    event = one(code("On Friday, G7 foreign ministers held a session focused on China."), "CONSULT")
+    event = only(code("On Friday, G7 foreign ministers held a session focused on China."), "CONSULT")
     assert (event.trigger.text, countries(event.actors)) == ("held a session", ["G7"])
 
 
@@ -658,7 +652,7 @@ def test_holding_a_session_is_meeting(code):
     ("Kenya declared war on Somalia.", "ASSAULT", None, "war"),
 ])
 def test_what_is_declared_is_done(code, text, etype, mode, trigger):
-    event = one(code(text), etype)
+    event = only(code(text), etype)
     assert (event.mode, event.trigger.text) == (mode, trigger)
 
 
@@ -672,9 +666,9 @@ def test_voters_backing_a_candidate_are_no_political_act(code):
 
 
 def test_support_received_or_criticism_faced_is_the_givers(code):
-    event = one(code("The Kenyan president received support from Uganda on Monday."), "SUPPORT")
+    event = only(code("The Kenyan president received support from Uganda on Monday."), "SUPPORT")
     assert (countries(event.actors), countries(event.recipients)) == (["UGA"], ["KEN"])
-    event = one(code("The Chilean minister faced sharp criticism from Peru over the decision."), "ACCUSE")
+    event = only(code("The Chilean minister faced sharp criticism from Peru over the decision."), "ACCUSE")
     assert (countries(event.actors), countries(event.recipients)) == (["PER"], ["CHL"])
 
 
@@ -684,7 +678,7 @@ def test_support_received_or_criticism_faced_is_the_givers(code):
     ("The rebels vowed on Tuesday to renew their attacks on the capital.", "violence", []),
 ])
 def test_a_vow_of_force_is_a_threat_made_when_vowed(code, text, mode, recipients):
-    event = one(code(text), "THREATEN")
+    event = only(code(text), "THREATEN")
     assert (event.mode, countries(event.recipients), event.future) == (mode, recipients, False)
 
 
@@ -698,12 +692,12 @@ def test_a_vow_to_protest_or_cooperate_stays_that_act(code):
     ("Satellite images showed a Russian buildup of troops near the border.", "buildup", "RUS"),
 ])
 def test_massing_or_activating_forces_is_mobilizing_them(code, text, trigger, actor):
-    event = one(code(text), "MOBILIZE")
+    event = only(code(text), "MOBILIZE")
     assert (event.mode, event.trigger.text, countries(event.actors)) == ("troops", trigger, [actor])
 
 
 def test_the_international_community_is_an_actor(code):
-    event = one(code("The international community condemned the coup in Niger."), "ACCUSE")
+    event = only(code("The international community condemned the coup in Niger."), "ACCUSE")
     assert [a.text for a in event.actors] == ["The international community"]
 
 
@@ -714,7 +708,7 @@ def test_the_international_community_is_an_actor(code):
     ("The Canadian government is keeping new tariffs in place on Mexico.", "SANCTION", "keeping new tariffs"),
 ])
 def test_eliminating_fighters_is_force_and_extending_sanctions_imposes_them(code, text, etype, trigger):
-    assert one(code(text), etype).trigger.text == trigger
+    assert only(code(text), etype).trigger.text == trigger
 
 
 def test_eliminating_jobs_is_no_event(code):
@@ -727,7 +721,7 @@ def test_eliminating_jobs_is_no_event(code):
     ("The rebels waged war on the Malian state.", "ASSAULT", "waged war"),
 ])
 def test_verbs_the_model_lemmatises_wrongly_are_coded(code, text, etype, trigger):
-    assert one(code(text), etype).trigger.text == trigger
+    assert only(code(text), etype).trigger.text == trigger
 
 
 def test_migrants_slated_for_deportation_are_not_criticised(code):
@@ -735,7 +729,7 @@ def test_migrants_slated_for_deportation_are_not_criticised(code):
 
 
 def test_alarm_felt_in_the_passive_is_the_feelers_disapproval(code):
-    event = one(code("The Kenyan government was alarmed by the Ugandan troop movements."), "ACCUSE")
+    event = only(code("The Kenyan government was alarmed by the Ugandan troop movements."), "ACCUSE")
     assert (event.trigger.text, countries(event.actors), countries(event.recipients)) == (
         "alarmed", ["KEN"], ["UGA"])
 
@@ -752,7 +746,7 @@ def test_saying_a_government_failed_its_citizens_blames_it(run):
      "accepted a Serbian demand"),
 ])
 def test_a_hyphenated_ceasefire_and_an_accepted_demand(code, text, etype, trigger):
-    assert one(code(text), etype).trigger.text == trigger
+    assert only(code(text), etype).trigger.text == trigger
 
 
 def test_what_one_party_urges_another_to_do_is_never_an_act_of_its_own(code):

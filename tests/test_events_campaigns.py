@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def coded(events):
-    """Type, trigger text and actor texts of each event."""
-    return [(e.event_type, e.trigger.text, [a.text for a in e.actors]) for e in events]
+from eventhelp import acted
 
 
 @pytest.mark.parametrize("text", [
@@ -28,4 +25,4 @@ def test_a_campaign_for_office_asks_nothing(code, text):
      ("REQUEST", "launched a campaign", ["The union"])),
 ])
 def test_a_campaign_for_or_against_a_cause_is_a_request(code, text, expected):
-    assert coded(code(text)) == [expected]
+    assert acted(code(text)) == [expected]

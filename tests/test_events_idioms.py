@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def coded(events):
-    """Type, trigger text, actor countries, recipient countries and flags of each event."""
-    return [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.country for r in e.recipients],
-             e.future, e.hypothetical, e.negated) for e in events]
+from eventhelp import flagged
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -18,7 +14,7 @@ def coded(events):
      [("THREATEN", "retaliate against any further incursion", ["ARM"], [], False, False, False)]),
 ])
 def test_a_response_promised_to_any_hostile_act_is_a_threat_made_now(code, text, expected):
-    assert coded(code(text)) == expected
+    assert flagged(code(text)) == expected
 
 
 def test_responding_to_any_question_threatens_no_one(code):
@@ -32,7 +28,7 @@ def test_responding_to_any_question_threatens_no_one(code):
      [("SUPPORT", "credited", ["LTU"], ["POL"], False, False, False)]),
 ])
 def test_crediting_a_party_with_an_act_praises_it(code, text, expected):
-    assert coded(code(text)) == expected
+    assert flagged(code(text)) == expected
 
 
 def test_crediting_a_law_or_a_source_praises_no_party(code):
@@ -41,7 +37,7 @@ def test_crediting_a_law_or_a_source_praises_no_party(code):
 
 def test_acting_in_coordination_with_a_party_is_cooperation_beside_the_act(code):
     events = code("Nigerien troops raided the camp in coordination with the Malian army.")
-    assert coded(events) == [
+    assert flagged(events) == [
         ("ASSAULT", "raided", ["NER"], [], False, False, False),
         ("COOPERATE", "in coordination with", ["NER"], ["MLI"], False, False, False)]
 
@@ -52,7 +48,7 @@ def test_a_partnership_with_no_party_named_is_no_event(code):
 
 
 def test_lifting_a_freeze_on_aid_resumes_the_aid(code):
-    assert coded(code("The Canadian government lifted its freeze on humanitarian aid to Haiti.")) == [
+    assert flagged(code("The Canadian government lifted its freeze on humanitarian aid to Haiti.")) == [
         ("AID", "lifted its freeze", ["CAN"], ["HTI"], False, False, False)]
 
 
@@ -62,9 +58,9 @@ def test_lifting_a_ban_on_anything_else_stays_an_eased_restriction(code):
 
 
 def test_credit_given_for_an_act_is_praise_and_credit_in_money_a_loan(code):
-    assert coded(code("The Ghanaian opposition gave Nigeria credit for the deal.")) == [
+    assert flagged(code("The Ghanaian opposition gave Nigeria credit for the deal.")) == [
         ("SUPPORT", "gave", ["GHA"], ["NGA"], False, False, False)]
-    assert coded(code("China gave Pakistan $2 billion in credit.")) == [
+    assert flagged(code("China gave Pakistan $2 billion in credit.")) == [
         ("AID", "gave", ["CHN"], ["PAK"], False, False, False)]
 
 
@@ -80,7 +76,7 @@ def test_credit_given_for_an_act_is_praise_and_credit_in_money_a_loan(code):
      [("REQUEST", "urged", [None], ["MLI"], False, False, False)]),
 ])
 def test_a_demand_with_a_penalty_for_refusing_is_also_a_threat(code, text, expected):
-    assert coded(code(text)) == expected
+    assert flagged(code(text)) == expected
 
 
 def test_the_mode_of_an_ultimatum_comes_from_its_penalty(code):

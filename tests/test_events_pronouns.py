@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def only(events, etype):
-    """The single event of a type."""
-    found = [e for e in events if e.event_type == etype]
-    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in events]
-    return found[0]
-
-
-def mentions(refs):
-    """(text, country) of actor references, in order."""
-    return [(r.text, r.country) for r in refs]
+from eventhelp import mentions, only
 
 
 @pytest.mark.parametrize("text, etype, actors, recipients", [

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def coded(events):
-    """Type, trigger text and actor texts of each event."""
-    return [(e.event_type, e.trigger.text, [a.text for a in e.actors]) for e in events]
+from eventhelp import acted
 
 
 @pytest.mark.parametrize("text", [
@@ -44,4 +41,4 @@ def test_a_rally_named_after_a_person_the_article_names_is_theirs(code):
     ("Teachers held a rally outside the ministry over unpaid wages.", ("PROTEST", "held a rally", ["Teachers"])),
 ])
 def test_a_rally_that_protests_stays_a_protest(code, text, expected):
-    assert coded(code(text)) == [expected]
+    assert acted(code(text)) == [expected]

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def kinds(events):
-    """(type, trigger, negated, future) of each event."""
-    return [(e.event_type, e.trigger.text, e.negated, e.future) for e in events]
+from eventhelp import kinds
 
 
 @pytest.mark.parametrize("text", [

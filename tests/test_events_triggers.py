@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def coded(events):
-    """Type, trigger text, actor countries, recipient countries and flags of each event."""
-    return [(e.event_type, e.trigger.text, [a.country for a in e.actors], [r.country for r in e.recipients],
-             e.future, e.hypothetical, e.negated) for e in events]
+from eventhelp import flagged
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -18,11 +14,11 @@ def coded(events):
      ("AID", "sent light arms", ["ITA"], ["LBN"], False, False, False)),
 ])
 def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
-    assert coded(code(text)) == [expected]
+    assert flagged(code(text)) == [expected]
 
 
 def test_aid_restored_is_aid_given(code):
-    assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
+    assert flagged(code("Sweden restored development aid to Bolivia on Monday.")) == [
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
 
 
@@ -35,7 +31,7 @@ def test_aid_restored_is_aid_given(code):
      ("RETREAT", "suspend the duties", ["USA"], ["KEN"], True, False, False)),
 ])
 def test_sanctions_and_tariffs_eased_or_put_off_are_a_retreat(code, text, expected):
-    assert coded(code(text)) == [expected]
+    assert flagged(code(text)) == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -45,12 +41,7 @@ def test_sanctions_and_tariffs_eased_or_put_off_are_a_retreat(code, text, expect
      ("SANCTION", "face fresh sanctions", [], ["IRN"], False, True, False)),
 ])
 def test_who_faces_a_measure_is_its_recipient_not_its_actor(code, text, expected):
-    assert coded(code(text)) == [expected]
-
-
-def test_an_announced_suspension_of_relations_is_a_sanction(code):
-    assert coded(code("The Malian junta announced the suspension of diplomatic relations with Ukraine.")) == [
-        ("SANCTION", "suspension", ["MLI"], ["UKR"], False, False, False)]
+    assert flagged(code(text)) == [expected]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -62,21 +53,7 @@ def test_an_announced_suspension_of_relations_is_a_sanction(code):
     ("The militia violated a fire cease order on Tuesday.", []),  # the member's words must stand in its order
 ])
 def test_synonym_set_members_of_several_words_match_in_a_row(code, text, expected):
-    assert coded(code(text)) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Her standing is nearly identical to the former Chilean president's 34 percent support.",
-    "On average, the governor's approval rating is three points higher than the Peruvian senator's support.",
-    "While the analyst admires the Chilean senator's appeal as a forceful persona, he prefers the governor.",
-])
-def test_support_in_a_poll_and_appeal_as_attraction_are_no_events(code, text):
-    assert code(text) == []
-
-
-def test_an_appeal_for_something_is_a_request(code):
-    assert coded(code("The Kenyan president's appeal for calm went unheeded on Friday.")) == [
-        ("REQUEST", "appeal", ["KEN"], [], False, False, False)]
+    assert flagged(code(text)) == expected
 
 
 def sourced(events):

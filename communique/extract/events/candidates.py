@@ -1,5 +1,6 @@
-"""Trigger candidates of a sentence: verb, adjective and noun triggers (triggers.py), with the verbs and nouns
-that only describe background set aside, and event nouns kept only where no verb trigger already covers them."""
+"""Trigger candidates of a sentence: verb, adjective and noun triggers (triggers.py, noun_triggers.py), with the
+verbs and nouns that only describe background set aside, and event nouns kept only where no verb trigger already
+covers them."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from communique.extract import docutil
 from communique.extract.events import flags, frames, idioms, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon, load
-from communique.extract.events.triggers import (SPEECH_ACTS, Candidate, adjective_candidate, lemma,
-                                                place_of_harm, noun_candidate, verb_candidate)
+from communique.extract.events.noun_triggers import SPEECH_ACTS, noun_candidate, place_of_harm
+from communique.extract.events.triggers import Candidate, adjective_candidate, lemma, verb_candidate
 
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
