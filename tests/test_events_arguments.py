@@ -59,3 +59,9 @@ def test_a_gerund_of_an_actor_noun_is_an_act_not_a_party(code):
     events = code("Kenya accused Uganda of spying.")
     assert [(e.event_type, [(a.text, a.country) for a in e.actors], [(r.text, r.country) for r in e.recipients])
             for e in events] == [("ACCUSE", [("Kenya", "KEN")], [("Uganda", "UGA")])]
+
+
+def test_a_finite_verb_the_parser_joins_to_an_infinitive_takes_the_finite_clause_subject(code):
+    events = code("Ruto said the plan aims to end the fighting and urged Uganda to join the talks.")
+    assert [(e.event_type, e.trigger.text, [a.text for a in e.actors], [r.text for r in e.recipients])
+            for e in events if e.event_type == "REQUEST"] == [("REQUEST", "urged", ["Ruto"], ["Uganda"])]

@@ -80,6 +80,9 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(verb.head.head)
     if _name_parsed_as_root(verb):
         return [verb.head]
+    finite = _finite_partner(verb)
+    if finite is not None:
+        return subjects(finite)
     if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and verb.head.i != verb.i:
         head = verb.head
         raised = [c for c in head.children if c.dep_ == "nsubjpass"]
@@ -94,6 +97,23 @@ def subjects(verb: Token) -> list[Token]:
     if _unlabelled_coordinate(verb):
         return subjects(verb.head)
     return []
+
+
+def _finite_partner(verb: Token) -> Optional[Token]:
+    """ "X said the plan aims to end the crisis and urged Y to ...": the small model coordinates the finite "urged"
+    with the infinitive "end"; a finite verb pairs with a finite one, the nearest above in the same tense."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or head.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return None
+    while head.head.i != head.i:
+        head = head.head
+        if head.tag_ == verb.tag_:
+            return head
+    return None
+
+
+FINITE = {"VBD", "VBZ", "VBP"}
 
 
 def _unlabelled_coordinate(verb: Token) -> bool:
