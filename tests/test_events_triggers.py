@@ -21,6 +21,18 @@ def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
     assert coded(code(text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey supplies armed drones to Azerbaijan.",
+     ("AID", "supplies armed drones", ["TUR"], ["AZE"], False, False, False)),
+    ("Serbia quietly shipped thousands of mortar shells to Ukraine last year.",
+     ("AID", "shipped thousands of mortar shells", ["SRB"], ["UKR"], False, False, False)),
+    ("Iran has shipped 40 containers to Venezuela that held artillery shells.",
+     ("AID", "shipped", ["IRN"], ["VEN"], False, False, False)),
+])
+def test_weapons_and_what_holds_them_handed_over_are_military_aid(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
 def test_aid_restored_is_aid_given(code):
     assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
