@@ -33,6 +33,20 @@ def test_weapons_and_what_holds_them_handed_over_are_military_aid(code, text, ex
     assert coded(code(text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Satellite images show expanding naval cooperation between Iran and Pakistan.",
+     ("COOPERATE", "cooperation", ["IRN", "PAK"], [], False, False, False)),
+    ("Inspectors described transfers of munitions from Belarus to Russia.",
+     ("AID", "transfers", ["BLR"], ["RUS"], False, False, False)),
+])
+def test_cooperation_and_transfers_named_by_nouns_with_their_parties(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
+def test_cooperation_one_side_wishes_for_is_no_event(code):
+    assert coded(code("The trip is aimed at boosting cooperation with Vietnam.")) == []
+
+
 def test_aid_restored_is_aid_given(code):
     assert coded(code("Sweden restored development aid to Bolivia on Monday.")) == [
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]
