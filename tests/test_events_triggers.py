@@ -43,6 +43,16 @@ def test_cooperation_and_transfers_named_by_nouns_with_their_parties(code, text,
     assert coded(code(text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The report listed the junta's sweeping curbs on the press.",
+     ("COERCE", "curbs", [None], [], False, False, False)),
+    ("Analysts studied Seoul's restrictions on chip exports.",
+     ("SANCTION", "restrictions", ["KOR"], [], False, False, False)),
+])
+def test_restrictions_named_by_nouns_coerce_or_sanction_by_what_they_restrict(code, text, expected):
+    assert [c for c in coded(code(text)) if c[0] == expected[0]] == [expected]
+
+
 def test_cooperation_one_side_wishes_for_is_no_event(code):
     assert coded(code("The trip is aimed at boosting cooperation with Vietnam.")) == []
 
