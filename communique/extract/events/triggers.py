@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events import force, frames, senses
+from communique.extract.events import force, frames, material, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, phrasal_key
 from communique.extract.events.matcher import best_pattern, pattern_words
@@ -162,7 +162,7 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
                 cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
                 return cand
     for obj in objects(tok):
-        for held in (obj, *contents(obj)):  # "shipped thousands of shells": the shells are what is shipped
+        for held in (obj, *material.contents(obj)):  # "shipped thousands of shells": the shells are what is shipped
             key = next((k for k in object_keys(held) if (lem, k) in lex.objects), None)
             if key is not None:
                 return _cand(tok, [tok, held], lex.objects[(lem, key)])
@@ -407,25 +407,6 @@ def _light_use(lex: Lexicon, tok: Token, lem: str) -> bool:
     """A verb of saying used as a light verb with an event noun ("reiterated its willingness to", "affirmed
     their support for")."""
     return lem in REAFFIRMING and any(o.dep_ == "dobj" and noun_code(lex, o) is not None for o in objects(tok))
-
-
-# Nouns of amount or of a container: what is handed over is what they hold ("thousands of shells", "a shipment of
-# drones", "containers that can hold artillery shells").
-CONTAINERS = {"thousand", "hundred", "million", "dozen", "ton", "tonne", "container", "shipment", "consignment",
-              "batch", "cargo", "load", "truckload", "planeload", "crate", "box", "lot", "number", "quantity",
-              "amount", "stockpile", "total", "supply", "round", "kind", "type"}
-HOLDING = {"hold", "carry", "contain"}
-
-
-def contents(obj: Token, depth: int = 0) -> list[Token]:
-    """What a noun of amount or container holds: its "of" object, or the object of its relative clause of holding
-    ("containers that can hold shells"), and theirs in turn."""
-    if depth > 3 or not (lemma(obj) in CONTAINERS or obj.like_num):
-        return []
-    inner = [p for p in args.prep_objects(obj, "of") if p.pos_ in ("NOUN", "NUM")]
-    inner += [o for c in obj.children if c.dep_ == "relcl" and lemma(c) in HOLDING
-              for o in c.children if o.dep_ == "dobj"]
-    return inner + [t for i in inner for t in contents(i, depth + 1)]
 
 
 def _counted(obj: Token) -> Token:
