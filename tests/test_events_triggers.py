@@ -53,6 +53,20 @@ def test_restrictions_named_by_nouns_coerce_or_sanction_by_what_they_restrict(co
     assert [c for c in coded(code(text)) if c[0] == expected[0]] == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Poland ramped up border enforcement last week.",
+     ("MOBILIZE", "ramped up border enforcement", ["POL"], [], False, False, False)),
+    ("Japan has boosted its naval presence near the islands.",
+     ("MOBILIZE", "boosted its naval presence", ["JPN"], [], False, False, False)),
+])
+def test_raising_police_or_military_presence_mobilizes(code, text, expected):
+    assert coded(code(text)) == [expected]
+
+
+def test_raising_border_security_as_a_policy_is_no_event(code):
+    assert coded(code("The senator wants to increase border security.")) == []
+
+
 def test_cooperation_one_side_wishes_for_is_no_event(code):
     assert coded(code("The trip is aimed at boosting cooperation with Vietnam.")) == []
 
