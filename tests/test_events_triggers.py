@@ -67,6 +67,11 @@ def test_raising_border_security_as_a_policy_is_no_event(code):
     assert coded(code("The senator wants to increase border security.")) == []
 
 
+def test_keeping_journalists_from_acting_coerces(code):
+    assert coded(code("Belarusian police prevented journalists from filming the trial.")) == [
+        ("COERCE", "prevented journalists", ["BLR"], [], False, False, False)]
+
+
 def test_cooperation_one_side_wishes_for_is_no_event(code):
     assert coded(code("The trip is aimed at boosting cooperation with Vietnam.")) == []
 
