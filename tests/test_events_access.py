@@ -22,7 +22,7 @@ def test_barring_a_visitor_from_a_country_rejects_access(code, text, trigger, ac
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("The Taliban barred girls from attending school.", "barred"),
+    ("The Taliban barred girls from attending school.", "barred girls"),
     ("Ethiopia barred the opposition leader from leaving the country.", "barred"),
 ])
 def test_barring_people_from_anything_else_restricts_them(code, text, trigger):

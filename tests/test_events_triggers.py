@@ -17,6 +17,61 @@ def test_arms_handed_to_another_party_are_military_aid(code, text, expected):
     assert flagged(code(text)) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey supplies armed drones to Azerbaijan.",
+     ("AID", "supplies armed drones", ["TUR"], ["AZE"], False, False, False)),
+    ("Serbia quietly shipped thousands of mortar shells to Ukraine last year.",
+     ("AID", "shipped thousands of mortar shells", ["SRB"], ["UKR"], False, False, False)),
+    ("Iran has shipped 40 containers to Venezuela that held artillery shells.",
+     ("AID", "shipped", ["IRN"], ["VEN"], False, False, False)),
+])
+def test_weapons_and_what_holds_them_handed_over_are_military_aid(code, text, expected):
+    assert flagged(code(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Satellite images show expanding naval cooperation between Iran and Pakistan.",
+     ("COOPERATE", "cooperation", ["IRN", "PAK"], [], False, False, False)),
+    ("Inspectors described transfers of munitions from Belarus to Russia.",
+     ("AID", "transfers", ["BLR"], ["RUS"], False, False, False)),
+])
+def test_cooperation_and_transfers_named_by_nouns_with_their_parties(code, text, expected):
+    assert flagged(code(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The report listed the junta's sweeping curbs on the press.",
+     ("COERCE", "curbs", [None], [], False, False, False)),
+    ("Analysts studied Seoul's restrictions on chip exports.",
+     ("SANCTION", "restrictions", ["KOR"], [], False, False, False)),
+])
+def test_restrictions_named_by_nouns_coerce_or_sanction_by_what_they_restrict(code, text, expected):
+    assert [c for c in flagged(code(text)) if c[0] == expected[0]] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland ramped up border enforcement last week.",
+     ("MOBILIZE", "ramped up border enforcement", ["POL"], [], False, False, False)),
+    ("Japan has boosted its naval presence near the islands.",
+     ("MOBILIZE", "boosted its naval presence", ["JPN"], [], False, False, False)),
+])
+def test_raising_police_or_military_presence_mobilizes(code, text, expected):
+    assert flagged(code(text)) == [expected]
+
+
+def test_raising_border_security_as_a_policy_is_no_event(code):
+    assert flagged(code("The senator wants to increase border security.")) == []
+
+
+def test_keeping_journalists_from_acting_coerces(code):
+    assert flagged(code("Belarusian police prevented journalists from filming the trial.")) == [
+        ("COERCE", "prevented journalists", ["BLR"], [], False, False, False)]
+
+
+def test_cooperation_one_side_wishes_for_is_no_event(code):
+    assert flagged(code("The trip is aimed at boosting cooperation with Vietnam.")) == []
+
+
 def test_aid_restored_is_aid_given(code):
     assert flagged(code("Sweden restored development aid to Bolivia on Monday.")) == [
         ("AID", "restored development aid", ["SWE"], ["BOL"], False, False, False)]

@@ -78,6 +78,8 @@ def subjects(verb: Token) -> list[Token]:
         return subj
     if gerund_act(verb):
         return subjects(verb.head.head)
+    if charged_act(verb):
+        return charged_party(verb.head.head)
     if _name_parsed_as_root(verb):
         return [verb.head]
     finite = _finite_partner(verb)
@@ -137,6 +139,25 @@ def _name_parsed_as_root(verb: Token) -> bool:
 # Prepositions whose gerund is an act of the governing verb's subject ("left after meeting Y", "can end it by
 # withdrawing"), unlike those whose gerund is a reason or topic ("jailed for spreading", "accused of providing").
 ACT_PREPS = {"after", "before", "by", "since", "upon", "while", "following"}
+
+
+# Verbs that charge or credit a party with an act ("accused India of providing support to militants", "praised
+# the bloc for activating its force"): the act is reported as the party's own.
+CHARGED_BY = {"accuse", "blame", "suspect", "charge", "convict", "indict", "fault", "criticize", "criticise",
+              "condemn", "denounce", "praise", "commend", "thank", "credit", "applaud", "hail", "laud",
+              "congratulate"}
+
+
+def charged_act(verb: Token) -> bool:
+    """The verb is a gerund after "of" or "for" that a verb of charging or crediting governs."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for") \
+        and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in CHARGED_BY
+
+
+def charged_party(verb: Token) -> list[Token]:
+    """Whom a verb of charging charges: its object, or its passive subject ("India was accused of ...")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def gerund_act(verb: Token) -> bool:

@@ -9,7 +9,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from communique.extract import docutil
-from communique.extract.events import flags, frames, idioms, senses
+from communique.extract.events import flags, frames, idioms, material, senses
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon, load
 from communique.extract.events.noun_triggers import SPEECH_ACTS, noun_candidate, place_of_harm
@@ -17,6 +17,11 @@ from communique.extract.events.triggers import Candidate, adjective_candidate, l
 
 # Clauses that only describe background (relative clauses, modifiers).
 BACKGROUND_DEPS = {"amod", "pcomp", "csubj", "compound", "npadvmod"}
+# Material acts that a charge or credit reports ("accused India of providing support to militants", "praised the
+# bloc for activating its force"); the words and political moves charged in US political news ("accused the
+# committee of sabotaging the campaign", "of harassing his peers", "thanked them for supporting him") are mostly
+# no event, or not the one their verb's dictionary code names.
+CHARGED_TYPES = {"AID", "MOBILIZE", "ASSAULT"}
 
 
 def find_candidates(sent: Span, lex: Optional[Lexicon] = None) -> list[Candidate]:
@@ -112,7 +117,8 @@ def _background(cand: Candidate) -> bool:
         return True
     if anchor.pos_ == "VERB" and flags.in_case(anchor):
         return True
-    if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS and not args.gerund_act(anchor):
+    if cand.noun is None and anchor.dep_ in BACKGROUND_DEPS and not (args.gerund_act(anchor) or (
+            args.charged_act(anchor) and (cand.etype in CHARGED_TYPES or material.armed_support(cand, load())))):
         return True
     if cand.noun is None and anchor.dep_ == "acl" and anchor.tag_ == "VBG":
         # "a declaration demanding that ...": a verbal act reported through its document; other participles

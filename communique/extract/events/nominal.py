@@ -36,7 +36,7 @@ def agents(noun: Token, etype: str) -> list[Token]:
     claimer = args.claiming_verb(noun) or args.announcing_verb(noun)
     if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing",
         return [s for s in args.subjects(claimer) if args.is_actor(s)]  # "X announced an aid package"
-    if etype == "ASSAULT":
+    if etype in ("ASSAULT", "AID"):  # "came under attack from loyalists", "transfers of shells from X to Y"
         return args.prep_objects(noun, "from")
     if etype not in GATHERINGS:
         return []

@@ -63,7 +63,14 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
             not possessor or any(c.lower_ == "civil" for c in tok.children)):
         return None  # "the war", "the Russia-Ukraine war", "Sudan's civil war": an ongoing conflict's name, not a
         # report of fighting ("declared war on X" is one)
-    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" else {"between", "by", "with"}
+    if lemma(tok) in ("restriction", "curb") and any(lemma(p) in TRADE_WORDS for p in args.prep_objects(tok, "on")):
+        code = lex.nouns["sanction"]  # "restrictions on rare earth exports": an embargo, not repression
+    if lemma(tok) == "cooperation" and not (possessor or "between" in preps):
+        return None  # "aimed at boosting cooperation with India", "supportive of cooperation with Japan": one side's
+        # wish; cooperation is a report when both parties are its own ("between X and Y", "X's cooperation with Y")
+    # an attack "from" X, a transfer of arms "from" X (its giver; not "aid from X", which is mostly received)
+    handed = code.etype == "AID" and any(noun == lemma(tok) for noun, _ in lex.noun_objects)
+    agent_preps = {"between", "by", "with", "from"} if code.etype == "ASSAULT" or handed else {"between", "by", "with"}
     has_actor = possessor or bool(preps & agent_preps) or any(
         c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
         for c in tok.children)
@@ -100,6 +107,8 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     return cand
 
 
+# What trade restrictions restrict.
+TRADE_WORDS = {"export", "import", "trade", "good", "goods", "investment", "sale", "shipment", "product"}
 # Words of opinion polling: the support a poll measures is voters', not a political act.
 POLLING = {"poll", "polling", "rating", "approval", "survey", "voter", "electorate", "respondent"}
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
-from communique.extract.events import access, campaigns, force, questions, rallies, releases
+from communique.extract.events import access, campaigns, force, material, questions, rallies, releases
 from communique.extract.events.meetings import (THINGS_MET, _alone, _bare_verb, _handles_a_thing, _meets_a_thing,
                                                 _private_travellers, _with_a_thing, lemma_of)
 
@@ -55,6 +55,8 @@ def check(cand: "Candidate", lex: "Lexicon") -> Optional["Candidate"]:
         cand.etype, cand.mode, cand.source = "ACCUSE", "disapprove", "senses.py: dismissed as (disparaging)"
     if verb is not None and lem in ("withdraw", "retreat", "pull") and cand.etype == "RETREAT" and _leaves_body(verb):
         cand.etype, cand.mode, cand.source = "SANCTION", "withdraw", "senses.py: withdrawal from a body"
+    if verb is not None and material.armed_support(cand, lex):
+        cand.etype, cand.mode, cand.source = "AID", None, "material.py: support given to an armed party (CAMEO 072)"
     if verb is not None and cand.etype == "COOPERATE" and _forces_to_a_front(verb):
         cand.etype, cand.mode, cand.source = "MOBILIZE", "troops", "senses.py: forces sent to a front"
     if verb is not None and lem in lex.needs_destination and _private_travellers(verb):

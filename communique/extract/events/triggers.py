@@ -9,7 +9,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events import frames, meetings
+from communique.extract.events import frames, material, meetings
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Code, Lexicon, phrasal_key
 from communique.extract.events.matcher import best_pattern, pattern_words
@@ -149,9 +149,10 @@ def verb_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
                 cand.recipient_heads = [s for s in child.children if s.dep_ == "nsubj"]
                 return cand
     for obj in objects(tok):
-        key = next((k for k in object_keys(obj) if (lem, k) in lex.objects), None)
-        if key is not None:
-            return _cand(tok, [tok, obj], lex.objects[(lem, key)])
+        for held in (obj, *material.contents(obj)):  # "shipped thousands of shells": the shells are what is shipped
+            key = next((k for k in object_keys(held) if (lem, k) in lex.objects), None)
+            if key is not None:
+                return _cand(tok, [tok, held], lex.objects[(lem, key)])
     pattern = best_pattern(lex, tok, _phrasal_verb(lex, tok, lem))
     if pattern is None and lem == "warn":
         return _warning_of(lex, tok)
