@@ -1,4 +1,4 @@
-"""Event arguments from the parse: actor and recipient mentions, normalised; event locations."""
+"""Event arguments from the parse: actor and recipient mentions, normalised."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from typing import Optional
 
 from spacy.tokens import Span, Token
 
-from communique.records import ActorRef, Location
+from communique.records import ActorRef
 from communique.extract import docutil
-from communique import countries
 from communique.countries import city_country
 
 from communique.extract.actors import describe as _actors
@@ -54,7 +53,6 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "handful", "patch", "contingent"}
 # Right-hand modifiers that belong to the mention ("rebels in the Ivory Coast").
 MENTION_PREPS = {"of", "in", "from", "for"}
-LOCATION_PREPS = {"in", "at", "near", "outside", "inside"}
 # Verbs whose object's "of" phrase is the charge, not part of who: "accused the police of abuses".
 CHARGING = {"accuse", "suspect", "convict", "acquit", "clear", "warn"}
 
@@ -175,8 +173,6 @@ def relative_antecedent(tok: Token) -> Token:
 
 
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-# Entity labels of places.
-PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
 def prep_objects(tok: Token, word: str) -> list[Token]:
@@ -323,48 +319,6 @@ def modifier_ref(mod: Token, head: Token) -> ActorRef:
                     name=span.text, country=country, sector=sector)
 
 
-def claiming_verb(noun: Token) -> Optional[Token]:
-    """The verb "claim" whose object is the event, directly or as what responsibility is claimed for."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-        noun, head = head.head, head.head.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
-        return head
-    return None
-
-
-# Verbs by which an actor makes its own measure known: the measure named by their object is the actor's.
-ANNOUNCING = {"announce", "unveil", "declare", "proclaim"}  # "declared a ceasefire", "proclaimed martial law"
-
-
-def announcing_verb(noun: Token) -> Optional[Token]:
-    """ "Japan announced an aid package": the verb announcing the event, when an actor is its subject."""
-    head = noun.head
-    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ANNOUNCING and any(
-            is_actor(s) for s in subjects(head)) and not any(c.lower_ in ("should", "must") for c in head.children):
-        return head  # "should declare a state of emergency" is a demand (flags.deontic_requests), nothing declared
-    return None
-
-
-def location_of(anchor: Token) -> Optional[Location]:
-    """A place named in an in/at phrase attached to the trigger (or its noun)."""
-    for tok in (anchor, *[c for c in anchor.children if c.dep_ == "dobj"]):
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATION_PREPS:
-                continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in PLACE_ENTS:
-                    ent = _entity_at(obj)
-                    return Location(text=ent.text, start=ent.start_char, end=ent.end_char,
-                                    name=ent.text, country=_country(ent.text) or city_country(ent.text))
-    return None
-
-
-def _entity_at(tok: Token) -> Span:
-    """The named entity that contains `tok`."""
-    return docutil.entity_of(tok) or tok.doc[tok.i:tok.i + 1]
-
-
 def described(span: Span):
     """The actor resolver's reading of a mention, once per mention and document (events ask again and again)."""
     cache = span.doc.user_data.setdefault("communique_described", {})
@@ -415,9 +369,3 @@ def _first_country(span: Span) -> Optional[str]:
 def _country(text: str) -> Optional[str]:
     """Country code for a country name, demonym, capital or metonym."""
     return _actors.country_of(text)
-
-
-def country_of_place(name: str) -> Optional[str]:
-    """Country code for the name of a country or its capital ("Accra" -> GHA); None for a demonym."""
-    place = countries.lookup(name)
-    return place.code if place is not None and place.kind in ("country", "capital") else None

@@ -9,9 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from communique.countries import is_igo
 from communique.extract import docutil
-from communique.extract.events import arguments as args
 from communique.extract.events import blame, idioms, lexicon, naming, speech
-from communique.extract.events import context
+from communique.extract.events import context, places
 from communique.extract.events import flags
 from communique.extract.events import recall
 from communique.extract.events import frames as plover
@@ -95,8 +94,8 @@ class EventCoder:
         if lemma(cand.anchor) not in lexicon.load().needs_destination or not event.recipients or not event.actors:
             return False
         homes = {a.country for a in event.actors}
-        places = [self.doc.char_span(r.start, r.end, alignment_mode="expand") for r in event.recipients]
-        return None not in homes and all(p is not None and p.root.ent_type_ in args.PLACE_ENTS for p in places) \
+        spans = [self.doc.char_span(r.start, r.end, alignment_mode="expand") for r in event.recipients]
+        return None not in homes and all(p is not None and p.root.ent_type_ in places.PLACE_ENTS for p in spans) \
             and {r.country for r in event.recipients} <= homes
 
     def _event(self, cand: Candidate, etype: str, mode, state: "flags.Flags", sent: Span) -> Event:
@@ -111,10 +110,10 @@ class EventCoder:
         self._adopt_speakers(actors + recipients)
         self._adopt_article(actors + recipients, trigger.start)
         actors, recipients = self._pairs(actors), self._pairs(recipients)
-        location = args.location_of(cand.anchor) or (
-            args.location_of(cand.noun) if cand.noun is not None else None)
+        location = places.location_of(cand.anchor) or (
+            places.location_of(cand.noun) if cand.noun is not None else None)
         if location is None and cand.anchor.pos_ == "NOUN" and cand.anchor.dep_ in ("nsubj", "nsubjpass"):
-            location = args.location_of(cand.anchor.head)  # "talks would resume in Bergen"
+            location = places.location_of(cand.anchor.head)  # "talks would resume in Bergen"
         if speech.own_threat(etype, state, actors, claim):
             etype, mode = "THREATEN", plover.THREAT_MODES.get(etype)
             state.future = state.hypothetical = False  # the threat itself is made, whatever its condition

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
+from communique.extract.events import places
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
@@ -83,7 +84,7 @@ def physical(verb: Token, lex: "Lexicon") -> bool:
     if any(armed(s, lex) for s in subjects):
         return True
     objs = [o for o in objects(verb)]
-    if any(o.ent_type_ in args.PLACE_ENTS or o.lemma_.lower() in PHYSICAL_TARGETS
+    if any(o.ent_type_ in places.PLACE_ENTS or o.lemma_.lower() in PHYSICAL_TARGETS
            or o.lower_ in PHYSICAL_TARGETS for o in objs):
         return True
     return any(t.lower_ in lex.force_words for t in clause if t.i != verb.i)

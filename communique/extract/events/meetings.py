@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
+from communique.extract.events import places
 
 if TYPE_CHECKING:
     from communique.extract.events.lexicon import Lexicon
@@ -46,7 +47,7 @@ def _with_a_thing(verb: Token) -> bool:
 # maritime security").
 THINGS_MET = {"visit", "tour", "travel", "fly", "arrive", "return", "discuss", "negotiate", "debate", "talk",
                 "consult", "confer", "review", "examine"}
-NAMED = {*args.PLACE_ENTS, "ORG", "NORP", "PERSON"}  # places, bodies, peoples, persons
+NAMED = {*places.PLACE_ENTS, "ORG", "NORP", "PERSON"}  # places, bodies, peoples, persons
 
 
 def _bare_verb(cand: "Candidate", lem: str, lex: "Lexicon") -> bool:
@@ -104,7 +105,7 @@ def has_destination(verb: Token) -> bool:
     """The verb names a place it goes to or arrives in ("arrived in Riyadh", "travelled to Kyiv")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into", "at")):
         # a country or capital the recogniser took for a person counts too ("travelled to Accra")
-        if any(p.ent_type_ in args.PLACE_ENTS or (p.pos_ == "PROPN" and args.country_of_place(p.text))
+        if any(p.ent_type_ in places.PLACE_ENTS or (p.pos_ == "PROPN" and places.country_of_place(p.text))
                for p in prep.children if p.dep_ == "pobj"):
             return True
     return False

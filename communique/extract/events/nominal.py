@@ -16,6 +16,8 @@ its victims, not its actors) nor for agreements (who "blocks" or "welcomes" an a
 
 from __future__ import annotations
 
+from typing import Optional
+
 from spacy.tokens import Token
 
 from communique.extract.events import arguments as args
@@ -33,7 +35,7 @@ def agents(noun: Token, etype: str) -> list[Token]:
             found = [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             if found:
                 return found
-    claimer = args.claiming_verb(noun) or args.announcing_verb(noun)
+    claimer = claiming_verb(noun) or announcing_verb(noun)
     if claimer is not None:  # "X claimed the killing of ...", "X claimed responsibility for the bombing",
         return [s for s in args.subjects(claimer) if args.is_actor(s)]  # "X announced an aid package"
     if etype in ("ASSAULT", "AID"):  # "came under attack from loyalists", "transfers of shells from X to Y"
@@ -83,4 +85,27 @@ def _governing_verb(noun: Token):
         if prep.head.pos_ in ("VERB", "AUX") and prep.lower_ != "of":
             return _controller(prep.head)
         tok = prep.head
+    return None
+
+
+def claiming_verb(noun: Token) -> Optional[Token]:
+    """The verb "claim" whose object is the event, directly or as what responsibility is claimed for."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        noun, head = head.head, head.head.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+        return head
+    return None
+
+
+# Verbs by which an actor makes its own measure known: the measure named by their object is the actor's.
+ANNOUNCING = {"announce", "unveil", "declare", "proclaim"}  # "declared a ceasefire", "proclaimed martial law"
+
+
+def announcing_verb(noun: Token) -> Optional[Token]:
+    """ "Japan announced an aid package": the verb announcing the event, when an actor is its subject."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ANNOUNCING and any(
+            args.is_actor(s) for s in args.subjects(head)) and not any(c.lower_ in ("should", "must") for c in head.children):
+        return head  # "should declare a state of emergency" is a demand (flags.deontic_requests), nothing declared
     return None

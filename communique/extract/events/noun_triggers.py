@@ -6,7 +6,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from communique.extract.events import force, meetings
+from communique.extract.events import force, meetings, nominal
 from communique.extract.events import arguments as args
 from communique.extract.events.lexicon import Lexicon
 from communique.extract.events.triggers import Candidate, _cand, compounds, lemma, noun_code
@@ -59,7 +59,7 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
         elif not meetings.is_phone_call(tok):
             return None
     possessor = any(c.dep_ == "poss" and c.pos_ != "PRON" and args.is_actor(c) for c in tok.children)
-    if lemma(tok) == "war" and args.announcing_verb(tok) is None and (
+    if lemma(tok) == "war" and nominal.announcing_verb(tok) is None and (
             not possessor or any(c.lower_ == "civil" for c in tok.children)):
         return None  # "the war", "the Russia-Ukraine war", "Sudan's civil war": an ongoing conflict's name, not a
         # report of fighting ("declared war on X" is one)
@@ -92,10 +92,10 @@ def noun_candidate(lex: Lexicon, tok: Token) -> Optional[Candidate]:
     befell = any(c.dep_ == "prep" and c.lower_ == "of" and any(
         p.dep_ == "pobj" and (args.is_actor(p) or any(n.dep_ == "nummod" for n in p.children))
         for p in c.children) for c in tok.children) and code.etype in ("ASSAULT", "COERCE", "RETREAT")
-    claimed = args.claiming_verb(tok) is not None  # "claimed responsibility for the bombing"
+    claimed = nominal.claiming_verb(tok) is not None  # "claimed responsibility for the bombing"
     # "opened his tour with a visit to Chad": a visit with its destination is a concrete trip
     destined = code.etype == "CONSULT" and lemma(tok) in ("visit", "trip") and meetings.has_destination(tok)
-    announced = args.announcing_verb(tok) is not None  # "Japan announced an aid package", "... new sanctions"
+    announced = nominal.announcing_verb(tok) is not None  # "Japan announced an aid package", "... new sanctions"
     if not (has_actor or happened or dated or situated or harmed or befell or claimed or announced or destined):
         return None
     if any(c.dep_ == "nummod" and _count(c) > 2 for c in tok.children):
