@@ -3,7 +3,8 @@
 What a noun of amount or a container holds is what is handed over: "shipped thousands of shells", "containers that
 can hold artillery shells" hand over shells (conventions.yaml `objects`, CAMEO 072).
 
-Support given to an armed party is military aid: PLOVER SUPPORT is "political, diplomatic, and non-material support ... a verbal act"; AID is material, "military
+Support given to an armed party is military aid: PLOVER SUPPORT is "political, diplomatic, and non-material support
+... a verbal act"; AID is material, "military
 and police assistance including arms and personnel". Support handed to militants, rebels, a militia or an army
 ("accused India of providing support to militants", "gave no support to the rebels", "extended backing to the
 militia") arms, funds or shelters them: CAMEO 072, extend military aid. Support given to a candidate, a policy or a
