@@ -103,8 +103,7 @@ def _finite_partner(verb: Token) -> Optional[Token]:
     """ "X said the plan aims to end the crisis and urged Y to ...": the small model coordinates the finite "urged"
     with the infinitive "end"; a finite verb pairs with a finite one, the nearest above in the same tense."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ not in FINITE or head.tag_ != "VB" or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+    if verb.dep_ != "conj" or verb.tag_ not in FINITE or head.tag_ != "VB" or not to_infinitive(head):
         return None
     while head.head.i != head.i:
         head = head.head
@@ -114,6 +113,18 @@ def _finite_partner(verb: Token) -> Optional[Token]:
 
 
 FINITE = {"VBD", "VBZ", "VBP"}
+
+
+def to_infinitive(verb: Token) -> bool:
+    """The verb is a to-infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs or clauses: the one the coordination hangs from."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb
 
 
 def _unlabelled_coordinate(verb: Token) -> bool:

@@ -134,11 +134,10 @@ def _background(cand: Candidate) -> bool:
 def _purpose(verb: Token) -> bool:
     """ "trips to investigate", "needs money to provide", "was assigned to spread": a to-infinitive that is a
     purpose or an ordinary verb's complement reports no event; frames ("agreed to", "urged X to") do."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not args.to_infinitive(verb):
         return False
+    verb = args.first_conjunct(verb)
     head = verb.head
-    while verb.dep_ == "conj" and head.i != verb.i:
-        verb, head = head, head.head
     return verb.dep_ not in ("xcomp", "ccomp") or lemma(head) not in FRAME_HEADS
 
 

@@ -216,7 +216,7 @@ def resolve_frames(cands: list["Candidate"]) -> list["Candidate"]:
             continue  # "urged security counterparts to coordinate efforts": what one party asks of another is
             # the request's content, not an act of its own, even where the request itself was left uncoded
         if _lemma(head) in VOWS and cand.etype in VOWED_FORCE and (comp.dep_ == "xcomp" or (
-                comp.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children))):
+                comp.dep_ == "advcl" and args.to_infinitive(comp))):
             # "vowed to renew attacks", "promised to retaliate": conflictual intent is a threat (CAMEO 13), made
             # when it is vowed
             cand.mode = plover.THREAT_MODES.get(cand.etype)
@@ -238,7 +238,7 @@ def deontic_requests(sent: Span, cands: list["Candidate"], quoted=None) -> list[
     known = {c.anchor.i: c for c in cands}
     out = []
     for verb, aux, head in _obligations(sent):
-        clause = _conjunct_root(head)
+        clause = args.first_conjunct(head)  # "... that there is no solution and that both sides need to ..."
         direct = clause.dep_ == "ROOT" and quoted is not None and quoted(head)
         if not direct and (clause.dep_ != "ccomp" or _lemma(clause.head) not in plover.SPEECH_VERBS - ASSERTIONS):
             continue
@@ -280,21 +280,12 @@ def _obligations(sent: Span) -> list[tuple[Token, list[Token], Token]]:
     needs = docutil.tokens_where(doc, "semi_modal", {"LEMMA": SEMI_MODALS.__contains__, "POS": "VERB".__eq__})
     for need in (doc[i] for i in docutil.between(needs, sent.start, sent.end) if doc[i].tag_ in PRESENT):
         out += [(x, [need], need) for x in need.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
-                and not any(a.dep_ == "auxpass" for a in x.children)]  # "IS needs to be destroyed": by others
+                and args.to_infinitive(x) and not any(a.dep_ == "auxpass" for a in x.children)]  # "IS needs to be destroyed": by others
     return out
 
 
 SEMI_MODALS = {"need"}
 PRESENT = {"VBZ", "VBP"}  # "Hillary needed to split the primaries" weighs what was necessary; it asks nothing
-
-
-def _conjunct_root(verb: Token) -> Token:
-    """The first of coordinated clauses ("... that there is no solution and that both sides need to ..."): the
-    clause the coordination hangs from."""
-    while verb.dep_ == "conj":
-        verb = verb.head
-    return verb
 
 
 def _generic(subj: Token) -> bool:

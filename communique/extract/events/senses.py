@@ -213,8 +213,7 @@ def _for_a_cause(verb: Token) -> bool:
     purpose naming no actor, and no opponent ("against X", "with X", an object)."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
     causes = args.prep_objects(verb, "for")
-    purpose = any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                  for c in verb.children)
+    purpose = any(c.dep_ in ("xcomp", "advcl") and args.to_infinitive(c) for c in verb.children)
     stranded = any(c.lower_ == "for" and not any(True for _ in c.children) for c in preps)
     if not (causes or purpose or stranded) or any(args.is_actor(p) for p in causes):
         return False  # "fighting for the government" takes a side

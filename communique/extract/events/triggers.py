@@ -243,8 +243,7 @@ def _warning_of(lex: Lexicon, verb: Token) -> Optional[Candidate]:
 def _wants_of(verb: Token) -> bool:
     """The verb has an actor as object and a to-infinitive saying what that actor should do."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
-    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and any(
-        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and args.to_infinitive(c)]
     comps += [g for c in objs for g in c.children if g.dep_ in ("acl", "relcl") and g.tag_ == "VB"]
     subj_of_comp = [s for c in comps for s in c.children if s.dep_ == "nsubj"]
     return bool(comps) and any(args.is_actor(o) for o in objs + subj_of_comp)
