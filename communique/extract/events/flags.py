@@ -279,8 +279,9 @@ def _obligations(sent: Span) -> list[tuple[Token, list[Token], Token]]:
         out.append((verb, [c for c in verb.children if c.dep_ == "aux" and c.lower_ in DEONTIC_AUX], verb))
     needs = docutil.tokens_where(doc, "semi_modal", {"LEMMA": SEMI_MODALS.__contains__, "POS": "VERB".__eq__})
     for need in (doc[i] for i in docutil.between(needs, sent.start, sent.end) if doc[i].tag_ in PRESENT):
+        # not a passive: "IS needs to be destroyed" is done by others and asks no one named
         out += [(x, [need], need) for x in need.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
-                and args.to_infinitive(x) and not any(a.dep_ == "auxpass" for a in x.children)]  # "IS needs to be destroyed": by others
+                and args.to_infinitive(x) and not any(a.dep_ == "auxpass" for a in x.children)]
     return out
 
 

@@ -106,6 +106,7 @@ def announcing_verb(noun: Token) -> Optional[Token]:
     """ "Japan announced an aid package": the verb announcing the event, when an actor is its subject."""
     head = noun.head
     if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ANNOUNCING and any(
-            args.is_actor(s) for s in args.subjects(head)) and not any(c.lower_ in ("should", "must") for c in head.children):
+            args.is_actor(s) for s in args.subjects(head)) and not any(
+            c.lower_ in ("should", "must") for c in head.children):
         return head  # "should declare a state of emergency" is a demand (flags.deontic_requests), nothing declared
     return None
