@@ -38,6 +38,7 @@ class Code:
 _TOKEN_SPLIT = re.compile(r"\s+|(?<=[a-z0-9])-(?=[a-z])")
 
 
+@lru_cache(maxsize=None)  # the dictionary's words, split again for every pattern index and matched pattern
 def word_tokens(word: str) -> tuple[str, ...]:
     """A dictionary word as the tokens a parse gives it ("tear gas" -> ("tear", "gas"))."""
     return tuple(w for w in _TOKEN_SPLIT.split(word) if w)
